@@ -1,0 +1,61 @@
+package dev.callcenter.helpdesk;
+
+import java.util.Collection;
+import java.util.regex.Pattern;
+
+/** Validation helpers for the compact constructors of client-supplied records. */
+public final class Fields {
+
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
+
+  private Fields() {}
+
+  /** A required single- or multi-line text: trimmed, not blank, at most {@code max} characters. */
+  public static String required(String field, String value, int max) {
+    if (value == null || value.isBlank()) {
+      throw new ValidationException(field, "is required");
+    }
+    return optional(field, value, max);
+  }
+
+  /**
+   * An optional text: null stays null, blank becomes null, otherwise trimmed and length-checked.
+   */
+  public static String optional(String field, String value, int max) {
+    if (value == null) {
+      return null;
+    }
+    String trimmed = value.strip();
+    if (trimmed.isEmpty()) {
+      return null;
+    }
+    if (trimmed.codePointCount(0, trimmed.length()) > max) {
+      throw new ValidationException(field, "must be at most " + max + " characters");
+    }
+    if (CONTROL.matcher(trimmed).find()) {
+      throw new ValidationException(field, "must not contain control characters");
+    }
+    return trimmed;
+  }
+
+  public static <T> T notNull(String field, T value) {
+    if (value == null) {
+      throw new ValidationException(field, "is required");
+    }
+    return value;
+  }
+
+  public static <C extends Collection<?>> C maxSize(String field, C values, int max) {
+    if (values != null && values.size() > max) {
+      throw new ValidationException(field, "must have at most " + max + " entries");
+    }
+    return values;
+  }
+
+  public static long positive(String field, long value) {
+    if (value <= 0) {
+      throw new ValidationException(field, "must be a positive number");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.callcenter.helpdesk.interaction;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL for interactions; used only by {@link JdbiInteractionRepository}. */
+@RegisterRowMapper(InteractionDao.Mapper.class)
+interface InteractionDao {
+
+  String SELECT =
+      "select i.*, u.display_name as agent_name from interaction i"
+          + " left join app_user u on u.id = i.agent_id ";
+
+  @SqlUpdate(
+      """
+      insert into interaction (customer_id, channel, direction, started_at, ended_at, agent_id,
+        summary, pbx_uniqueid, pbx_linkedid, queue, caller_number, wait_seconds, ring_seconds,
+        talk_seconds, hold_seconds, hangup_cause, recording_ref)
+      values (:customerId, :channel, :direction, :startedAt, :endedAt, :agentId, :summary,
+        :c.uniqueid, :c.linkedid, :c.queue, :c.callerNumber, :c.waitSeconds, :c.ringSeconds,
+        :c.talkSeconds, :c.holdSeconds, :c.hangupCause, :c.recordingRef)
+      """)
+  @GetGeneratedKeys("id")
+  long insert(
+      @Bind("customerId") Long customerId,
+      @Bind("channel") String channel,
+      @Bind("direction") String direction,
+      @Bind("startedAt") Instant startedAt,
+      @Bind("endedAt") Instant endedAt,
+      @Bind("agentId") Long agentId,
+      @Bind("summary") String summary,
+      @BindMethods("c") CallDetails call);
+
+  @SqlQuery(SELECT + "where i.id = :id")
+  Optional<Interaction> find(@Bind("id") long id);
+
+  @SqlQuery(
+      SELECT
+          + "where i.customer_id = :customerId order by i.started_at desc, i.id desc"
+          + " limit :limit offset :offset")
+  List<Interaction> forCustomer(
+      @Bind("customerId") long customerId, @Bind("limit") int limit, @Bind("offset") int offset);
+
+  @SqlQuery(SELECT + "where i.pbx_linkedid = :linkedid order by i.started_at, i.id")
+  List<Interaction> forCall(@Bind("linkedid") String linkedid);
+
+  /** Maps an interaction row. */
+  class Mapper implements RowMapper<Interaction> {
+    @Override
+    public Interaction map(ResultSet rs, StatementContext ctx) throws SQLException {
+      CallDetails call =
+          new CallDetails(
+              rs.getString("pbx_uniqueid"),
+              rs.getString("pbx_linkedid"),
+              rs.getString("queue"),
+              rs.getString("caller_number"),
+              (Integer) rs.getObject("wait_seconds"),
+              (Integer) rs.getObject("ring_seconds"),
+              (Integer) rs.getObject("talk_seconds"),
+              (Integer) rs.getObject("hold_seconds"),
+              rs.getString("hangup_cause"),
+              rs.getString("recording_ref"));
+      boolean hasCall = call.uniqueid() != null || call.linkedid() != null || call.queue() != null;
+      long customerId = rs.getLong("customer_id");
+      Long customer = rs.wasNull() ? null : customerId;
+      long agentId = rs.getLong("agent_id");
+      Long agent = rs.wasNull() ? null : agentId;
+      return new Interaction(
+          rs.getLong("id"),
+          customer,
+          Channel.valueOf(rs.getString("channel")),
+          Direction.valueOf(rs.getString("direction")),
+          instant(rs.getTimestamp("started_at")),
+          instant(rs.getTimestamp("ended_at")),
+          agent,
+          rs.getString("agent_name"),
+          rs.getString("summary"),
+          hasCall ? call : null,
+          instant(rs.getTimestamp("created_at")));
+    }
+
+    private static Instant instant(Timestamp t) {
+      return t == null ? null : t.toInstant();
+    }
+  }
+}

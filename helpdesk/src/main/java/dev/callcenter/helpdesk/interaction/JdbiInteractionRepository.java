@@ -1,0 +1,47 @@
+package dev.callcenter.helpdesk.interaction;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@link InteractionRepository} on PostgreSQL through Jdbi. */
+public final class JdbiInteractionRepository implements InteractionRepository {
+
+  private static final CallDetails NO_CALL =
+      new CallDetails(null, null, null, null, null, null, null, null, null, null);
+
+  private final InteractionDao dao;
+
+  public JdbiInteractionRepository(Jdbi jdbi) {
+    this.dao = jdbi.onDemand(InteractionDao.class);
+  }
+
+  @Override
+  public long insert(InteractionDraft d, Instant startedAt, Long agentId) {
+    return dao.insert(
+        d.customerId(),
+        d.channel().name(),
+        d.direction().name(),
+        startedAt,
+        d.endedAt(),
+        agentId,
+        d.summary(),
+        d.call() == null ? NO_CALL : d.call());
+  }
+
+  @Override
+  public Optional<Interaction> find(long id) {
+    return dao.find(id);
+  }
+
+  @Override
+  public List<Interaction> forCustomer(long customerId, int limit, int offset) {
+    return dao.forCustomer(customerId, limit, offset);
+  }
+
+  @Override
+  public List<Interaction> forCall(String linkedid) {
+    return dao.forCall(linkedid);
+  }
+}

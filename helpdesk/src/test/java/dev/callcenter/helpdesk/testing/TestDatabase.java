@@ -1,0 +1,64 @@
+package dev.callcenter.helpdesk.testing;
+
+import dev.callcenter.helpdesk.db.Database;
+import dev.callcenter.helpdesk.db.DatabaseConfig;
+import dev.callcenter.helpdesk.db.EmbeddedDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real embedded PostgreSQL per test JVM; every {@link #fresh()} call gets its own database,
+ * cloned from a template that was migrated once.
+ */
+public final class TestDatabase {
+
+  private static final String TEMPLATE = "callcenter_template";
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static EmbeddedDatabase server;
+
+  private TestDatabase() {}
+
+  private static synchronized EmbeddedDatabase server() {
+    if (server == null) {
+      try {
+        Path dir = Files.createTempDirectory("callcenter-test-pg");
+        server = EmbeddedDatabase.start(dir.resolve("data"), false, 0);
+        server.createDatabaseIfMissing(TEMPLATE, null);
+        Database.open(config(TEMPLATE, 2)).close();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return server;
+  }
+
+  /** A new, migrated, empty database of its own. */
+  public static Database fresh() {
+    return fresh(10);
+  }
+
+  public static Database fresh(int poolSize) {
+    EmbeddedDatabase pg = server();
+    String name = "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    pg.createDatabaseIfMissing(name, TEMPLATE);
+    return Database.open(config(name, poolSize));
+  }
+
+  /** Connection settings of a fresh database, for components that open their own pool. */
+  public static DatabaseConfig freshConfig() {
+    EmbeddedDatabase pg = server();
+    String name = "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    pg.createDatabaseIfMissing(name, TEMPLATE);
+    return config(name, 10);
+  }
+
+  private static DatabaseConfig config(String database, int poolSize) {
+    return new DatabaseConfig(
+        server.jdbcUrl(database), "postgres", "postgres", poolSize, Duration.ofSeconds(10));
+  }
+}
