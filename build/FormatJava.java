@@ -49,7 +49,7 @@ public final class FormatJava {
     }
     if (!unformatted.isEmpty()) {
       unformatted.forEach(f -> System.err.println("[format] not formatted: " + f));
-      System.err.println("[format] run: mvn -Dformat=fix validate   (or bin/format)");
+      System.err.println("[format] run: bin/format");
       System.exit(1);
     }
   }

@@ -61,6 +61,9 @@ interface CustomerDao {
       @Bind("externalRef") String externalRef,
       @Bind("expectedVersion") Integer expectedVersion);
 
+  @SqlUpdate("delete from customer where id = :id")
+  int delete(@Bind("id") long id);
+
   @SqlUpdate("delete from customer_phone where customer_id = :id")
   void deletePhones(@Bind("id") long id);
 

@@ -19,6 +19,15 @@ public interface CustomerRepository {
 
   Optional<Customer> find(long id);
 
+  /**
+   * Deletes a customer that has no history.
+   *
+   * @return false when it does not exist
+   * @throws dev.callcenter.helpdesk.ConflictException when interactions, tickets or employees still
+   *     refer to it
+   */
+  boolean delete(long id);
+
   boolean exists(long id);
 
   Optional<CustomerKind> kindOf(long id);

@@ -54,6 +54,13 @@ public final class CustomerService {
     return repository.find(id).orElseThrow(() -> new NotFoundException("customer", id));
   }
 
+  public void delete(long id) {
+    if (!repository.delete(id)) {
+      throw new NotFoundException("customer", id);
+    }
+    log.info("Customer {} deleted", id);
+  }
+
   public List<CustomerSummary> search(String text, int limit, int offset) {
     String e164 = text == null ? null : phones.normalize(text).orElse(null);
     return repository.search(text, e164, limit, offset);

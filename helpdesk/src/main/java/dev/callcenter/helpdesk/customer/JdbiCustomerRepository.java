@@ -1,6 +1,8 @@
 package dev.callcenter.helpdesk.customer;
 
+import dev.callcenter.helpdesk.ConflictException;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** {@link CustomerRepository} on PostgreSQL through Jdbi. */
 public final class JdbiCustomerRepository implements CustomerRepository {
@@ -117,6 +120,23 @@ public final class JdbiCustomerRepository implements CustomerRepository {
                         row.version());
                   });
         });
+  }
+
+  @Override
+  public boolean delete(long id) {
+    try {
+      return dao.delete(id) == 1;
+    } catch (UnableToExecuteStatementException e) {
+      if (e.getCause() instanceof SQLException sql && "23503".equals(sql.getSQLState())) {
+        throw new ConflictException(
+            "customer_has_history",
+            "Customer "
+                + id
+                + " has interactions, tickets or members and cannot be deleted; edit it instead",
+            Map.of("id", id));
+      }
+      throw e;
+    }
   }
 
   @Override

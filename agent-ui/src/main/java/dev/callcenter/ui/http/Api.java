@@ -1,0 +1,163 @@
+package dev.callcenter.ui.http;
+
+import dev.callcenter.helpdesk.HelpdeskException;
+import dev.callcenter.helpdesk.ValidationException;
+import dev.callcenter.helpdesk.user.Role;
+import dev.callcenter.helpdesk.user.Session;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.slf4j.MDC;
+
+/**
+ * What every route handler needs: run the blocking use case off the event loop, write the JSON
+ * answer, read parameters with 400s that name them, and check roles.
+ */
+public final class Api {
+
+  public static final String SESSION = "session";
+
+  private Api() {}
+
+  /** Runs {@code work} on a worker thread and answers with its result as JSON. */
+  public static <T> void respond(RoutingContext ctx, int status, Callable<T> work) {
+    Session session = ctx.get(SESSION);
+    String user = session == null ? null : session.user().username();
+    ctx.vertx()
+        .executeBlocking(
+            () -> {
+              if (user != null) {
+                MDC.put("user", user);
+              }
+              try {
+                return work.call();
+              } finally {
+                MDC.remove("user");
+              }
+            },
+            false)
+        .onSuccess(result -> send(ctx, status, result))
+        .onFailure(ctx::fail);
+  }
+
+  public static void send(RoutingContext ctx, int status, Object body) {
+    if (ctx.response().closed()) {
+      return;
+    }
+    ctx.response().setStatusCode(status).putHeader("Cache-Control", "no-store");
+    if (body == null || status == 204) {
+      ctx.response().end();
+    } else {
+      ctx.response()
+          .putHeader("Content-Type", "application/json; charset=utf-8")
+          .end(Json.write(body));
+    }
+  }
+
+  /** The authenticated session (the auth handler ran before). */
+  public static Session session(RoutingContext ctx) {
+    Session s = ctx.get(SESSION);
+    if (s == null) {
+      throw new HelpdeskException(
+          HelpdeskException.Kind.UNAUTHENTICATED, "login_required", "Log in first");
+    }
+    return s;
+  }
+
+  public static long userId(RoutingContext ctx) {
+    return session(ctx).user().id();
+  }
+
+  /** Reads the body into {@code type}; call inside {@link #respond}. */
+  public static <T> T body(RoutingContext ctx, Class<T> type) throws java.io.IOException {
+    return Json.read(ctx.body().buffer(), type);
+  }
+
+  public static long pathId(RoutingContext ctx, String name) {
+    String raw = ctx.pathParam(name);
+    try {
+      long id = Long.parseLong(raw);
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the error below
+    }
+    throw new ValidationException(name, "must be a positive number, not '" + raw + "'");
+  }
+
+  public static int queryInt(RoutingContext ctx, String name, int dflt, int min, int max) {
+    String raw = ctx.queryParams().get(name);
+    if (raw == null || raw.isBlank()) {
+      return dflt;
+    }
+    try {
+      int v = Integer.parseInt(raw.strip());
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the error below
+    }
+    throw new ValidationException(name, "must be a whole number from " + min + " to " + max);
+  }
+
+  public static Long queryLong(RoutingContext ctx, String name) {
+    String raw = ctx.queryParams().get(name);
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(raw.strip());
+    } catch (NumberFormatException e) {
+      throw new ValidationException(name, "must be a number");
+    }
+  }
+
+  public static String query(RoutingContext ctx, String name, int maxLength) {
+    String raw = ctx.queryParams().get(name);
+    if (raw != null && raw.length() > maxLength) {
+      throw new ValidationException(name, "must be at most " + maxLength + " characters");
+    }
+    return raw;
+  }
+
+  /** A handler that lets the request through only for users holding one of {@code roles}. */
+  public static Handler<RoutingContext> roles(Role first, Role... more) {
+    Set<Role> allowed = EnumSet.of(first, more);
+    return ctx -> {
+      Session s = ctx.get(SESSION);
+      if (s == null) {
+        ctx.fail(
+            new HelpdeskException(
+                HelpdeskException.Kind.UNAUTHENTICATED, "login_required", "Log in first"));
+      } else if (!s.user().hasAnyRole(allowed)) {
+        ctx.fail(
+            new HelpdeskException(
+                HelpdeskException.Kind.FORBIDDEN,
+                "forbidden",
+                "Your role does not allow this; it needs one of " + allowed,
+                java.util.Map.of(
+                    "requiredRoles", allowed.stream().map(Enum::name).sorted().toList())));
+      } else {
+        ctx.next();
+      }
+    };
+  }
+
+  /** Staff who work with customers and tickets. */
+  public static Handler<RoutingContext> staff() {
+    return roles(Role.AGENT, Role.SUPERVISOR, Role.ADMIN);
+  }
+
+  /** Everyone logged in, technicians included. */
+  public static Handler<RoutingContext> anyone() {
+    return roles(Role.AGENT, Role.SUPERVISOR, Role.ADMIN, Role.TECHNICIAN);
+  }
+
+  public static Handler<RoutingContext> managers() {
+    return roles(Role.SUPERVISOR, Role.ADMIN);
+  }
+}

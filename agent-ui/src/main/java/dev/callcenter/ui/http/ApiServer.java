@@ -1,0 +1,84 @@
+package dev.callcenter.ui.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: public routes, then the auth handler, then the protected routes; every failure
+ * rendered by the {@link ErrorResponder}.
+ */
+public final class ApiServer {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+
+  private final Vertx vertx;
+  private final Router router;
+  private HttpServer server;
+
+  /**
+   * @param publicRoutes mounters of routes open without login (health, login)
+   * @param authHandler admits requests with a valid session
+   * @param protectedRoutes mounters of every other route
+   */
+  public ApiServer(
+      Vertx vertx,
+      long maxBodyBytes,
+      List<Consumer<Router>> publicRoutes,
+      io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> authHandler,
+      List<Consumer<Router>> protectedRoutes) {
+    this.vertx = vertx;
+    this.router = Router.router(vertx);
+    ErrorResponder errors = new ErrorResponder();
+    router
+        .route()
+        .handler(
+            ctx -> {
+              ctx.response()
+                  .putHeader("X-Content-Type-Options", "nosniff")
+                  .putHeader("Referrer-Policy", "no-referrer")
+                  .putHeader("X-Frame-Options", "DENY");
+              ctx.next();
+            });
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    publicRoutes.forEach(m -> m.accept(router));
+    router.route("/api/*").handler(authHandler);
+    protectedRoutes.forEach(m -> m.accept(router));
+    router.route().failureHandler(errors);
+    router.errorHandler(404, errors);
+    router.errorHandler(405, errors);
+    router.errorHandler(413, errors);
+  }
+
+  public Router router() {
+    return router;
+  }
+
+  public Future<HttpServer> listen(String host, int port) {
+    return vertx
+        .createHttpServer(
+            new HttpServerOptions().setHost(host).setPort(port).setCompressionSupported(true))
+        .requestHandler(router)
+        .listen()
+        .onSuccess(
+            s -> {
+              server = s;
+              log.info("HTTP API listening on {}:{}", host, s.actualPort());
+            });
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  public Future<Void> close() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+}

@@ -1,0 +1,191 @@
+package dev.callcenter.server;
+
+import dev.callcenter.helpdesk.customer.CustomerService;
+import dev.callcenter.helpdesk.customer.JdbiCustomerRepository;
+import dev.callcenter.helpdesk.db.Database;
+import dev.callcenter.helpdesk.db.DatabaseConfig;
+import dev.callcenter.helpdesk.db.EmbeddedDatabase;
+import dev.callcenter.helpdesk.db.JdbiTransactions;
+import dev.callcenter.helpdesk.db.Transactions;
+import dev.callcenter.helpdesk.interaction.InteractionService;
+import dev.callcenter.helpdesk.interaction.JdbiInteractionRepository;
+import dev.callcenter.helpdesk.phone.PhoneNormalizer;
+import dev.callcenter.helpdesk.user.AuthService;
+import dev.callcenter.helpdesk.user.JdbiUserRepository;
+import dev.callcenter.helpdesk.user.LoginThrottle;
+import dev.callcenter.helpdesk.user.PasswordHasher;
+import dev.callcenter.helpdesk.user.UserRepository;
+import dev.callcenter.ui.auth.AuthHandler;
+import dev.callcenter.ui.auth.AuthRoutes;
+import dev.callcenter.ui.customer.CustomerRoutes;
+import dev.callcenter.ui.health.HealthRoutes;
+import dev.callcenter.ui.http.ApiServer;
+import dev.callcenter.ui.interaction.InteractionRoutes;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every service with its constructor, wires them, starts the HTTP
+ * server, and stops everything in reverse order.
+ */
+public final class CallCenterServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(CallCenterServer.class);
+
+  private final ServerConfig config;
+  private final Clock clock;
+  private EmbeddedDatabase embedded;
+  private Database database;
+  private Vertx vertx;
+  private ApiServer api;
+  private Services services;
+
+  /** The services, for the demo seeder and tests that drive use cases directly. */
+  public record Services(
+      Database database,
+      Transactions transactions,
+      UserRepository users,
+      PasswordHasher passwords,
+      AuthService auth,
+      CustomerService customers,
+      InteractionService interactions) {}
+
+  public CallCenterServer(ServerConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** Starts the database, the services and the HTTP server; blocks until listening. */
+  public CallCenterServer start() {
+    try {
+      database = openDatabase();
+      services = buildServices(database);
+      vertx =
+          Vertx.vertx(
+              new VertxOptions()
+                  .setWorkerPoolSize(config.http().workerThreads())
+                  .setMaxWorkerExecuteTime(TimeUnit.SECONDS.toNanos(60)));
+      api = buildApi(services);
+      api.listen(config.http().host(), config.http().port())
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
+      return this;
+    } catch (Exception e) {
+      close();
+      throw new IllegalStateException("Server failed to start: " + e.getMessage(), e);
+    }
+  }
+
+  private Database openDatabase() {
+    ServerConfig.Database db = config.database();
+    DatabaseConfig dbConfig;
+    if (db.embedded()) {
+      embedded = EmbeddedDatabase.start(db.embeddedDataDir(), true, db.embeddedPort());
+      embedded.createDatabaseIfMissing("callcenter", null);
+      dbConfig =
+          new DatabaseConfig(
+              embedded.jdbcUrl("callcenter"),
+              "postgres",
+              "postgres",
+              db.poolSize(),
+              db.connectTimeout());
+    } else {
+      dbConfig =
+          new DatabaseConfig(
+              db.url(), db.user(), db.password(), db.poolSize(), db.connectTimeout());
+    }
+    return Database.open(dbConfig);
+  }
+
+  private Services buildServices(Database db) {
+    var jdbi = db.jdbi();
+    var phones = new PhoneNormalizer(config.phoneDefaultRegion());
+    var customerRepository = new JdbiCustomerRepository(jdbi);
+    var users = new JdbiUserRepository(jdbi);
+    var passwords = new PasswordHasher();
+    var auth =
+        new AuthService(
+            users,
+            passwords,
+            new LoginThrottle(
+                config.auth().maxFailuresPerUser(),
+                config.auth().maxFailuresPerAddress(),
+                config.auth().failureWindow(),
+                clock),
+            config.auth().sessionTtl(),
+            clock);
+    var customers = new CustomerService(customerRepository, phones);
+    var interactions =
+        new InteractionService(new JdbiInteractionRepository(jdbi), customerRepository, clock);
+    return new Services(
+        db, new JdbiTransactions(jdbi), users, passwords, auth, customers, interactions);
+  }
+
+  private ApiServer buildApi(Services s) {
+    var authRoutes = new AuthRoutes(s.auth(), config.http().secureCookies());
+    var health = new HealthRoutes(s.database()::isHealthy, version());
+    return new ApiServer(
+        vertx,
+        config.http().maxBodyBytes(),
+        List.of(health::mount, authRoutes::mountPublic),
+        new AuthHandler(s.auth()),
+        List.of(
+            authRoutes::mountProtected,
+            new CustomerRoutes(s.customers(), s.interactions())::mount,
+            new InteractionRoutes(s.interactions())::mount));
+  }
+
+  static String version() {
+    String v = CallCenterServer.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  public ApiServer api() {
+    return api;
+  }
+
+  /** The port the HTTP server listens on (useful when configured as 0). */
+  public int httpPort() {
+    return api.port();
+  }
+
+  @Override
+  public void close() {
+    if (api != null) {
+      try {
+        api.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        log.warn("HTTP server did not stop cleanly: {}", e.getMessage());
+      }
+    }
+    if (vertx != null) {
+      try {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        log.warn("Vert.x did not stop cleanly: {}", e.getMessage());
+      }
+    }
+    if (database != null) {
+      database.close();
+    }
+    if (embedded != null) {
+      embedded.close();
+    }
+    log.info("Server stopped");
+  }
+
+  static Duration uptime(java.time.Instant started, Clock clock) {
+    return Duration.between(started, clock.instant());
+  }
+}

@@ -1,0 +1,144 @@
+package dev.callcenter.server;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigValueFactory;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The server's configuration, parsed once from {@code config/callcenter.conf} (built in as the
+ * defaults), an optional file, and {@code CC_…} environment variables, into records.
+ */
+public record ServerConfig(
+    Path dataDir,
+    Http http,
+    Database database,
+    String phoneDefaultRegion,
+    Auth auth,
+    BigDecimal vipValueShare,
+    String demoPassword) {
+
+  /** HTTP listener settings. */
+  public record Http(
+      String host, int port, boolean secureCookies, long maxBodyBytes, int workerThreads) {}
+
+  /** Database settings; {@code embedded} selects the in-process server. */
+  public record Database(
+      boolean embedded,
+      String url,
+      String user,
+      String password,
+      int poolSize,
+      Duration connectTimeout,
+      Path embeddedDataDir,
+      int embeddedPort) {
+
+    @Override
+    public String toString() {
+      return embedded
+          ? "embedded PostgreSQL in " + embeddedDataDir
+          : "PostgreSQL at " + url + " as " + user;
+    }
+  }
+
+  /** Login and session settings. */
+  public record Auth(
+      Duration sessionTtl,
+      int maxFailuresPerUser,
+      int maxFailuresPerAddress,
+      Duration failureWindow) {}
+
+  static final String DEFAULTS = "dev/callcenter/server/callcenter.conf";
+
+  /** Loads the defaults, then {@code file} if given, then the environment. */
+  public static ServerConfig load(
+      Path file, Map<String, String> env, Map<String, String> overrides) {
+    Config defaults =
+        ConfigFactory.parseResources(
+            DEFAULTS, ConfigParseOptions.defaults().setAllowMissing(false));
+    Config merged = defaults;
+    if (file != null) {
+      if (!Files.isReadable(file)) {
+        throw new IllegalArgumentException("Cannot read configuration file " + file);
+      }
+      Config own =
+          ConfigFactory.parseFile(
+              file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+      for (var entry : own.resolve().entrySet()) {
+        if (!defaults.hasPath(entry.getKey())) {
+          throw new IllegalArgumentException(
+              "Unknown configuration key '"
+                  + entry.getKey()
+                  + "' in "
+                  + file
+                  + "; see config/callcenter.conf");
+        }
+      }
+      merged = own.withFallback(defaults);
+    }
+    for (var entry : overrides.entrySet()) {
+      merged = merged.withValue(entry.getKey(), ConfigValueFactory.fromAnyRef(entry.getValue()));
+    }
+    for (var entry : defaults.resolve().entrySet()) {
+      String var = envName(entry.getKey());
+      String value = env.get(var);
+      if (value != null && !value.isEmpty()) {
+        merged = merged.withValue(entry.getKey(), ConfigValueFactory.fromAnyRef(value));
+      }
+    }
+    return from(merged.resolve());
+  }
+
+  /** {@code database.embedded.data-dir} → {@code CC_DATABASE_EMBEDDED_DATA_DIR}. */
+  static String envName(String path) {
+    return "CC_" + path.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  static ServerConfig from(Config c) {
+    Path dataDir = Path.of(c.getString("data-dir"));
+    String mode = c.getString("database.mode");
+    if (!mode.equals("embedded") && !mode.equals("external")) {
+      throw new IllegalArgumentException(
+          "database.mode must be 'embedded' or 'external', not '" + mode + "'");
+    }
+    String embeddedDir = c.getString("database.embedded.data-dir");
+    Database db =
+        new Database(
+            mode.equals("embedded"),
+            c.getString("database.url"),
+            c.getString("database.user"),
+            c.getString("database.password"),
+            c.getInt("database.pool-size"),
+            c.getDuration("database.connect-timeout"),
+            embeddedDir.isBlank() ? dataDir.resolve("postgres") : Path.of(embeddedDir),
+            c.getInt("database.embedded.port"));
+    return new ServerConfig(
+        dataDir,
+        new Http(
+            c.getString("http.host"),
+            c.getInt("http.port"),
+            c.getBoolean("http.secure-cookies"),
+            c.getBytes("http.max-body-bytes"),
+            c.getInt("http.worker-threads")),
+        db,
+        c.getString("phone.default-region"),
+        new Auth(
+            c.getDuration("auth.session-ttl"),
+            c.getInt("auth.max-failures-per-user"),
+            c.getInt("auth.max-failures-per-address"),
+            c.getDuration("auth.failure-window")),
+        new BigDecimal(c.getString("customers.vip-value-share")),
+        c.getString("demo.password"));
+  }
+
+  @Override
+  public String toString() {
+    return "ServerConfig[http=" + http.host() + ":" + http.port() + ", database=" + database + "]";
+  }
+}
