@@ -51,6 +51,7 @@ public final class ErrorResponder implements Handler<RoutingContext> {
   static Rendered render(Throwable failure, int statusCode) {
     Throwable t = unwrap(failure);
     return switch (t) {
+      case null -> http(statusCode >= 400 ? statusCode : 500, null);
       case HelpdeskException e ->
           new Rendered(status(e.kind()), ApiError.of(e.code(), e.getMessage(), e.details()));
       case Json.EmptyBodyException e ->
@@ -90,9 +91,6 @@ public final class ErrorResponder implements Handler<RoutingContext> {
                   Map.of()));
       case HttpException e -> http(e.getStatusCode(), e.getPayload());
       default -> {
-        if (t == null && statusCode >= 400 && statusCode < 500) {
-          yield http(statusCode, null);
-        }
         String id = UUID.randomUUID().toString();
         log.error("Unexpected error {} (status {})", id, statusCode, t);
         yield new Rendered(
@@ -112,6 +110,10 @@ public final class ErrorResponder implements Handler<RoutingContext> {
     }
     if (t instanceof DatabindException e && e.getCause() instanceof HelpdeskException h) {
       return prefixed(h, e);
+    }
+    if (t instanceof JsonMappingException e
+        && e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException parse) {
+      return parse;
     }
     if (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
       return unwrap(t.getCause());

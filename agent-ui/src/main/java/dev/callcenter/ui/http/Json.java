@@ -1,6 +1,7 @@
 package dev.callcenter.ui.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,6 +13,8 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.callcenter.helpdesk.customer.Customer;
+import dev.callcenter.helpdesk.customer.Tier;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 
@@ -38,6 +41,7 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .addMixIn(Customer.class, CustomerMixin.class)
             .build();
     // A number where text is expected is a mistake, not something to guess about.
     mapper
@@ -50,6 +54,12 @@ public final class Json {
         .setStreamReadConstraints(
             StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(100_000).build());
     return mapper;
+  }
+
+  /** Adds the derived tier to customer JSON without Jackson annotations in the helpdesk. */
+  abstract static class CustomerMixin {
+    @JsonProperty("effectiveTier")
+    abstract Tier effectiveTier();
   }
 
   public static ObjectMapper mapper() {

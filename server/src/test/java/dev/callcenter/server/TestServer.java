@@ -1,0 +1,77 @@
+package dev.callcenter.server;
+
+import dev.callcenter.helpdesk.db.DatabaseConfig;
+import dev.callcenter.helpdesk.testing.TestDatabase;
+import dev.callcenter.helpdesk.user.Role;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A whole server for tests: real HTTP on a free port, its own fresh database on the shared embedded
+ * PostgreSQL, and the demo users (password {@value #PASSWORD}).
+ */
+public final class TestServer implements AutoCloseable {
+
+  public static final String PASSWORD = "test-pass";
+
+  private final CallCenterServer server;
+
+  private TestServer(CallCenterServer server) {
+    this.server = server;
+  }
+
+  public static TestServer start() {
+    return start(Map.of(), Clock.systemUTC());
+  }
+
+  public static TestServer start(Map<String, String> settings, Clock clock) {
+    DatabaseConfig db = TestDatabase.freshConfig();
+    Map<String, String> overrides = new HashMap<>();
+    overrides.put("database.mode", "external");
+    overrides.put("database.url", db.jdbcUrl());
+    overrides.put("database.user", db.username());
+    overrides.put("database.password", db.password());
+    overrides.put("database.pool-size", "8");
+    overrides.put("http.port", "0");
+    overrides.put("http.worker-threads", "8");
+    overrides.putAll(settings);
+    ServerConfig config = ServerConfig.load(null, Map.of(), overrides);
+    CallCenterServer server = new CallCenterServer(config, clock).start();
+    var s = server.services();
+    String hash = s.passwords().hash(PASSWORD);
+    DemoData.USERS.forEach((name, roles) -> s.users().upsert(name, name, hash, roles, "zh-TW"));
+    return new TestServer(server);
+  }
+
+  public CallCenterServer.Services services() {
+    return server.services();
+  }
+
+  public CallCenterServer server() {
+    return server;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.httpPort();
+  }
+
+  /** A client logged in as {@code username} with a bearer token. */
+  public ApiClient as(String username) {
+    return ApiClient.anonymous(baseUrl()).login(username, PASSWORD);
+  }
+
+  public ApiClient anonymous() {
+    return ApiClient.anonymous(baseUrl());
+  }
+
+  static Set<Role> rolesOf(String username) {
+    return DemoData.USERS.get(username);
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
