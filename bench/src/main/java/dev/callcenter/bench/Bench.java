@@ -1,0 +1,25 @@
+package dev.callcenter.bench;
+
+import java.nio.file.Path;
+
+/** Entry point: {@code bench/run lookup|tickets|all}. */
+public final class Bench {
+
+  private Bench() {}
+
+  public static void main(String[] args) throws Exception {
+    String which = args.length == 0 ? "all" : args[0];
+    Path dir = Path.of(System.getProperty("bench.dir", "bench/target/pg"));
+    System.out.printf(
+        "machine: %d cores, JDK %s, max heap %d MiB%n",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.version(),
+        Runtime.getRuntime().maxMemory() >> 20);
+    try (BenchDatabase db = new BenchDatabase(dir, 32)) {
+      if (which.equals("lookup") || which.equals("all")) {
+        LookupBench.run(
+            db, Integer.getInteger("customers", 1_000_000), Integer.getInteger("lookups", 200_000));
+      }
+    }
+  }
+}
