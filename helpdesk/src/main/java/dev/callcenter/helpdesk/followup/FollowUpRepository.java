@@ -1,0 +1,42 @@
+package dev.callcenter.helpdesk.followup;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Storage of follow-ups. Reads take {@code now} to decide {@link FollowUp#overdue()}; lists of open
+ * follow-ups are ordered by due minute, VIP customers first within a minute, then due time and id.
+ */
+public interface FollowUpRepository {
+
+  long insert(FollowUpDraft draft, Long createdBy, Instant createdAt);
+
+  Optional<FollowUp> find(long id, Instant now);
+
+  /** Open follow-ups of the owner due before {@code now}, at most {@code limit}. */
+  List<FollowUp> overdueForOwner(long ownerId, Instant now, int limit);
+
+  /** Open follow-ups of the team due before {@code now}, at most {@code limit}. */
+  List<FollowUp> overdueForTeam(String team, Instant now, int limit);
+
+  /** Every open follow-up of the owner (overdue ones come first by due order). */
+  List<FollowUp> openForOwner(long ownerId, Instant now, int limit);
+
+  /** The customer's follow-ups: open ones by due time, then closed ones newest first. */
+  List<FollowUp> forCustomer(long customerId, Instant now, int limit);
+
+  /**
+   * Moves an OPEN follow-up to DONE or CANCELLED.
+   *
+   * @return false when it does not exist or is not OPEN (nothing changed)
+   */
+  boolean close(long id, FollowUpStatus status, long by, String note, Instant at);
+
+  /**
+   * Sets a new due time on an OPEN follow-up.
+   *
+   * @return false when it does not exist or is not OPEN (nothing changed)
+   */
+  boolean reschedule(long id, Instant dueAt, Instant at);
+}

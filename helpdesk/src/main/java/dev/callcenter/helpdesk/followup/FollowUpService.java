@@ -1,0 +1,212 @@
+package dev.callcenter.helpdesk.followup;
+
+import dev.callcenter.helpdesk.ConflictException;
+import dev.callcenter.helpdesk.Fields;
+import dev.callcenter.helpdesk.NotFoundException;
+import dev.callcenter.helpdesk.ValidationException;
+import dev.callcenter.helpdesk.customer.CustomerRepository;
+import dev.callcenter.helpdesk.db.Transactions;
+import dev.callcenter.helpdesk.interaction.Channel;
+import dev.callcenter.helpdesk.interaction.Direction;
+import dev.callcenter.helpdesk.interaction.InteractionDraft;
+import dev.callcenter.helpdesk.interaction.InteractionService;
+import dev.callcenter.helpdesk.user.User;
+import dev.callcenter.helpdesk.user.UserRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Use cases on follow-ups (跟催): create, list what is overdue, complete, cancel, reschedule. */
+public final class FollowUpService {
+
+  /** The most follow-ups one list returns; the oldest due come first, so none overdue is hidden. */
+  public static final int MAX_LIST = 500;
+
+  private static final Logger log = LoggerFactory.getLogger(FollowUpService.class);
+
+  private final FollowUpRepository followUps;
+  private final CustomerRepository customers;
+  private final UserRepository users;
+  private final InteractionService interactions;
+  private final Transactions transactions;
+  private final Clock clock;
+
+  public FollowUpService(
+      FollowUpRepository followUps,
+      CustomerRepository customers,
+      UserRepository users,
+      InteractionService interactions,
+      Transactions transactions,
+      Clock clock) {
+    this.followUps = followUps;
+    this.customers = customers;
+    this.users = users;
+    this.interactions = interactions;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates an open follow-up. The owner must be an active user and the customer, when given, must
+   * exist; the ticket is not checked yet (there is no ticket table to check it against).
+   *
+   * @param createdBy the user creating it, null when the system creates it
+   */
+  public FollowUp create(FollowUpDraft draft, Long createdBy) {
+    User owner =
+        users
+            .find(draft.ownerId())
+            .orElseThrow(
+                () ->
+                    new ValidationException(
+                        "ownerId", "user " + draft.ownerId() + " does not exist"));
+    if (!owner.active()) {
+      throw new ValidationException(
+          "ownerId", "user " + owner.username() + " is deactivated and cannot chase follow-ups");
+    }
+    if (draft.customerId() != null && !customers.exists(draft.customerId())) {
+      throw new ValidationException(
+          "customerId", "customer " + draft.customerId() + " does not exist");
+    }
+    long id = followUps.insert(draft, createdBy, clock.instant());
+    log.info(
+        "Follow-up {} created for user {} due {} (customer {}, ticket {})",
+        id,
+        draft.ownerId(),
+        draft.dueAt(),
+        draft.customerId(),
+        draft.ticketId());
+    return get(id);
+  }
+
+  public FollowUp get(long id) {
+    return followUps
+        .find(id, clock.instant())
+        .orElseThrow(() -> new NotFoundException("follow_up", id));
+  }
+
+  /** The owner's open follow-ups already past due, oldest due first. */
+  public List<FollowUp> overdueFor(long ownerId) {
+    return followUps.overdueForOwner(ownerId, clock.instant(), MAX_LIST);
+  }
+
+  /** The team's open follow-ups already past due, oldest due first, whoever owns them. */
+  public List<FollowUp> overdueForTeam(String team) {
+    String key = Fields.required("team", team, 64);
+    return followUps.overdueForTeam(key, clock.instant(), MAX_LIST);
+  }
+
+  /** All the owner's open follow-ups by due time: the overdue ones first, then those upcoming. */
+  public List<FollowUp> openFor(long ownerId) {
+    return followUps.openForOwner(ownerId, clock.instant(), MAX_LIST);
+  }
+
+  /** The customer's follow-ups: open ones by due time, then closed ones newest first. */
+  public List<FollowUp> forCustomer(long customerId) {
+    if (!customers.exists(customerId)) {
+      throw new NotFoundException("customer", customerId);
+    }
+    return followUps.forCustomer(customerId, clock.instant(), MAX_LIST);
+  }
+
+  /**
+   * Marks an open follow-up DONE and, in the same transaction, records the chase as an internal
+   * note on the customer's timeline (without a customer when it is attached to a ticket only), so
+   * either both are stored or neither.
+   *
+   * @param by the user who did the chasing
+   * @param note what came of it (optional, at most 5000 characters)
+   */
+  public FollowUp complete(long id, long by, String note) {
+    String completionNote = Fields.optional("note", note, FollowUpDraft.MAX_NOTE);
+    requireUser("by", by);
+    FollowUp done =
+        transactions.inTransaction(
+            () -> {
+              Instant now = clock.instant();
+              close(id, FollowUpStatus.DONE, by, completionNote, now);
+              FollowUp closed = get(id);
+              interactions.record(
+                  new InteractionDraft(
+                      closed.customerId(),
+                      Channel.NOTE,
+                      Direction.INTERNAL,
+                      now,
+                      null,
+                      timelineSummary(closed),
+                      null),
+                  by);
+              return closed;
+            });
+    log.info("Follow-up {} done by user {}", id, by);
+    return done;
+  }
+
+  /**
+   * Cancels an open follow-up that no longer needs chasing; nothing is written on the timeline.
+   *
+   * @param reason why (optional, at most 5000 characters)
+   */
+  public FollowUp cancel(long id, long by, String reason) {
+    String why = Fields.optional("reason", reason, FollowUpDraft.MAX_NOTE);
+    requireUser("by", by);
+    transactions.run(() -> close(id, FollowUpStatus.CANCELLED, by, why, clock.instant()));
+    log.info("Follow-up {} cancelled by user {}", id, by);
+    return get(id);
+  }
+
+  /** Moves the due time of an open follow-up; the new time must lie in the future. */
+  public FollowUp reschedule(long id, Instant newDue) {
+    Fields.notNull("dueAt", newDue);
+    Instant now = clock.instant();
+    if (!newDue.isAfter(now)) {
+      throw new ValidationException("dueAt", "must be in the future to reschedule");
+    }
+    if (!followUps.reschedule(id, newDue, now)) {
+      throw notOpen(id, "rescheduled");
+    }
+    log.info("Follow-up {} rescheduled to {}", id, newDue);
+    return get(id);
+  }
+
+  private void close(long id, FollowUpStatus status, long by, String note, Instant now) {
+    if (!followUps.close(id, status, by, note, now)) {
+      throw notOpen(
+          id,
+          switch (status) {
+            case DONE -> "completed";
+            case CANCELLED -> "cancelled";
+            case OPEN -> throw new IllegalArgumentException("close to OPEN");
+          });
+    }
+  }
+
+  /** NotFound when it does not exist, otherwise the conflict of it being already closed. */
+  private RuntimeException notOpen(long id, String verb) {
+    FollowUp current = get(id);
+    String state =
+        switch (current.status()) {
+          case OPEN -> "open";
+          case DONE -> "already done";
+          case CANCELLED -> "cancelled";
+        };
+    return new ConflictException(
+        "follow_up_not_open",
+        "Follow-up " + id + " is " + state + "; only an open follow-up can be " + verb,
+        Map.of("id", id, "status", current.status().name()));
+  }
+
+  private void requireUser(String field, long userId) {
+    if (users.find(userId).isEmpty()) {
+      throw new ValidationException(field, "user " + userId + " does not exist");
+    }
+  }
+
+  private static String timelineSummary(FollowUp f) {
+    String head = "Follow-up done: " + f.title();
+    return f.completionNote() == null ? head : head + "\n" + f.completionNote();
+  }
+}

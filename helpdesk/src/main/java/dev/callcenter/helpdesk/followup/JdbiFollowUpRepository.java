@@ -1,0 +1,65 @@
+package dev.callcenter.helpdesk.followup;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@link FollowUpRepository} on PostgreSQL through Jdbi. */
+public final class JdbiFollowUpRepository implements FollowUpRepository {
+
+  private final FollowUpDao dao;
+
+  public JdbiFollowUpRepository(Jdbi jdbi) {
+    this.dao = jdbi.onDemand(FollowUpDao.class);
+  }
+
+  @Override
+  public long insert(FollowUpDraft d, Long createdBy, Instant createdAt) {
+    return dao.insert(
+        d.title(),
+        d.note(),
+        d.dueAt(),
+        d.ownerId(),
+        d.team(),
+        d.customerId(),
+        d.ticketId(),
+        createdBy,
+        createdAt);
+  }
+
+  @Override
+  public Optional<FollowUp> find(long id, Instant now) {
+    return dao.find(id, now);
+  }
+
+  @Override
+  public List<FollowUp> overdueForOwner(long ownerId, Instant now, int limit) {
+    return dao.overdueForOwner(ownerId, now, limit);
+  }
+
+  @Override
+  public List<FollowUp> overdueForTeam(String team, Instant now, int limit) {
+    return dao.overdueForTeam(team, now, limit);
+  }
+
+  @Override
+  public List<FollowUp> openForOwner(long ownerId, Instant now, int limit) {
+    return dao.openForOwner(ownerId, now, limit);
+  }
+
+  @Override
+  public List<FollowUp> forCustomer(long customerId, Instant now, int limit) {
+    return dao.forCustomer(customerId, now, limit);
+  }
+
+  @Override
+  public boolean close(long id, FollowUpStatus status, long by, String note, Instant at) {
+    return dao.close(id, status.name(), by, note, at) == 1;
+  }
+
+  @Override
+  public boolean reschedule(long id, Instant dueAt, Instant at) {
+    return dao.reschedule(id, dueAt, at) == 1;
+  }
+}
