@@ -2,11 +2,14 @@ package dev.callcenter.server;
 
 import dev.callcenter.helpdesk.customer.CustomerService;
 import dev.callcenter.helpdesk.customer.JdbiCustomerRepository;
+import dev.callcenter.helpdesk.customer.csv.CustomerCsvImport;
 import dev.callcenter.helpdesk.db.Database;
 import dev.callcenter.helpdesk.db.DatabaseConfig;
 import dev.callcenter.helpdesk.db.EmbeddedDatabase;
 import dev.callcenter.helpdesk.db.JdbiTransactions;
 import dev.callcenter.helpdesk.db.Transactions;
+import dev.callcenter.helpdesk.followup.FollowUpService;
+import dev.callcenter.helpdesk.followup.JdbiFollowUpRepository;
 import dev.callcenter.helpdesk.interaction.InteractionService;
 import dev.callcenter.helpdesk.interaction.JdbiInteractionRepository;
 import dev.callcenter.helpdesk.phone.PhoneNormalizer;
@@ -18,6 +21,7 @@ import dev.callcenter.helpdesk.user.UserRepository;
 import dev.callcenter.ui.auth.AuthHandler;
 import dev.callcenter.ui.auth.AuthRoutes;
 import dev.callcenter.ui.customer.CustomerRoutes;
+import dev.callcenter.ui.followup.FollowUpRoutes;
 import dev.callcenter.ui.health.HealthRoutes;
 import dev.callcenter.ui.http.ApiServer;
 import dev.callcenter.ui.interaction.InteractionRoutes;
@@ -54,7 +58,9 @@ public final class CallCenterServer implements AutoCloseable {
       PasswordHasher passwords,
       AuthService auth,
       CustomerService customers,
-      InteractionService interactions) {}
+      CustomerCsvImport customerImport,
+      InteractionService interactions,
+      FollowUpService followUps) {}
 
   public CallCenterServer(ServerConfig config, Clock clock) {
     this.config = config;
@@ -124,8 +130,26 @@ public final class CallCenterServer implements AutoCloseable {
     var customers = new CustomerService(customerRepository, phones);
     var interactions =
         new InteractionService(new JdbiInteractionRepository(jdbi), customerRepository, clock);
+    var transactions = new JdbiTransactions(jdbi);
+    var customerImport = new CustomerCsvImport(customers, customerRepository, transactions);
+    var followUps =
+        new FollowUpService(
+            new JdbiFollowUpRepository(jdbi),
+            customerRepository,
+            users,
+            interactions,
+            transactions,
+            clock);
     return new Services(
-        db, new JdbiTransactions(jdbi), users, passwords, auth, customers, interactions);
+        db,
+        transactions,
+        users,
+        passwords,
+        auth,
+        customers,
+        customerImport,
+        interactions,
+        followUps);
   }
 
   private ApiServer buildApi(Services s) {
@@ -138,8 +162,11 @@ public final class CallCenterServer implements AutoCloseable {
         new AuthHandler(s.auth()),
         List.of(
             authRoutes::mountProtected,
-            new CustomerRoutes(s.customers(), s.interactions())::mount,
-            new InteractionRoutes(s.interactions())::mount));
+            new CustomerRoutes(
+                    s.customers(), s.interactions(), s.customerImport(), config.vipValueShare())
+                ::mount,
+            new InteractionRoutes(s.interactions())::mount,
+            new FollowUpRoutes(s.followUps())::mount));
   }
 
   static String version() {

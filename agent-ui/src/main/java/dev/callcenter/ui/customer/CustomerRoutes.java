@@ -4,9 +4,11 @@ import dev.callcenter.helpdesk.ValidationException;
 import dev.callcenter.helpdesk.customer.CustomerDraft;
 import dev.callcenter.helpdesk.customer.CustomerService;
 import dev.callcenter.helpdesk.customer.Tier;
+import dev.callcenter.helpdesk.customer.csv.CustomerCsvImport;
 import dev.callcenter.helpdesk.interaction.InteractionService;
 import dev.callcenter.ui.http.Api;
 import io.vertx.ext.web.Router;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -15,10 +17,18 @@ public final class CustomerRoutes {
 
   private final CustomerService customers;
   private final InteractionService interactions;
+  private final CustomerCsvImport csvImport;
+  private final BigDecimal vipShare;
 
-  public CustomerRoutes(CustomerService customers, InteractionService interactions) {
+  public CustomerRoutes(
+      CustomerService customers,
+      InteractionService interactions,
+      CustomerCsvImport csvImport,
+      BigDecimal vipShare) {
+    this.vipShare = vipShare;
     this.customers = customers;
     this.interactions = interactions;
+    this.csvImport = csvImport;
   }
 
   /** Body of the tier-override call; a null tier clears the override. */
@@ -70,6 +80,28 @@ public final class CustomerRoutes {
         .handler(
             ctx ->
                 Api.respond(ctx, 201, () -> customers.create(Api.body(ctx, CustomerDraft.class))));
+    router
+        .post("/api/v1/customers/import")
+        .handler(Api.managers())
+        .handler(
+            ctx ->
+                Api.respond(
+                    ctx,
+                    200,
+                    () -> {
+                      var body = ctx.body().buffer();
+                      if (body == null || body.length() == 0) {
+                        throw new ValidationException(
+                            "body", "send the CSV file as the request body");
+                      }
+                      return csvImport.importStream(new ByteArrayInputStream(body.getBytes()));
+                    }));
+    router
+        .post("/api/v1/customers/tiers/recompute")
+        .handler(Api.managers())
+        .handler(
+            ctx ->
+                Api.respond(ctx, 200, () -> Map.of("changed", customers.recomputeTiers(vipShare))));
     router
         .get("/api/v1/customers/:id")
         .handler(Api.anyone())

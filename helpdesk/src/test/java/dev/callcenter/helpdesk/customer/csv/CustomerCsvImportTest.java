@@ -359,6 +359,11 @@ class CustomerCsvImportTest {
     }
 
     @Override
+    public boolean delete(long id) {
+      return real.delete(id);
+    }
+
+    @Override
     public boolean exists(long id) {
       return real.exists(id);
     }

@@ -1,0 +1,135 @@
+package dev.callcenter.ui.followup;
+
+import dev.callcenter.helpdesk.Fields;
+import dev.callcenter.helpdesk.HelpdeskException;
+import dev.callcenter.helpdesk.followup.FollowUpDraft;
+import dev.callcenter.helpdesk.followup.FollowUpService;
+import dev.callcenter.helpdesk.user.Role;
+import dev.callcenter.helpdesk.user.Session;
+import dev.callcenter.ui.http.Api;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/** Follow-ups (跟催): create, my list, overdue lists, complete with a note, cancel, reschedule. */
+public final class FollowUpRoutes {
+
+  private final FollowUpService followUps;
+
+  public FollowUpRoutes(FollowUpService followUps) {
+    this.followUps = followUps;
+  }
+
+  /** Body of complete and cancel. */
+  public record Note(String note) {
+    public Note {
+      note = Fields.optional("note", note, FollowUpDraft.MAX_NOTE);
+    }
+  }
+
+  /** Body of reschedule. */
+  public record Due(Instant dueAt) {
+    public Due {
+      Fields.notNull("dueAt", dueAt);
+    }
+  }
+
+  public void mount(Router router) {
+    router
+        .post("/api/v1/follow-ups")
+        .handler(Api.staff())
+        .handler(
+            ctx ->
+                Api.respond(
+                    ctx,
+                    201,
+                    () -> followUps.create(Api.body(ctx, FollowUpDraft.class), Api.userId(ctx))));
+    router
+        .get("/api/v1/follow-ups")
+        .handler(Api.staff())
+        .handler(
+            ctx -> Api.respond(ctx, 200, () -> Map.of("items", followUps.openFor(ownerFor(ctx)))));
+    router
+        .get("/api/v1/follow-ups/overdue")
+        .handler(Api.staff())
+        .handler(
+            ctx ->
+                Api.respond(
+                    ctx,
+                    200,
+                    () -> {
+                      String team = Api.query(ctx, "team", 64);
+                      return Map.of(
+                          "items",
+                          team != null
+                              ? followUps.overdueForTeam(team)
+                              : followUps.overdueFor(ownerFor(ctx)));
+                    }));
+    router
+        .get("/api/v1/follow-ups/:id")
+        .handler(Api.staff())
+        .handler(ctx -> Api.respond(ctx, 200, () -> followUps.get(Api.pathId(ctx, "id"))));
+    router
+        .post("/api/v1/follow-ups/:id/complete")
+        .handler(Api.staff())
+        .handler(
+            ctx ->
+                Api.respond(
+                    ctx,
+                    200,
+                    () ->
+                        followUps.complete(
+                            Api.pathId(ctx, "id"),
+                            Api.userId(ctx),
+                            Api.body(ctx, Note.class).note())));
+    router
+        .post("/api/v1/follow-ups/:id/cancel")
+        .handler(Api.staff())
+        .handler(
+            ctx ->
+                Api.respond(
+                    ctx,
+                    200,
+                    () ->
+                        followUps.cancel(
+                            Api.pathId(ctx, "id"),
+                            Api.userId(ctx),
+                            Api.body(ctx, Note.class).note())));
+    router
+        .put("/api/v1/follow-ups/:id/due")
+        .handler(Api.staff())
+        .handler(
+            ctx ->
+                Api.respond(
+                    ctx,
+                    200,
+                    () ->
+                        followUps.reschedule(
+                            Api.pathId(ctx, "id"), Api.body(ctx, Due.class).dueAt())));
+    router
+        .get("/api/v1/customers/:id/follow-ups")
+        .handler(Api.staff())
+        .handler(
+            ctx ->
+                Api.respond(
+                    ctx, 200, () -> Map.of("items", followUps.forCustomer(Api.pathId(ctx, "id")))));
+  }
+
+  /** The list owner: the caller, or for supervisors and admins any user named by ownerId. */
+  private static long ownerFor(RoutingContext ctx) {
+    Session session = Api.session(ctx);
+    Long requested = Api.queryLong(ctx, "ownerId");
+    if (requested == null || requested == session.user().id()) {
+      return session.user().id();
+    }
+    if (!session.user().hasAnyRole(Set.of(Role.SUPERVISOR, Role.ADMIN))) {
+      throw new HelpdeskException(
+          HelpdeskException.Kind.FORBIDDEN,
+          "forbidden",
+          "Only supervisors and admins can see another user's follow-ups");
+    }
+    return requested;
+  }
+}
