@@ -49,6 +49,7 @@ public final class CallCenterServer implements AutoCloseable {
   private Vertx vertx;
   private ApiServer api;
   private Services services;
+  private Jobs jobs;
 
   /** The services, for the demo seeder and tests that drive use cases directly. */
   public record Services(
@@ -78,6 +79,12 @@ public final class CallCenterServer implements AutoCloseable {
                   .setWorkerPoolSize(config.http().workerThreads())
                   .setMaxWorkerExecuteTime(TimeUnit.SECONDS.toNanos(60)));
       api = buildApi(services);
+      jobs = new Jobs(vertx);
+      jobs.every(
+          "tier",
+          config.tierJobInterval(),
+          () -> services.customers().recomputeTiers(config.vipValueShare()));
+      jobs.every("session-purge", Duration.ofHours(1), services.auth()::purgeExpiredSessions);
       api.listen(config.http().host(), config.http().port())
           .toCompletionStage()
           .toCompletableFuture()
@@ -189,6 +196,9 @@ public final class CallCenterServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (jobs != null) {
+      jobs.close();
+    }
     if (api != null) {
       try {
         api.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -210,9 +220,5 @@ public final class CallCenterServer implements AutoCloseable {
       embedded.close();
     }
     log.info("Server stopped");
-  }
-
-  static Duration uptime(java.time.Instant started, Clock clock) {
-    return Duration.between(started, clock.instant());
   }
 }

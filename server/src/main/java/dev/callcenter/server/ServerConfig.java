@@ -22,6 +22,7 @@ public record ServerConfig(
     String phoneDefaultRegion,
     Auth auth,
     BigDecimal vipValueShare,
+    Duration tierJobInterval,
     String demoPassword) {
 
   /** HTTP listener settings. */
@@ -134,6 +135,7 @@ public record ServerConfig(
             c.getInt("auth.max-failures-per-address"),
             c.getDuration("auth.failure-window")),
         new BigDecimal(c.getString("customers.vip-value-share")),
+        c.getDuration("customers.tier-job-interval"),
         c.getString("demo.password"));
   }
 
