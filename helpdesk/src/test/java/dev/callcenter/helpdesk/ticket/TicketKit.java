@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +45,7 @@ public final class TicketKit implements AutoCloseable {
   public final TicketSlaService sla;
   public final TicketService tickets;
   public final TicketWorkflow workflow;
+  public final List<SlaEvent> announced = new ArrayList<>();
 
   public TicketKit() {
     this(TicketWorkflow.DEFAULT_REOPEN_WINDOW);
@@ -78,6 +80,21 @@ public final class TicketKit implements AutoCloseable {
             clock);
     workflow =
         new TicketWorkflow(tx, ticketRepository, audit, slaRepository, sla, clock, reopenWindow);
+  }
+
+  /** A monitor announcing into {@link #announced}. */
+  public SlaMonitor monitor() {
+    return new SlaMonitor(
+        new JdbiTransactions(db.jdbi()),
+        ticketRepository,
+        slaRepository,
+        sla,
+        clock,
+        event -> {
+          synchronized (announced) {
+            announced.add(event);
+          }
+        });
   }
 
   public static Instant taipei(String localDateTime) {
