@@ -1,0 +1,45 @@
+package dev.callcenter.helpdesk.ticket;
+
+import dev.callcenter.helpdesk.sla.BusinessCalendar;
+import dev.callcenter.helpdesk.sla.TimeWindow;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@link BusinessCalendarRepository} on PostgreSQL through Jdbi. */
+public final class JdbiBusinessCalendarRepository implements BusinessCalendarRepository {
+
+  private final Jdbi jdbi;
+
+  public JdbiBusinessCalendarRepository(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public BusinessCalendar defaultCalendar() {
+    return jdbi.inTransaction(
+        h -> {
+          SlaSetupDao dao = h.attach(SlaSetupDao.class);
+          SlaSetupDao.CalendarRow row =
+              dao.defaultCalendar()
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "no default business calendar: mark one row of business_calendar"
+                                  + " is_default"));
+          Map<DayOfWeek, List<TimeWindow>> weekly = new EnumMap<>(DayOfWeek.class);
+          for (SlaSetupDao.HoursRow hours : dao.hours(row.id())) {
+            weekly
+                .computeIfAbsent(hours.day(), d -> new ArrayList<>())
+                .add(new TimeWindow(hours.opens(), hours.closes()));
+          }
+          return new BusinessCalendar(
+              ZoneId.of(row.zone()), weekly, new HashSet<>(dao.holidays(row.id())));
+        });
+  }
+}

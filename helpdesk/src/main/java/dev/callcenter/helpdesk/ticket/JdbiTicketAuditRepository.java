@@ -1,0 +1,34 @@
+package dev.callcenter.helpdesk.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@link TicketAuditRepository} on PostgreSQL through Jdbi. */
+public final class JdbiTicketAuditRepository implements TicketAuditRepository {
+
+  private final TicketAuditDao dao;
+
+  public JdbiTicketAuditRepository(Jdbi jdbi) {
+    this.dao = jdbi.onDemand(TicketAuditDao.class);
+  }
+
+  @Override
+  public void append(long ticketId, Long actorId, Instant at, List<AuditChange> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    dao.append(
+        ticketId,
+        actorId,
+        at,
+        changes.stream().map(c -> c.field().name()).toList(),
+        changes.stream().map(AuditChange::oldValue).toList(),
+        changes.stream().map(AuditChange::newValue).toList());
+  }
+
+  @Override
+  public List<AuditEntry> forTicket(long ticketId) {
+    return dao.forTicket(ticketId);
+  }
+}

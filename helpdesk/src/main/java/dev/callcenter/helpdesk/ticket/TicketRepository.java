@@ -1,0 +1,51 @@
+package dev.callcenter.helpdesk.ticket;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Storage of tickets, their comments and their links to interactions. */
+public interface TicketRepository {
+
+  /** Inserts a NEW ticket with the given SLA terms and returns its id. */
+  long insert(TicketDraft draft, SlaTerms terms, Long createdBy, Instant now);
+
+  Optional<Ticket> find(long id);
+
+  /** Finds and locks the ticket until the surrounding transaction ends. */
+  Optional<Ticket> findForUpdate(long id);
+
+  List<Ticket> findAll(Collection<Long> ids);
+
+  /**
+   * Replaces the editable fields and bumps the version.
+   *
+   * @return false when the row does not exist or its version is not {@code expectedVersion}
+   */
+  boolean update(long id, TicketUpdate update, Instant now, Integer expectedVersion);
+
+  /** Writes the status with its instants and resolution, and bumps the version. */
+  void updateLifecycle(long id, Lifecycle lifecycle, Instant now);
+
+  /** Records the first response if there was none yet; false if there was. */
+  boolean recordFirstResponse(long id, Instant at);
+
+  List<TicketSummary> list(TicketQuery query, Instant now);
+
+  /** The customer's tickets that are not resolved or closed, newest first. */
+  List<TicketSummary> openForCustomer(long customerId, int limit);
+
+  long insertComment(long ticketId, CommentDraft draft, Long authorId, Instant now);
+
+  Optional<Comment> findComment(long id);
+
+  /** A ticket's comments, oldest first. */
+  List<Comment> comments(long ticketId);
+
+  /** Links the interaction to the ticket; false if it already was. */
+  boolean linkInteraction(long ticketId, long interactionId, Instant now);
+
+  /** Ids of the interactions linked to the ticket, oldest link first. */
+  List<Long> interactionIds(long ticketId);
+}

@@ -1,0 +1,227 @@
+package dev.callcenter.helpdesk.ticket;
+
+import dev.callcenter.helpdesk.ValidationException;
+import dev.callcenter.helpdesk.customer.Customer;
+import dev.callcenter.helpdesk.customer.CustomerRepository;
+import dev.callcenter.helpdesk.db.Transactions;
+import dev.callcenter.helpdesk.interaction.Interaction;
+import dev.callcenter.helpdesk.interaction.InteractionRepository;
+import dev.callcenter.helpdesk.user.User;
+import dev.callcenter.helpdesk.user.UserRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Use cases on tickets other than status changes: open, edit, comment, link interactions, read. */
+public final class TicketService {
+
+  private static final Logger log = LoggerFactory.getLogger(TicketService.class);
+  private static final int MAX_OPEN_FOR_CUSTOMER = 50;
+
+  private final Transactions tx;
+  private final TicketRepository tickets;
+  private final TicketAuditRepository audit;
+  private final TicketSlaService sla;
+  private final SlaPolicyResolver policies;
+  private final CustomerRepository customers;
+  private final UserRepository users;
+  private final InteractionRepository interactions;
+  private final Clock clock;
+
+  public TicketService(
+      Transactions tx,
+      TicketRepository tickets,
+      TicketAuditRepository audit,
+      TicketSlaService sla,
+      SlaPolicyResolver policies,
+      CustomerRepository customers,
+      UserRepository users,
+      InteractionRepository interactions,
+      Clock clock) {
+    this.tx = tx;
+    this.tickets = tickets;
+    this.audit = audit;
+    this.sla = sla;
+    this.policies = policies;
+    this.customers = customers;
+    this.users = users;
+    this.interactions = interactions;
+    this.clock = clock;
+  }
+
+  /**
+   * Opens a NEW ticket with the SLA terms of the policy matching its type, priority and the
+   * customer's tier.
+   *
+   * @param actorId the user opening it, null when the system does (e.g. the IVR)
+   */
+  public Ticket create(TicketDraft draft, Long actorId) {
+    return tx.inTransaction(
+        () -> {
+          Customer customer =
+              customers
+                  .find(draft.customerId())
+                  .orElseThrow(
+                      () ->
+                          new ValidationException(
+                              "customerId", "customer " + draft.customerId() + " does not exist"));
+          checkAssignee(draft.assigneeId());
+          SlaPolicy policy =
+              policies.resolve(draft.type(), draft.priority(), customer.effectiveTier());
+          Instant now = clock.instant();
+          long id = tickets.insert(draft, policy.terms(), actorId, now);
+          audit.append(
+              id, actorId, now, List.of(new AuditChange(AuditField.CREATED, null, draft.title())));
+          sla.refresh(id, now);
+          log.info(
+              "Ticket {} opened for customer {} by user {} with SLA policy {}",
+              id,
+              customer.id(),
+              actorId,
+              policy.id());
+          return get(id);
+        });
+  }
+
+  /**
+   * Replaces the editable fields, recording each changed field in the audit trail. SLA targets stay
+   * as they were set at creation.
+   */
+  public Ticket update(long id, TicketUpdate update, Long actorId) {
+    return tx.inTransaction(
+        () -> {
+          Ticket current = tickets.findForUpdate(id).orElseThrow(() -> TicketErrors.notFound(id));
+          TicketErrors.checkVersion(current, update.version());
+          TicketFields.requirePromiseForComplaint(current.type(), update.promisedBy());
+          if (!Objects.equals(current.assigneeId(), update.assigneeId())) {
+            checkAssignee(update.assigneeId());
+          }
+          List<AuditChange> changes = TicketDiff.between(current, update);
+          if (changes.isEmpty()) {
+            return current;
+          }
+          Instant now = clock.instant();
+          if (!tickets.update(id, update, now, update.version())) {
+            throw TicketErrors.stale(id, update.version());
+          }
+          audit.append(id, actorId, now, changes);
+          return get(id);
+        });
+  }
+
+  /**
+   * Adds a comment. The first PUBLIC comment by a user (not the system) is the ticket's first
+   * response and stops that SLA clock.
+   */
+  public Comment comment(long ticketId, CommentDraft draft, Long authorId) {
+    return tx.inTransaction(
+        () -> {
+          Ticket ticket =
+              tickets.findForUpdate(ticketId).orElseThrow(() -> TicketErrors.notFound(ticketId));
+          Instant now = clock.instant();
+          long commentId = tickets.insertComment(ticketId, draft, authorId, now);
+          audit.append(
+              ticketId,
+              authorId,
+              now,
+              List.of(
+                  new AuditChange(
+                      AuditField.COMMENT, null, draft.visibility() + " comment " + commentId)));
+          boolean firstResponse =
+              draft.visibility() == CommentVisibility.PUBLIC
+                  && authorId != null
+                  && ticket.firstResponseAt() == null;
+          if (firstResponse && tickets.recordFirstResponse(ticketId, now)) {
+            sla.refresh(ticketId, now);
+          }
+          return tickets.findComment(commentId).orElseThrow();
+        });
+  }
+
+  /** Links a recorded interaction (e.g. the call) to the ticket; linking twice changes nothing. */
+  public void linkInteraction(long ticketId, long interactionId, Long actorId) {
+    tx.run(
+        () -> {
+          Ticket ticket =
+              tickets.findForUpdate(ticketId).orElseThrow(() -> TicketErrors.notFound(ticketId));
+          Interaction interaction =
+              interactions
+                  .find(interactionId)
+                  .orElseThrow(
+                      () ->
+                          new ValidationException(
+                              "interactionId", "interaction " + interactionId + " does not exist"));
+          if (interaction.customerId() != null && interaction.customerId() != ticket.customerId()) {
+            throw new ValidationException(
+                "interactionId",
+                "interaction "
+                    + interactionId
+                    + " belongs to customer "
+                    + interaction.customerId()
+                    + ", not to the ticket's customer "
+                    + ticket.customerId());
+          }
+          Instant now = clock.instant();
+          if (tickets.linkInteraction(ticketId, interactionId, now)) {
+            audit.append(
+                ticketId,
+                actorId,
+                now,
+                List.of(
+                    new AuditChange(AuditField.INTERACTION, null, String.valueOf(interactionId))));
+          }
+        });
+  }
+
+  public Ticket get(long id) {
+    return tickets.find(id).orElseThrow(() -> TicketErrors.notFound(id));
+  }
+
+  /** One page of tickets matching the filters, newest first. */
+  public List<TicketSummary> list(TicketQuery query) {
+    return tickets.list(query, clock.instant());
+  }
+
+  /** The customer's tickets that are not resolved or closed, newest first (for the screen pop). */
+  public List<TicketSummary> openForCustomer(long customerId) {
+    return tickets.openForCustomer(customerId, MAX_OPEN_FOR_CUSTOMER);
+  }
+
+  /** The ticket's comments, oldest first. */
+  public List<Comment> comments(long ticketId) {
+    get(ticketId);
+    return tickets.comments(ticketId);
+  }
+
+  /** Who changed what on the ticket, oldest first. */
+  public List<AuditEntry> audit(long ticketId) {
+    get(ticketId);
+    return audit.forTicket(ticketId);
+  }
+
+  /** Ids of the interactions linked to the ticket. */
+  public List<Long> interactionIds(long ticketId) {
+    get(ticketId);
+    return tickets.interactionIds(ticketId);
+  }
+
+  private void checkAssignee(Long assigneeId) {
+    if (assigneeId == null) {
+      return;
+    }
+    User user =
+        users
+            .find(assigneeId)
+            .orElseThrow(
+                () ->
+                    new ValidationException(
+                        "assigneeId", "user " + assigneeId + " does not exist"));
+    if (!user.active()) {
+      throw new ValidationException(
+          "assigneeId", "user " + user.username() + " is deactivated; pick an active user");
+    }
+  }
+}

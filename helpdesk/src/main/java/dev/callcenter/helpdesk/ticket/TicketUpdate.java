@@ -1,0 +1,106 @@
+package dev.callcenter.helpdesk.ticket;
+
+import dev.callcenter.helpdesk.Fields;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The editable fields of a ticket, replaced as a whole; status, type and customer are not among
+ * them.
+ *
+ * @param version the version the client edited; a newer stored version is a conflict (null skips
+ *     the check)
+ */
+public record TicketUpdate(
+    String title,
+    String description,
+    Priority priority,
+    Long assigneeId,
+    String team,
+    List<String> tags,
+    String product,
+    String productVersion,
+    Instant promisedBy,
+    Integer version) {
+
+  public TicketUpdate {
+    title = Fields.required("title", title, TicketFields.MAX_TITLE);
+    description = Fields.optional("description", description, TicketFields.MAX_TEXT);
+    Fields.notNull("priority", priority);
+    team = Fields.optional("team", team, 64);
+    tags = TicketFields.tags(tags);
+    product = Fields.optional("product", product, 200);
+    productVersion = Fields.optional("productVersion", productVersion, 100);
+  }
+
+  /** The ticket's current editable fields, as a starting point for an edit. */
+  public static TicketUpdate of(Ticket t) {
+    return new TicketUpdate(
+        t.title(),
+        t.description(),
+        t.priority(),
+        t.assigneeId(),
+        t.team(),
+        t.tags(),
+        t.product(),
+        t.productVersion(),
+        t.promisedBy(),
+        t.version());
+  }
+
+  public TicketUpdate withTitle(String newTitle) {
+    return new TicketUpdate(
+        newTitle,
+        description,
+        priority,
+        assigneeId,
+        team,
+        tags,
+        product,
+        productVersion,
+        promisedBy,
+        version);
+  }
+
+  public TicketUpdate withPriority(Priority newPriority) {
+    return new TicketUpdate(
+        title,
+        description,
+        newPriority,
+        assigneeId,
+        team,
+        tags,
+        product,
+        productVersion,
+        promisedBy,
+        version);
+  }
+
+  public TicketUpdate withAssignee(Long newAssigneeId, String newTeam) {
+    return new TicketUpdate(
+        title,
+        description,
+        priority,
+        newAssigneeId,
+        newTeam,
+        tags,
+        product,
+        productVersion,
+        promisedBy,
+        version);
+  }
+
+  public TicketUpdate withPromisedBy(Instant newPromisedBy) {
+    return new TicketUpdate(
+        title,
+        description,
+        priority,
+        assigneeId,
+        team,
+        tags,
+        product,
+        productVersion,
+        newPromisedBy,
+        version);
+  }
+}
