@@ -13,6 +13,18 @@ import dev.callcenter.helpdesk.followup.JdbiFollowUpRepository;
 import dev.callcenter.helpdesk.interaction.InteractionService;
 import dev.callcenter.helpdesk.interaction.JdbiInteractionRepository;
 import dev.callcenter.helpdesk.phone.PhoneNormalizer;
+import dev.callcenter.helpdesk.ticket.JdbiBusinessCalendarRepository;
+import dev.callcenter.helpdesk.ticket.JdbiSlaPolicyRepository;
+import dev.callcenter.helpdesk.ticket.JdbiTicketAuditRepository;
+import dev.callcenter.helpdesk.ticket.JdbiTicketRepository;
+import dev.callcenter.helpdesk.ticket.JdbiTicketSlaRepository;
+import dev.callcenter.helpdesk.ticket.SlaMonitor;
+import dev.callcenter.helpdesk.ticket.SlaPolicyResolver;
+import dev.callcenter.helpdesk.ticket.TicketService;
+import dev.callcenter.helpdesk.ticket.TicketSlaService;
+import dev.callcenter.helpdesk.ticket.TicketWorkflow;
+import dev.callcenter.helpdesk.timeline.JdbiTimelineRepository;
+import dev.callcenter.helpdesk.timeline.TimelineService;
 import dev.callcenter.helpdesk.user.AuthService;
 import dev.callcenter.helpdesk.user.JdbiUserRepository;
 import dev.callcenter.helpdesk.user.LoginThrottle;
@@ -25,6 +37,7 @@ import dev.callcenter.ui.followup.FollowUpRoutes;
 import dev.callcenter.ui.health.HealthRoutes;
 import dev.callcenter.ui.http.ApiServer;
 import dev.callcenter.ui.interaction.InteractionRoutes;
+import dev.callcenter.ui.ticket.TicketRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
@@ -61,7 +74,12 @@ public final class CallCenterServer implements AutoCloseable {
       CustomerService customers,
       CustomerCsvImport customerImport,
       InteractionService interactions,
-      FollowUpService followUps) {}
+      FollowUpService followUps,
+      TicketService tickets,
+      TicketWorkflow workflow,
+      TicketSlaService sla,
+      SlaMonitor slaMonitor,
+      TimelineService timeline) {}
 
   public CallCenterServer(ServerConfig config, Clock clock) {
     this.config = config;
@@ -84,6 +102,7 @@ public final class CallCenterServer implements AutoCloseable {
           "tier",
           config.tierJobInterval(),
           () -> services.customers().recomputeTiers(config.vipValueShare()));
+      jobs.every("sla-scan", config.slaScanInterval(), services.slaMonitor()::scan);
       jobs.every("session-purge", Duration.ofHours(1), services.auth()::purgeExpiredSessions);
       api.listen(config.http().host(), config.http().port())
           .toCompletionStage()
@@ -147,6 +166,51 @@ public final class CallCenterServer implements AutoCloseable {
             interactions,
             transactions,
             clock);
+    var ticketRepository = new JdbiTicketRepository(jdbi);
+    var slaRepository = new JdbiTicketSlaRepository(jdbi);
+    var auditRepository = new JdbiTicketAuditRepository(jdbi);
+    var sla =
+        new TicketSlaService(
+            ticketRepository,
+            slaRepository,
+            new JdbiBusinessCalendarRepository(jdbi),
+            clock,
+            config.slaWarningPercent());
+    var tickets =
+        new TicketService(
+            transactions,
+            ticketRepository,
+            auditRepository,
+            sla,
+            new SlaPolicyResolver(new JdbiSlaPolicyRepository(jdbi)),
+            customerRepository,
+            users,
+            new JdbiInteractionRepository(jdbi),
+            clock);
+    var workflow =
+        new TicketWorkflow(
+            transactions,
+            ticketRepository,
+            auditRepository,
+            slaRepository,
+            sla,
+            clock,
+            config.reopenWindow());
+    var monitor =
+        new SlaMonitor(
+            transactions,
+            ticketRepository,
+            slaRepository,
+            sla,
+            clock,
+            event ->
+                log.warn(
+                    "SLA {}: ticket {} {} reached at {}",
+                    event.kind(),
+                    event.ticketId(),
+                    event.target(),
+                    event.reachedAt()));
+    var timeline = new TimelineService(new JdbiTimelineRepository(jdbi), customerRepository);
     return new Services(
         db,
         transactions,
@@ -156,7 +220,12 @@ public final class CallCenterServer implements AutoCloseable {
         customers,
         customerImport,
         interactions,
-        followUps);
+        followUps,
+        tickets,
+        workflow,
+        sla,
+        monitor,
+        timeline);
   }
 
   private ApiServer buildApi(Services s) {
@@ -173,7 +242,8 @@ public final class CallCenterServer implements AutoCloseable {
                     s.customers(), s.interactions(), s.customerImport(), config.vipValueShare())
                 ::mount,
             new InteractionRoutes(s.interactions())::mount,
-            new FollowUpRoutes(s.followUps())::mount));
+            new FollowUpRoutes(s.followUps())::mount,
+            new TicketRoutes(s.tickets(), s.workflow(), s.sla(), s.timeline(), id -> {})::mount));
   }
 
   static String version() {

@@ -23,6 +23,9 @@ public record ServerConfig(
     Auth auth,
     BigDecimal vipValueShare,
     Duration tierJobInterval,
+    int slaWarningPercent,
+    Duration slaScanInterval,
+    Duration reopenWindow,
     String demoPassword) {
 
   /** HTTP listener settings. */
@@ -136,6 +139,9 @@ public record ServerConfig(
             c.getDuration("auth.failure-window")),
         new BigDecimal(c.getString("customers.vip-value-share")),
         c.getDuration("customers.tier-job-interval"),
+        c.getInt("tickets.sla-warning-percent"),
+        c.getDuration("tickets.sla-scan-interval"),
+        c.getDuration("tickets.reopen-window"),
         c.getString("demo.password"));
   }
 

@@ -1,0 +1,317 @@
+package dev.callcenter.ui.ticket;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.callcenter.helpdesk.Fields;
+import dev.callcenter.helpdesk.ValidationException;
+import dev.callcenter.helpdesk.ticket.CommentDraft;
+import dev.callcenter.helpdesk.ticket.Priority;
+import dev.callcenter.helpdesk.ticket.StatusChange;
+import dev.callcenter.helpdesk.ticket.Ticket;
+import dev.callcenter.helpdesk.ticket.TicketDraft;
+import dev.callcenter.helpdesk.ticket.TicketQuery;
+import dev.callcenter.helpdesk.ticket.TicketService;
+import dev.callcenter.helpdesk.ticket.TicketSla;
+import dev.callcenter.helpdesk.ticket.TicketSlaService;
+import dev.callcenter.helpdesk.ticket.TicketStatus;
+import dev.callcenter.helpdesk.ticket.TicketType;
+import dev.callcenter.helpdesk.ticket.TicketUpdate;
+import dev.callcenter.helpdesk.ticket.TicketWorkflow;
+import dev.callcenter.helpdesk.timeline.TimelineService;
+import dev.callcenter.ui.http.Api;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+/** Tickets: create, list with filters, read with SLA state, edit, status, assign, comment. */
+public final class TicketRoutes {
+
+  private final TicketService tickets;
+  private final TicketWorkflow workflow;
+  private final TicketSlaService sla;
+  private final TimelineService timeline;
+  private final LongConsumer afterCreate;
+
+  /**
+   * @param afterCreate runs after a ticket is created in the request's worker thread (automatic
+   *     assignment), so the answer shows its outcome
+   */
+  public TicketRoutes(
+      TicketService tickets,
+      TicketWorkflow workflow,
+      TicketSlaService sla,
+      TimelineService timeline,
+      LongConsumer afterCreate) {
+    this.tickets = tickets;
+    this.workflow = workflow;
+    this.sla = sla;
+    this.timeline = timeline;
+    this.afterCreate = afterCreate;
+  }
+
+  /** A ticket with its SLA clocks and the statuses it may move to next. */
+  public record TicketView(
+      @JsonUnwrapped Ticket ticket, TicketSla sla, Set<TicketStatus> allowedTransitions) {}
+
+  /** Body of the assignment call. */
+  public record Assignment(Long assigneeId, String team, Integer version) {
+    public Assignment {
+      team = Fields.optional("team", team, 64);
+      if (assigneeId != null) {
+        Fields.positive("assigneeId", assigneeId);
+      }
+    }
+  }
+
+  /** Body of the link call. */
+  public record Link(Long interactionId) {
+    public Link {
+      Fields.positive("interactionId", Fields.notNull("interactionId", interactionId));
+    }
+  }
+
+  public void mount(Router router) {
+    router
+        .post("/api/v1/tickets")
+        .handler(Api.staff())
+        .handler(
+            ctx ->
+                Api.respond(
+                    ctx,
+                    201,
+                    () -> {
+                      Ticket created =
+                          tickets.create(Api.body(ctx, TicketDraft.class), Api.userId(ctx));
+                      afterCreate.accept(created.id());
+                      return view(created.id());
+                    }));
+    router
+        .get("/api/v1/tickets")
+        .handler(Api.anyone())
+        .handler(ctx -> Api.respond(ctx, 200, () -> Map.of("items", tickets.list(query(ctx)))));
+    router
+        .get("/api/v1/tickets/:id")
+        .handler(Api.anyone())
+        .handler(ctx -> Api.respond(ctx, 200, () -> view(Api.pathId(ctx, "id"))));
+    router
+        .put("/api/v1/tickets/:id")
+        .handler(Api.staff())
+        .handler(
+            ctx ->
+                Api.respond(
+                    ctx,
+                    200,
+                    () -> {
+                      long id = Api.pathId(ctx, "id");
+                      tickets.update(id, Api.body(ctx, TicketUpdate.class), Api.userId(ctx));
+                      return view(id);
+                    }));
+    router
+        .post("/api/v1/tickets/:id/status")
+        .handler(Api.staff())
+        .handler(
+            ctx ->
+                Api.respond(
+                    ctx,
+                    200,
+                    () -> {
+                      long id = Api.pathId(ctx, "id");
+                      workflow.changeStatus(id, Api.body(ctx, StatusChange.class), Api.userId(ctx));
+                      return view(id);
+                    }));
+    router
+        .put("/api/v1/tickets/:id/assignee")
+        .handler(Api.staff())
+        .handler(
+            ctx ->
+                Api.respond(
+                    ctx,
+                    200,
+                    () -> {
+                      long id = Api.pathId(ctx, "id");
+                      Assignment a = Api.body(ctx, Assignment.class);
+                      Ticket current = tickets.get(id);
+                      TicketUpdate update =
+                          TicketUpdate.of(current)
+                              .withAssignee(
+                                  a.assigneeId(), a.team() != null ? a.team() : current.team());
+                      if (a.version() != null) {
+                        update = withVersion(update, a.version());
+                      }
+                      tickets.update(id, update, Api.userId(ctx));
+                      return view(id);
+                    }));
+    router
+        .post("/api/v1/tickets/:id/comments")
+        .handler(Api.staff())
+        .handler(
+            ctx ->
+                Api.respond(
+                    ctx,
+                    201,
+                    () ->
+                        tickets.comment(
+                            Api.pathId(ctx, "id"),
+                            Api.body(ctx, CommentDraft.class),
+                            Api.userId(ctx))));
+    router
+        .get("/api/v1/tickets/:id/comments")
+        .handler(Api.anyone())
+        .handler(
+            ctx ->
+                Api.respond(
+                    ctx, 200, () -> Map.of("items", tickets.comments(Api.pathId(ctx, "id")))));
+    router
+        .get("/api/v1/tickets/:id/audit")
+        .handler(Api.staff())
+        .handler(
+            ctx ->
+                Api.respond(ctx, 200, () -> Map.of("items", tickets.audit(Api.pathId(ctx, "id")))));
+    router
+        .get("/api/v1/tickets/:id/sla")
+        .handler(Api.anyone())
+        .handler(ctx -> Api.respond(ctx, 200, () -> sla.sla(Api.pathId(ctx, "id"))));
+    router
+        .post("/api/v1/tickets/:id/interactions")
+        .handler(Api.staff())
+        .handler(
+            ctx ->
+                Api.respond(
+                    ctx,
+                    204,
+                    () -> {
+                      tickets.linkInteraction(
+                          Api.pathId(ctx, "id"),
+                          Api.body(ctx, Link.class).interactionId(),
+                          Api.userId(ctx));
+                      return null;
+                    }));
+    router
+        .get("/api/v1/customers/:id/tickets")
+        .handler(Api.anyone())
+        .handler(
+            ctx ->
+                Api.respond(
+                    ctx,
+                    200,
+                    () -> {
+                      long customer = Api.pathId(ctx, "id");
+                      boolean openOnly = !"false".equals(ctx.queryParams().get("open"));
+                      return Map.of(
+                          "items",
+                          openOnly
+                              ? tickets.openForCustomer(customer)
+                              : tickets.list(TicketQuery.all(200, 0).withCustomer(customer)));
+                    }));
+    router
+        .get("/api/v1/customers/:id/timeline")
+        .handler(Api.anyone())
+        .handler(
+            ctx ->
+                Api.respond(
+                    ctx,
+                    200,
+                    () ->
+                        Map.of(
+                            "items",
+                            timeline.timeline(
+                                Api.pathId(ctx, "id"),
+                                Api.queryInt(ctx, "limit", 50, 1, TimelineService.MAX_LIMIT),
+                                Api.queryInt(ctx, "offset", 0, 0, 10_000_000)))));
+  }
+
+  private TicketView view(long id) {
+    Ticket t = tickets.get(id);
+    return new TicketView(t, sla.sla(id), workflow.allowedNext(t));
+  }
+
+  private static TicketUpdate withVersion(TicketUpdate u, int version) {
+    return new TicketUpdate(
+        u.title(),
+        u.description(),
+        u.priority(),
+        u.assigneeId(),
+        u.team(),
+        u.tags(),
+        u.product(),
+        u.productVersion(),
+        u.promisedBy(),
+        version);
+  }
+
+  private static TicketQuery query(RoutingContext ctx) {
+    Long assignee = assignee(ctx);
+    return new TicketQuery(
+        statuses(ctx.queryParams().get("status")),
+        Api.queryLong(ctx, "customerId"),
+        assignee,
+        Api.query(ctx, "team", 64),
+        enumParam(ctx, "type", TicketType.class),
+        enumParam(ctx, "priority", Priority.class),
+        booleanParam(ctx, "breached"),
+        instantParam(ctx, "dueBefore"),
+        Api.queryInt(ctx, "limit", 50, 1, TicketQuery.MAX_LIMIT),
+        Api.queryInt(ctx, "offset", 0, 0, 10_000_000));
+  }
+
+  /** {@code assigneeId=me} is the caller. */
+  private static Long assignee(RoutingContext ctx) {
+    String raw = ctx.queryParams().get("assigneeId");
+    return "me".equals(raw) ? Long.valueOf(Api.userId(ctx)) : Api.queryLong(ctx, "assigneeId");
+  }
+
+  private static Set<TicketStatus> statuses(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return Set.of();
+    }
+    Set<TicketStatus> result = EnumSet.noneOf(TicketStatus.class);
+    for (String part : raw.split(",")) {
+      result.add(parseEnum("status", part, TicketStatus.class));
+    }
+    return result;
+  }
+
+  private static <E extends Enum<E>> E enumParam(RoutingContext ctx, String name, Class<E> type) {
+    String raw = ctx.queryParams().get(name);
+    return raw == null || raw.isBlank() ? null : parseEnum(name, raw, type);
+  }
+
+  private static <E extends Enum<E>> E parseEnum(String name, String raw, Class<E> type) {
+    try {
+      return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException(
+          name,
+          "'" + raw + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
+  private static Boolean booleanParam(RoutingContext ctx, String name) {
+    String raw = ctx.queryParams().get(name);
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    return switch (raw.strip()) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new ValidationException(name, "must be true or false");
+    };
+  }
+
+  private static Instant instantParam(RoutingContext ctx, String name) {
+    String raw = ctx.queryParams().get(name);
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(raw.strip());
+    } catch (DateTimeParseException e) {
+      throw new ValidationException(name, "must be an ISO-8601 instant like 2026-01-05T09:00:00Z");
+    }
+  }
+}
