@@ -1,6 +1,7 @@
 package dev.callcenter.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Entry point: {@code bench/run lookup|tickets|all}. */
 public final class Bench {
@@ -16,6 +17,13 @@ public final class Bench {
         Runtime.version(),
         Runtime.getRuntime().maxMemory() >> 20);
     try (BenchDatabase db = new BenchDatabase(dir, 32)) {
+      if (which.equals("tickets") || which.equals("all")) {
+        TicketBench.run(
+            db,
+            Integer.getInteger("clients", 16),
+            Duration.ofSeconds(Integer.getInteger("warmup", 5)),
+            Duration.ofSeconds(Integer.getInteger("seconds", 20)));
+      }
       if (which.equals("lookup") || which.equals("all")) {
         LookupBench.run(
             db, Integer.getInteger("customers", 1_000_000), Integer.getInteger("lookups", 200_000));

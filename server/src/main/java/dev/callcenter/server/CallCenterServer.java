@@ -13,6 +13,7 @@ import dev.callcenter.helpdesk.followup.JdbiFollowUpRepository;
 import dev.callcenter.helpdesk.interaction.InteractionService;
 import dev.callcenter.helpdesk.interaction.JdbiInteractionRepository;
 import dev.callcenter.helpdesk.phone.PhoneNormalizer;
+import dev.callcenter.helpdesk.ticket.CachingSlaSetup;
 import dev.callcenter.helpdesk.ticket.JdbiBusinessCalendarRepository;
 import dev.callcenter.helpdesk.ticket.JdbiSlaPolicyRepository;
 import dev.callcenter.helpdesk.ticket.JdbiTicketAuditRepository;
@@ -169,20 +170,22 @@ public final class CallCenterServer implements AutoCloseable {
     var ticketRepository = new JdbiTicketRepository(jdbi);
     var slaRepository = new JdbiTicketSlaRepository(jdbi);
     var auditRepository = new JdbiTicketAuditRepository(jdbi);
+    var slaSetup =
+        new CachingSlaSetup(
+            new JdbiSlaPolicyRepository(jdbi),
+            new JdbiBusinessCalendarRepository(jdbi),
+            Duration.ofMinutes(1),
+            clock);
     var sla =
         new TicketSlaService(
-            ticketRepository,
-            slaRepository,
-            new JdbiBusinessCalendarRepository(jdbi),
-            clock,
-            config.slaWarningPercent());
+            ticketRepository, slaRepository, slaSetup, clock, config.slaWarningPercent());
     var tickets =
         new TicketService(
             transactions,
             ticketRepository,
             auditRepository,
             sla,
-            new SlaPolicyResolver(new JdbiSlaPolicyRepository(jdbi)),
+            new SlaPolicyResolver(slaSetup),
             customerRepository,
             users,
             new JdbiInteractionRepository(jdbi),

@@ -51,6 +51,11 @@ public final class AuthHandler implements Handler<RoutingContext> {
                   + " 'Authorization: Bearer <token>'"));
       return;
     }
+    Optional<Session> cached = auth.cached(token);
+    if (cached.isPresent()) {
+      admit(ctx, cached, bearer);
+      return;
+    }
     ctx.vertx()
         .executeBlocking(() -> auth.authenticate(token), false)
         .onFailure(ctx::fail)

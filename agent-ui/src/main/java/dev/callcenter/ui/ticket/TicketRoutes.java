@@ -226,8 +226,11 @@ public final class TicketRoutes {
   }
 
   private TicketView view(long id) {
-    Ticket t = tickets.get(id);
-    return new TicketView(t, sla.sla(id), workflow.allowedNext(t));
+    return view(tickets.get(id));
+  }
+
+  private TicketView view(Ticket t) {
+    return new TicketView(t, sla.sla(t), workflow.allowedNext(t));
   }
 
   private static TicketUpdate withVersion(TicketUpdate u, int version) {

@@ -102,6 +102,9 @@ interface CustomerDao {
   @RegisterRowMapper(AttributeMapper.class)
   List<String[]> attributes(@Bind("id") long id);
 
+  @SqlQuery("select coalesce(tier_override, tier) from customer where id = :id")
+  Optional<String> tierOf(@Bind("id") long id);
+
   @SqlQuery("select kind from customer where id = :id")
   Optional<String> kindOf(@Bind("id") long id);
 

@@ -30,6 +30,11 @@ public interface CustomerRepository {
 
   boolean exists(long id);
 
+  /** The tier that applies to the customer (override, else computed); empty if none such. */
+  default Optional<Tier> tierOf(long id) {
+    return find(id).map(Customer::effectiveTier);
+  }
+
   Optional<CustomerKind> kindOf(long id);
 
   /** Customers having a phone whose normalised key is {@code e164}, at most {@code limit}. */

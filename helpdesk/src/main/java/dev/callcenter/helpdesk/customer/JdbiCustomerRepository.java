@@ -145,6 +145,11 @@ public final class JdbiCustomerRepository implements CustomerRepository {
   }
 
   @Override
+  public Optional<Tier> tierOf(long id) {
+    return dao.tierOf(id).map(Tier::valueOf);
+  }
+
+  @Override
   public Optional<CustomerKind> kindOf(long id) {
     return dao.kindOf(id).map(CustomerKind::valueOf);
   }

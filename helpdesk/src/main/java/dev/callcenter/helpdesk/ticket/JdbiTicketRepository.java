@@ -16,12 +16,15 @@ public final class JdbiTicketRepository implements TicketRepository {
   }
 
   @Override
-  public long insert(TicketDraft draft, SlaTerms terms, Long createdBy, Instant now) {
+  public Ticket insert(
+      TicketDraft draft, SlaTerms terms, SlaSchedule schedule, Long createdBy, Instant now) {
     return dao.insert(
         draft,
         terms.policyId(),
         terms.firstResponse().toMinutes(),
         terms.resolution().toMinutes(),
+        schedule,
+        schedule.nextCheck(java.util.Set.of()),
         createdBy,
         now);
   }

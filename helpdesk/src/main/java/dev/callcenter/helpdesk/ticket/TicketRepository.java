@@ -8,8 +8,12 @@ import java.util.Optional;
 /** Storage of tickets, their comments and their links to interactions. */
 public interface TicketRepository {
 
-  /** Inserts a NEW ticket with the given SLA terms and returns its id. */
-  long insert(TicketDraft draft, SlaTerms terms, Long createdBy, Instant now);
+  /**
+   * Inserts a NEW ticket with its SLA terms and the initial schedule of its clocks (the monitor's
+   * next check is the earliest point), returning the stored row.
+   */
+  Ticket insert(
+      TicketDraft draft, SlaTerms terms, SlaSchedule schedule, Long createdBy, Instant now);
 
   Optional<Ticket> find(long id);
 

@@ -1,8 +1,8 @@
 package dev.callcenter.helpdesk.ticket;
 
 import dev.callcenter.helpdesk.ValidationException;
-import dev.callcenter.helpdesk.customer.Customer;
 import dev.callcenter.helpdesk.customer.CustomerRepository;
+import dev.callcenter.helpdesk.customer.Tier;
 import dev.callcenter.helpdesk.db.Transactions;
 import dev.callcenter.helpdesk.interaction.Interaction;
 import dev.callcenter.helpdesk.interaction.InteractionRepository;
@@ -61,28 +61,33 @@ public final class TicketService {
   public Ticket create(TicketDraft draft, Long actorId) {
     return tx.inTransaction(
         () -> {
-          Customer customer =
+          Tier tier =
               customers
-                  .find(draft.customerId())
+                  .tierOf(draft.customerId())
                   .orElseThrow(
                       () ->
                           new ValidationException(
                               "customerId", "customer " + draft.customerId() + " does not exist"));
           checkAssignee(draft.assigneeId());
-          SlaPolicy policy =
-              policies.resolve(draft.type(), draft.priority(), customer.effectiveTier());
+          SlaPolicy policy = policies.resolve(draft.type(), draft.priority(), tier);
           Instant now = clock.instant();
-          long id = tickets.insert(draft, policy.terms(), actorId, now);
+          // A new ticket has no pauses, so its schedule is known before the insert: one round trip
+          // stores the row with its due times instead of an insert, a re-read and an update.
+          Ticket ticket =
+              tickets.insert(
+                  draft, policy.terms(), sla.scheduleOfNew(policy.terms(), now), actorId, now);
           audit.append(
-              id, actorId, now, List.of(new AuditChange(AuditField.CREATED, null, draft.title())));
-          sla.refresh(id, now);
+              ticket.id(),
+              actorId,
+              now,
+              List.of(new AuditChange(AuditField.CREATED, null, draft.title())));
           log.info(
               "Ticket {} opened for customer {} by user {} with SLA policy {}",
-              id,
-              customer.id(),
+              ticket.id(),
+              draft.customerId(),
               actorId,
               policy.id());
-          return get(id);
+          return ticket;
         });
   }
 

@@ -67,6 +67,24 @@ public final class TicketSlaService {
     return measure(ticket, slas.pauses(ticketId), calendars.defaultCalendar(), clock.instant());
   }
 
+  /**
+   * The clocks of a ticket already loaded. A NEW ticket has never been paused (it can only move to
+   * OPEN or RESOLVED), so its pauses are not read.
+   */
+  public TicketSla sla(Ticket ticket) {
+    List<Pause> pauses = ticket.status() == TicketStatus.NEW ? List.of() : slas.pauses(ticket.id());
+    return measure(ticket, pauses, calendars.defaultCalendar(), clock.instant());
+  }
+
+  /** The schedule of a ticket created at {@code createdAt} with {@code terms}: no pauses yet. */
+  SlaSchedule scheduleOfNew(SlaTerms terms, Instant createdAt) {
+    BusinessCalendar calendar = calendars.defaultCalendar();
+    Points firstResponse = points(createdAt, terms.firstResponse(), List.of(), createdAt, calendar);
+    Points resolution = points(createdAt, terms.resolution(), List.of(), createdAt, calendar);
+    return new SlaSchedule(
+        firstResponse.warnAt(), firstResponse.dueAt(), resolution.warnAt(), resolution.dueAt());
+  }
+
   /** The warnings and breaches recorded for the ticket, in the order they were reached. */
   public List<SlaEvent> events(long ticketId) {
     return slas.events(ticketId);

@@ -90,9 +90,12 @@ public final class AuthService {
     return new Session(token, csrf, user, expires);
   }
 
-  /** The session for this token, if it is valid now. */
-  public Optional<Session> authenticate(String token) {
-    if (token == null || token.isEmpty() || token.length() > 100) {
+  /**
+   * The session for this token if it was resolved recently; never blocks, so the HTTP layer can
+   * call it on the event loop and only go to a worker thread (and the database) on a miss.
+   */
+  public Optional<Session> cached(String token) {
+    if (token == null) {
       return Optional.empty();
     }
     Instant now = clock.instant();
@@ -102,6 +105,19 @@ public final class AuthService {
         && now.isBefore(cached.session().expiresAt())) {
       return Optional.of(cached.session());
     }
+    return Optional.empty();
+  }
+
+  /** The session for this token, if it is valid now. */
+  public Optional<Session> authenticate(String token) {
+    if (token == null || token.isEmpty() || token.length() > 100) {
+      return Optional.empty();
+    }
+    Optional<Session> hit = cached(token);
+    if (hit.isPresent()) {
+      return hit;
+    }
+    Instant now = clock.instant();
     Optional<Session> session =
         users
             .findSession(hash(token), now)
