@@ -5,9 +5,14 @@ import dev.callcenter.helpdesk.customer.CustomerDraft;
 import dev.callcenter.helpdesk.customer.CustomerKind;
 import dev.callcenter.helpdesk.customer.PhoneInput;
 import dev.callcenter.helpdesk.customer.PhoneType;
+import dev.callcenter.helpdesk.followup.FollowUpDraft;
 import dev.callcenter.helpdesk.interaction.CallDetails;
 import dev.callcenter.helpdesk.interaction.Channel;
 import dev.callcenter.helpdesk.interaction.InteractionDraft;
+import dev.callcenter.helpdesk.ticket.Priority;
+import dev.callcenter.helpdesk.ticket.TicketDraft;
+import dev.callcenter.helpdesk.ticket.TicketSource;
+import dev.callcenter.helpdesk.ticket.TicketType;
 import dev.callcenter.helpdesk.user.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -123,7 +128,54 @@ final class DemoData {
                     "16",
                     null)),
             null);
-    log.info("Demo customers created");
+    long agent1 = s.users().findCredentials("agent1").orElseThrow().user().id();
+    var ticket =
+        s.tickets()
+            .create(
+                new TicketDraft(
+                    TicketType.FAULT_REPORT,
+                    "印表機 LX-300 第二紙匣卡紙",
+                    "韌體更新後每天卡紙三到四次。",
+                    Priority.HIGH,
+                    vip.id(),
+                    agent1,
+                    null,
+                    List.of("printer"),
+                    TicketSource.PHONE,
+                    null,
+                    "LX-300",
+                    "fw 2.1",
+                    null),
+                agent1);
+    s.tickets()
+        .create(
+            new TicketDraft(
+                TicketType.COMPLAINT,
+                "維修人員遲到兩小時",
+                null,
+                Priority.NORMAL,
+                company.id(),
+                null,
+                null,
+                List.of(),
+                TicketSource.PHONE,
+                null,
+                null,
+                null,
+                clock.instant().plus(Duration.ofDays(2))),
+            agent1);
+    s.followUps()
+        .create(
+            new FollowUpDraft(
+                "回電確認卡紙是否改善",
+                "客戶希望上午聯絡",
+                clock.instant().plus(Duration.ofHours(4)),
+                agent1,
+                null,
+                vip.id(),
+                ticket.id()),
+            agent1);
+    log.info("Demo customers, tickets and a follow-up created");
   }
 
   private static CustomerDraft draft(

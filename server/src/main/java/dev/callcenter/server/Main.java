@@ -43,10 +43,8 @@ public final class Main implements Runnable {
   static final class Demo implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
-      ServerConfig config =
-          ServerConfig.load(null, System.getenv(), Map.of("database.mode", "embedded"));
-      CallCenterServer server = new CallCenterServer(config, Clock.systemUTC()).start();
-      DemoData.seed(server.services(), config.demoPassword(), Clock.systemUTC());
+      ServerConfig config = demoConfig(System.getenv());
+      CallCenterServer server = startDemo(config);
       String url = "http://" + displayHost(config.http().host()) + ":" + server.httpPort();
       System.out.println();
       System.out.println(
@@ -77,6 +75,23 @@ public final class Main implements Runnable {
       log.info("Starting with {}", cfg);
       return runUntilStopped(new CallCenterServer(cfg, Clock.systemUTC()).start());
     }
+  }
+
+  /** The demo's configuration: the environment's settings with the embedded database. */
+  static ServerConfig demoConfig(Map<String, String> env) {
+    return ServerConfig.load(null, env, Map.of("database.mode", "embedded"));
+  }
+
+  /** Starts the server on the embedded database and seeds the demo users and data. */
+  static CallCenterServer startDemo(ServerConfig config) {
+    CallCenterServer server = new CallCenterServer(config, Clock.systemUTC()).start();
+    try {
+      DemoData.seed(server.services(), config.demoPassword(), Clock.systemUTC());
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return server;
   }
 
   private static int runUntilStopped(CallCenterServer server) throws InterruptedException {

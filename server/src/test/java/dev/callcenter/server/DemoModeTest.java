@@ -1,0 +1,49 @@
+package dev.callcenter.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoModeTest {
+
+  @Test
+  void demoRunsOnTheEmbeddedDatabaseKeepsItsDataAndLetsTheDemoUsersLogIn(@TempDir Path dataDir) {
+    Map<String, String> env =
+        Map.of(
+            "CC_DATA_DIR", dataDir.toString(),
+            "CC_HTTP_PORT", "0",
+            "CC_DEMO_PASSWORD", "letmein",
+            "CC_CUSTOMERS_TIER_JOB_INTERVAL", "0s");
+    ServerConfig config = Main.demoConfig(env);
+    long customersBefore;
+    try (CallCenterServer server = Main.startDemo(config)) {
+      ApiClient anon = ApiClient.anonymous("http://127.0.0.1:" + server.httpPort());
+      ApiClient.Response health = anon.get("/api/v1/health");
+      assertThat(health.status()).isEqualTo(200);
+      assertThat(health.body().at("/components/database/status").asText()).isEqualTo("UP");
+      for (String user : DemoData.USERS.keySet()) {
+        assertThat(anon.login(user, "letmein").get("/api/v1/auth/me").status())
+            .as(user)
+            .isEqualTo(200);
+      }
+      ApiClient agent = anon.login("agent1", "letmein");
+      var vip = agent.get("/api/v1/customers/lookup?phone=0912345678").body();
+      assertThat(vip.get("result").asText()).isEqualTo("KNOWN");
+      assertThat(vip.at("/customers/0/tier").asText()).isEqualTo("VIP");
+      customersBefore = agent.get("/api/v1/customers?limit=200").body().get("items").size();
+      assertThat(customersBefore).isGreaterThanOrEqualTo(5);
+    }
+    assertThat(dataDir.resolve("postgres")).isDirectory();
+
+    try (CallCenterServer again = Main.startDemo(config)) {
+      ApiClient agent =
+          ApiClient.anonymous("http://127.0.0.1:" + again.httpPort()).login("agent1", "letmein");
+      assertThat(agent.get("/api/v1/customers?limit=200").body().get("items").size())
+          .as("a restart keeps the data and does not seed twice")
+          .isEqualTo((int) customersBefore);
+    }
+  }
+}
