@@ -106,6 +106,14 @@ public final class TeamService {
     return teams.member(team.key(), userId).orElseThrow();
   }
 
+  /** One membership with its current load. */
+  public TeamMember member(String teamKey, long userId) {
+    Team team = get(teamKey);
+    return teams
+        .member(team.key(), userId)
+        .orElseThrow(() -> new NotFoundException("team_member", team.key() + "/" + userId));
+  }
+
   /**
    * Removes the member from the team. Their tickets stay with them; the team's waiting tickets are
    * no longer offered to them.
