@@ -1,6 +1,9 @@
 package dev.callcenter.helpdesk;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Validation helpers for the compact constructors of client-supplied records. */
@@ -50,6 +53,25 @@ public final class Fields {
       throw new ValidationException(field, "must have at most " + max + " entries");
     }
     return values;
+  }
+
+  /**
+   * A set of short labels (skills, for example): each trimmed, not blank and at most {@code
+   * maxLength} characters, duplicates dropped, sorted so equal sets read and compare the same; null
+   * is the empty list.
+   */
+  public static List<String> labels(
+      String field, Collection<String> values, int maxCount, int maxLength) {
+    if (values == null) {
+      return List.of();
+    }
+    maxSize(field, values, maxCount);
+    Set<String> unique = new TreeSet<>();
+    int i = 0;
+    for (String value : values) {
+      unique.add(required(field + "[" + i++ + "]", value, maxLength));
+    }
+    return List.copyOf(unique);
   }
 
   public static long positive(String field, long value) {

@@ -1,5 +1,9 @@
 package dev.callcenter.server;
 
+import dev.callcenter.helpdesk.assignment.AssignmentService;
+import dev.callcenter.helpdesk.assignment.JdbiAssignmentRepository;
+import dev.callcenter.helpdesk.assignment.JdbiTeamRepository;
+import dev.callcenter.helpdesk.assignment.TeamService;
 import dev.callcenter.helpdesk.customer.CustomerService;
 import dev.callcenter.helpdesk.customer.JdbiCustomerRepository;
 import dev.callcenter.helpdesk.customer.csv.CustomerCsvImport;
@@ -31,6 +35,7 @@ import dev.callcenter.helpdesk.user.JdbiUserRepository;
 import dev.callcenter.helpdesk.user.LoginThrottle;
 import dev.callcenter.helpdesk.user.PasswordHasher;
 import dev.callcenter.helpdesk.user.UserRepository;
+import dev.callcenter.ui.assignment.AssignmentRoutes;
 import dev.callcenter.ui.auth.AuthHandler;
 import dev.callcenter.ui.auth.AuthRoutes;
 import dev.callcenter.ui.customer.CustomerRoutes;
@@ -80,7 +85,9 @@ public final class CallCenterServer implements AutoCloseable {
       TicketWorkflow workflow,
       TicketSlaService sla,
       SlaMonitor slaMonitor,
-      TimelineService timeline) {}
+      TimelineService timeline,
+      TeamService teams,
+      AssignmentService assignment) {}
 
   public CallCenterServer(ServerConfig config, Clock clock) {
     this.config = config;
@@ -104,6 +111,11 @@ public final class CallCenterServer implements AutoCloseable {
           config.tierJobInterval(),
           () -> services.customers().recomputeTiers(config.vipValueShare()));
       jobs.every("sla-scan", config.slaScanInterval(), services.slaMonitor()::scan);
+      // Catches tickets left waiting when an assignment after creation failed or capacity freed.
+      jobs.every(
+          "assignment-drain",
+          config.assignmentDrainInterval(),
+          () -> services.assignment().drainAll(null));
       jobs.every("session-purge", Duration.ofHours(1), services.auth()::purgeExpiredSessions);
       api.listen(config.http().host(), config.http().port())
           .toCompletionStage()
@@ -214,6 +226,16 @@ public final class CallCenterServer implements AutoCloseable {
                     event.target(),
                     event.reachedAt()));
     var timeline = new TimelineService(new JdbiTimelineRepository(jdbi), customerRepository);
+    var teams = new TeamService(new JdbiTeamRepository(jdbi), users, clock);
+    var assignment =
+        new AssignmentService(
+            transactions,
+            tickets,
+            ticketRepository,
+            teams,
+            new JdbiAssignmentRepository(jdbi),
+            users,
+            clock);
     return new Services(
         db,
         transactions,
@@ -228,7 +250,9 @@ public final class CallCenterServer implements AutoCloseable {
         workflow,
         sla,
         monitor,
-        timeline);
+        timeline,
+        teams,
+        assignment);
   }
 
   private ApiServer buildApi(Services s) {
@@ -246,7 +270,9 @@ public final class CallCenterServer implements AutoCloseable {
                 ::mount,
             new InteractionRoutes(s.interactions())::mount,
             new FollowUpRoutes(s.followUps())::mount,
-            new TicketRoutes(s.tickets(), s.workflow(), s.sla(), s.timeline(), id -> {})::mount));
+            new TicketRoutes(s.tickets(), s.workflow(), s.sla(), s.timeline(), s.assignment())
+                ::mount,
+            new AssignmentRoutes(s.teams(), s.assignment())::mount));
   }
 
   static String version() {

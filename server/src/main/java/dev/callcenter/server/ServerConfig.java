@@ -26,6 +26,7 @@ public record ServerConfig(
     int slaWarningPercent,
     Duration slaScanInterval,
     Duration reopenWindow,
+    Duration assignmentDrainInterval,
     String demoPassword) {
 
   /** HTTP listener settings. */
@@ -142,6 +143,7 @@ public record ServerConfig(
         c.getInt("tickets.sla-warning-percent"),
         c.getDuration("tickets.sla-scan-interval"),
         c.getDuration("tickets.reopen-window"),
+        c.getDuration("tickets.assignment-drain-interval"),
         c.getString("demo.password"));
   }
 

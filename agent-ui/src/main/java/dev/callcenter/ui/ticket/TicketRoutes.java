@@ -3,6 +3,7 @@ package dev.callcenter.ui.ticket;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.callcenter.helpdesk.Fields;
 import dev.callcenter.helpdesk.ValidationException;
+import dev.callcenter.helpdesk.assignment.AssignmentService;
 import dev.callcenter.helpdesk.ticket.CommentDraft;
 import dev.callcenter.helpdesk.ticket.Priority;
 import dev.callcenter.helpdesk.ticket.StatusChange;
@@ -26,7 +27,6 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongConsumer;
 
 /** Tickets: create, list with filters, read with SLA state, edit, status, assign, comment. */
 public final class TicketRoutes {
@@ -35,23 +35,19 @@ public final class TicketRoutes {
   private final TicketWorkflow workflow;
   private final TicketSlaService sla;
   private final TimelineService timeline;
-  private final LongConsumer afterCreate;
+  private final AssignmentService assignment;
 
-  /**
-   * @param afterCreate runs after a ticket is created in the request's worker thread (automatic
-   *     assignment), so the answer shows its outcome
-   */
   public TicketRoutes(
       TicketService tickets,
       TicketWorkflow workflow,
       TicketSlaService sla,
       TimelineService timeline,
-      LongConsumer afterCreate) {
+      AssignmentService assignment) {
     this.tickets = tickets;
     this.workflow = workflow;
     this.sla = sla;
     this.timeline = timeline;
-    this.afterCreate = afterCreate;
+    this.assignment = assignment;
   }
 
   /** A ticket with its SLA clocks and the statuses it may move to next. */
@@ -87,8 +83,12 @@ public final class TicketRoutes {
                     () -> {
                       Ticket created =
                           tickets.create(Api.body(ctx, TicketDraft.class), Api.userId(ctx));
-                      afterCreate.accept(created.id());
-                      return view(created.id());
+                      if (created.team() != null && created.assigneeId() == null) {
+                        // A second transaction: if it fails, the ticket waits for the next drain.
+                        assignment.assign(created.id(), Api.userId(ctx));
+                        return view(created.id());
+                      }
+                      return view(created);
                     }));
     router
         .get("/api/v1/tickets")
@@ -121,7 +121,14 @@ public final class TicketRoutes {
                     200,
                     () -> {
                       long id = Api.pathId(ctx, "id");
-                      workflow.changeStatus(id, Api.body(ctx, StatusChange.class), Api.userId(ctx));
+                      Ticket changed =
+                          workflow.changeStatus(
+                              id, Api.body(ctx, StatusChange.class), Api.userId(ctx));
+                      if (changed.status() == TicketStatus.RESOLVED
+                          || changed.status() == TicketStatus.CLOSED) {
+                        // The assignee has room for another ticket from the team queue.
+                        assignment.releaseCapacity(id, Api.userId(ctx));
+                      }
                       return view(id);
                     }));
     router
@@ -141,7 +148,7 @@ public final class TicketRoutes {
                               .withAssignee(
                                   a.assigneeId(), a.team() != null ? a.team() : current.team());
                       if (a.version() != null) {
-                        update = withVersion(update, a.version());
+                        update = update.withVersion(a.version());
                       }
                       tickets.update(id, update, Api.userId(ctx));
                       return view(id);
@@ -231,20 +238,6 @@ public final class TicketRoutes {
 
   private TicketView view(Ticket t) {
     return new TicketView(t, sla.sla(t), workflow.allowedNext(t));
-  }
-
-  private static TicketUpdate withVersion(TicketUpdate u, int version) {
-    return new TicketUpdate(
-        u.title(),
-        u.description(),
-        u.priority(),
-        u.assigneeId(),
-        u.team(),
-        u.tags(),
-        u.product(),
-        u.productVersion(),
-        u.promisedBy(),
-        version);
   }
 
   private static TicketQuery query(RoutingContext ctx) {

@@ -10,6 +10,12 @@ import java.util.Optional;
  */
 public interface FollowUpRepository {
 
+  /**
+   * Inserts an open follow-up and returns its id.
+   *
+   * @throws dev.callcenter.helpdesk.ValidationException on {@code ticketId} if that ticket does not
+   *     exist
+   */
   long insert(FollowUpDraft draft, Long createdBy, Instant createdAt);
 
   Optional<FollowUp> find(long id, Instant now);

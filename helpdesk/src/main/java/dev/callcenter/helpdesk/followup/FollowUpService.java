@@ -50,8 +50,8 @@ public final class FollowUpService {
   }
 
   /**
-   * Creates an open follow-up. The owner must be an active user and the customer, when given, must
-   * exist; the ticket is not checked yet (there is no ticket table to check it against).
+   * Creates an open follow-up. The owner must be an active user, and the customer and the ticket,
+   * when given, must exist.
    *
    * @param createdBy the user creating it, null when the system creates it
    */

@@ -1,9 +1,12 @@
 package dev.callcenter.helpdesk.followup;
 
+import dev.callcenter.helpdesk.ValidationException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.postgresql.util.PSQLException;
 
 /** {@link FollowUpRepository} on PostgreSQL through Jdbi. */
 public final class JdbiFollowUpRepository implements FollowUpRepository {
@@ -16,16 +19,26 @@ public final class JdbiFollowUpRepository implements FollowUpRepository {
 
   @Override
   public long insert(FollowUpDraft d, Long createdBy, Instant createdAt) {
-    return dao.insert(
-        d.title(),
-        d.note(),
-        d.dueAt(),
-        d.ownerId(),
-        d.team(),
-        d.customerId(),
-        d.ticketId(),
-        createdBy,
-        createdAt);
+    try {
+      return dao.insert(
+          d.title(),
+          d.note(),
+          d.dueAt(),
+          d.ownerId(),
+          d.team(),
+          d.customerId(),
+          d.ticketId(),
+          createdBy,
+          createdAt);
+    } catch (UnableToExecuteStatementException e) {
+      if (e.getCause() instanceof PSQLException sql
+          && "23503".equals(sql.getSQLState())
+          && sql.getServerErrorMessage() != null
+          && "follow_up_ticket_id_fkey".equals(sql.getServerErrorMessage().getConstraint())) {
+        throw new ValidationException("ticketId", "ticket " + d.ticketId() + " does not exist");
+      }
+      throw e;
+    }
   }
 
   @Override

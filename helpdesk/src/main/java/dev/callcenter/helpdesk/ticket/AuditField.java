@@ -15,5 +15,8 @@ public enum AuditField {
   PRODUCT_VERSION,
   PROMISED_BY,
   COMMENT,
-  INTERACTION
+  INTERACTION,
+  REQUIRED_SKILLS,
+  /** Why the assigner chose the assignee or left the ticket waiting in the team queue. */
+  ASSIGNMENT_REASON
 }

@@ -52,6 +52,20 @@ public final class JdbiTicketRepository implements TicketRepository {
   }
 
   @Override
+  public void updateAssignment(long id, Long assigneeId, String reason, Instant now) {
+    if (dao.updateAssignment(id, assigneeId, reason, now) != 1) {
+      throw new IllegalStateException("ticket " + id + " vanished while being assigned");
+    }
+  }
+
+  @Override
+  public void updateAssignmentReason(long id, String reason) {
+    if (dao.updateAssignmentReason(id, reason) != 1) {
+      throw new IllegalStateException("ticket " + id + " vanished while being assigned");
+    }
+  }
+
+  @Override
   public void updateLifecycle(long id, Lifecycle lifecycle, Instant now) {
     if (dao.updateLifecycle(id, lifecycle, now) != 1) {
       throw new IllegalStateException("ticket " + id + " vanished while being changed");

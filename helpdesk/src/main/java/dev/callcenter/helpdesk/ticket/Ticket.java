@@ -14,6 +14,9 @@ import java.util.List;
  * @param resolutionDueAt when the running resolution clock is due; null once stopped or while
  *     paused
  * @param createdBy the user who opened it, null when the system did
+ * @param requiredSkills skills its assignee must have, sorted
+ * @param assignmentReason why the assigner gave it to its assignee or left it waiting in the team
+ *     queue; null before the assigner looked at it and after an assignee was set by hand
  */
 public record Ticket(
     long id,
@@ -26,6 +29,8 @@ public record Ticket(
     Long assigneeId,
     String team,
     List<String> tags,
+    List<String> requiredSkills,
+    String assignmentReason,
     TicketSource source,
     String pbxLinkedid,
     String product,
@@ -45,6 +50,7 @@ public record Ticket(
 
   public Ticket {
     tags = List.copyOf(tags);
+    requiredSkills = List.copyOf(requiredSkills);
   }
 
   public Lifecycle lifecycle() {

@@ -29,15 +29,15 @@ interface TicketDao {
   @SqlQuery(
       """
       insert into ticket (type, status, title, description, priority, customer_id, assignee_id,
-        team, tags, source, pbx_linkedid, product, product_version, promised_by, sla_policy_id,
-        first_response_target_minutes, resolution_target_minutes, first_response_warn_at,
-        first_response_due_at, resolution_warn_at, resolution_due_at, next_sla_check_at,
-        created_by, created_at, updated_at)
+        team, tags, required_skills, source, pbx_linkedid, product, product_version, promised_by,
+        sla_policy_id, first_response_target_minutes, resolution_target_minutes,
+        first_response_warn_at, first_response_due_at, resolution_warn_at, resolution_due_at,
+        next_sla_check_at, created_by, created_at, updated_at)
       values (:d.type, 'NEW', :d.title, :d.description, :d.priority, :d.customerId, :d.assigneeId,
-        :d.team, :d.tags, :d.source, :d.pbxLinkedid, :d.product, :d.productVersion, :d.promisedBy,
-        :policyId, :firstResponseMinutes, :resolutionMinutes, :s.firstResponseWarnAt,
-        :s.firstResponseDueAt, :s.resolutionWarnAt, :s.resolutionDueAt, :nextCheck, :createdBy,
-        :now, :now)
+        :d.team, :d.tags, :d.requiredSkills, :d.source, :d.pbxLinkedid, :d.product,
+        :d.productVersion, :d.promisedBy, :policyId, :firstResponseMinutes, :resolutionMinutes,
+        :s.firstResponseWarnAt, :s.firstResponseDueAt, :s.resolutionWarnAt, :s.resolutionDueAt,
+        :nextCheck, :createdBy, :now, :now)
       returning *
       """)
   Ticket insert(
@@ -62,9 +62,12 @@ interface TicketDao {
   @SqlUpdate(
       """
       update ticket set title = :u.title, description = :u.description, priority = :u.priority,
-             assignee_id = :u.assigneeId, team = :u.team, tags = :u.tags, product = :u.product,
+             assignee_id = :u.assigneeId, team = :u.team, tags = :u.tags,
+             required_skills = :u.requiredSkills, product = :u.product,
              product_version = :u.productVersion, promised_by = :u.promisedBy, updated_at = :now,
-             version = version + 1
+             version = version + 1,
+             assignment_reason = case when assignee_id is distinct from :u.assigneeId then null
+                                      else assignment_reason end
        where id = :id and (cast(:expectedVersion as integer) is null or version = :expectedVersion)
       """)
   int update(
@@ -82,6 +85,21 @@ interface TicketDao {
       """)
   int updateLifecycle(
       @Bind("id") long id, @BindMethods("l") Lifecycle lifecycle, @Bind("now") Instant now);
+
+  @SqlUpdate(
+      """
+      update ticket set assignee_id = :assigneeId, assignment_reason = :reason, updated_at = :now,
+             version = version + 1
+       where id = :id
+      """)
+  int updateAssignment(
+      @Bind("id") long id,
+      @Bind("assigneeId") Long assigneeId,
+      @Bind("reason") String reason,
+      @Bind("now") Instant now);
+
+  @SqlUpdate("update ticket set assignment_reason = :reason where id = :id")
+  int updateAssignmentReason(@Bind("id") long id, @Bind("reason") String reason);
 
   @SqlUpdate(
       "update ticket set first_response_at = :at, updated_at = :at"
@@ -187,6 +205,8 @@ interface TicketDao {
           nullableLong(rs, "assignee_id"),
           rs.getString("team"),
           List.of((String[]) rs.getArray("tags").getArray()),
+          List.of((String[]) rs.getArray("required_skills").getArray()),
+          rs.getString("assignment_reason"),
           TicketSource.valueOf(rs.getString("source")),
           rs.getString("pbx_linkedid"),
           rs.getString("product"),

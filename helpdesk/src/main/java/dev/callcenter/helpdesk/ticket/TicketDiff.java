@@ -17,6 +17,11 @@ final class TicketDiff {
     add(changes, AuditField.ASSIGNEE, current.assigneeId(), update.assigneeId());
     add(changes, AuditField.TEAM, current.team(), update.team());
     add(changes, AuditField.TAGS, tags(current.tags()), tags(update.tags()));
+    add(
+        changes,
+        AuditField.REQUIRED_SKILLS,
+        tags(current.requiredSkills()),
+        tags(update.requiredSkills()));
     add(changes, AuditField.PRODUCT, current.product(), update.product());
     add(changes, AuditField.PRODUCT_VERSION, current.productVersion(), update.productVersion());
     add(changes, AuditField.PROMISED_BY, current.promisedBy(), update.promisedBy());

@@ -8,6 +8,7 @@ import java.util.List;
  * What a client sends to open a ticket.
  *
  * @param priority defaults to NORMAL
+ * @param requiredSkills skills the assignee must have (for automatic assignment); null is none
  * @param source defaults to AGENT
  * @param pbxLinkedid the PBX Linkedid of the call the ticket came from, if any
  * @param promisedBy the deadline promised to the customer; required for complaints
@@ -21,6 +22,7 @@ public record TicketDraft(
     Long assigneeId,
     String team,
     List<String> tags,
+    List<String> requiredSkills,
     TicketSource source,
     String pbxLinkedid,
     String product,
@@ -35,11 +37,44 @@ public record TicketDraft(
     Fields.notNull("customerId", customerId);
     team = Fields.optional("team", team, 64);
     tags = TicketFields.tags(tags);
+    requiredSkills = TicketFields.skills(requiredSkills);
     source = source == null ? TicketSource.AGENT : source;
     pbxLinkedid = Fields.optional("pbxLinkedid", pbxLinkedid, 150);
     product = Fields.optional("product", product, 200);
     productVersion = Fields.optional("productVersion", productVersion, 100);
     TicketFields.requirePromiseForComplaint(type, promisedBy);
+  }
+
+  /** A draft that needs no particular skill. */
+  public TicketDraft(
+      TicketType type,
+      String title,
+      String description,
+      Priority priority,
+      Long customerId,
+      Long assigneeId,
+      String team,
+      List<String> tags,
+      TicketSource source,
+      String pbxLinkedid,
+      String product,
+      String productVersion,
+      Instant promisedBy) {
+    this(
+        type,
+        title,
+        description,
+        priority,
+        customerId,
+        assigneeId,
+        team,
+        tags,
+        List.of(),
+        source,
+        pbxLinkedid,
+        product,
+        productVersion,
+        promisedBy);
   }
 
   /** A minimal draft: the given type, title and customer, everything else defaulted. */

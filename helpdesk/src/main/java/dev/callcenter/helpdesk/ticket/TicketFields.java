@@ -14,6 +14,8 @@ final class TicketFields {
   static final int MAX_TEXT = 20_000;
   static final int MAX_TAGS = 20;
   static final int MAX_TAG = 50;
+  static final int MAX_SKILLS = 20;
+  static final int MAX_SKILL = 50;
 
   private TicketFields() {}
 
@@ -28,6 +30,11 @@ final class TicketFields {
       unique.add(Fields.required("tags[" + i + "]", tags.get(i), MAX_TAG));
     }
     return List.copyOf(unique);
+  }
+
+  /** Distinct, sorted skills; at most 20 of 50 characters. */
+  static List<String> skills(List<String> skills) {
+    return Fields.labels("requiredSkills", skills, MAX_SKILLS, MAX_SKILL);
   }
 
   /** Complaints must carry the deadline promised to the customer; other types may. */

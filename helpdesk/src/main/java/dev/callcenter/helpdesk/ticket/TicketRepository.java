@@ -23,11 +23,24 @@ public interface TicketRepository {
   List<Ticket> findAll(Collection<Long> ids);
 
   /**
-   * Replaces the editable fields and bumps the version.
+   * Replaces the editable fields and bumps the version. A changed assignee clears the assignment
+   * reason: the assigner's explanation no longer applies to a choice made by hand.
    *
    * @return false when the row does not exist or its version is not {@code expectedVersion}
    */
   boolean update(long id, TicketUpdate update, Instant now, Integer expectedVersion);
+
+  /**
+   * Sets the assignee and the reason the assigner gives for it (or for leaving the ticket waiting
+   * without one), and bumps the version.
+   */
+  void updateAssignment(long id, Long assigneeId, String reason, Instant now);
+
+  /**
+   * Stores a new assignment reason alone; the version stays, so an agent's edit in progress is not
+   * made stale by the assigner re-explaining why a ticket still waits.
+   */
+  void updateAssignmentReason(long id, String reason);
 
   /** Writes the status with its instants and resolution, and bumps the version. */
   void updateLifecycle(long id, Lifecycle lifecycle, Instant now);

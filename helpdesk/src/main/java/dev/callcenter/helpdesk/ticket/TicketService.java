@@ -1,5 +1,6 @@
 package dev.callcenter.helpdesk.ticket;
 
+import dev.callcenter.helpdesk.Fields;
 import dev.callcenter.helpdesk.ValidationException;
 import dev.callcenter.helpdesk.customer.CustomerRepository;
 import dev.callcenter.helpdesk.customer.Tier;
@@ -10,6 +11,7 @@ import dev.callcenter.helpdesk.user.User;
 import dev.callcenter.helpdesk.user.UserRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -114,6 +116,56 @@ public final class TicketService {
           }
           audit.append(id, actorId, now, changes);
           return get(id);
+        });
+  }
+
+  /**
+   * Records what the assigner decided: sets or clears the assignee and stores the reason, writing
+   * each changed one (ASSIGNEE old → new, ASSIGNMENT_REASON) to the audit trail with the actor.
+   * Nothing is written when neither changes. Called inside the assigner's transaction, whose locks
+   * it joins; the version is bumped only when the assignee changes.
+   *
+   * @param assigneeId the new assignee, null to leave the ticket waiting in its team queue
+   * @param reason why, in words a person reads on the ticket
+   * @param actorId who triggered the assignment, null for the system
+   */
+  public Ticket applyAssignment(long ticketId, Long assigneeId, String reason, Long actorId) {
+    String why = Fields.required("reason", reason, TicketFields.MAX_TEXT);
+    return tx.inTransaction(
+        () -> {
+          Ticket current =
+              tickets.findForUpdate(ticketId).orElseThrow(() -> TicketErrors.notFound(ticketId));
+          boolean newAssignee = !Objects.equals(current.assigneeId(), assigneeId);
+          boolean newReason = !why.equals(current.assignmentReason());
+          if (!newAssignee && !newReason) {
+            return current;
+          }
+          Instant now = clock.instant();
+          List<AuditChange> changes = new ArrayList<>();
+          if (newAssignee) {
+            checkAssignee(assigneeId);
+            tickets.updateAssignment(ticketId, assigneeId, why, now);
+            changes.add(
+                new AuditChange(
+                    AuditField.ASSIGNEE,
+                    TicketDiff.text(current.assigneeId()),
+                    TicketDiff.text(assigneeId)));
+          } else {
+            tickets.updateAssignmentReason(ticketId, why);
+          }
+          if (newReason) {
+            changes.add(
+                new AuditChange(AuditField.ASSIGNMENT_REASON, current.assignmentReason(), why));
+          }
+          audit.append(ticketId, actorId, now, changes);
+          log.info(
+              "Ticket {} assignee {} -> {} by user {}: {}",
+              ticketId,
+              current.assigneeId(),
+              assigneeId,
+              actorId,
+              why);
+          return get(ticketId);
         });
   }
 

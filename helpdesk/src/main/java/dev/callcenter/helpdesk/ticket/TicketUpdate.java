@@ -8,6 +8,7 @@ import java.util.List;
  * The editable fields of a ticket, replaced as a whole; status, type and customer are not among
  * them.
  *
+ * @param requiredSkills skills the assignee must have; null is none
  * @param version the version the client edited; a newer stored version is a conflict (null skips
  *     the check)
  */
@@ -18,6 +19,7 @@ public record TicketUpdate(
     Long assigneeId,
     String team,
     List<String> tags,
+    List<String> requiredSkills,
     String product,
     String productVersion,
     Instant promisedBy,
@@ -29,6 +31,7 @@ public record TicketUpdate(
     Fields.notNull("priority", priority);
     team = Fields.optional("team", team, 64);
     tags = TicketFields.tags(tags);
+    requiredSkills = TicketFields.skills(requiredSkills);
     product = Fields.optional("product", product, 200);
     productVersion = Fields.optional("productVersion", productVersion, 100);
   }
@@ -42,6 +45,7 @@ public record TicketUpdate(
         t.assigneeId(),
         t.team(),
         t.tags(),
+        t.requiredSkills(),
         t.product(),
         t.productVersion(),
         t.promisedBy(),
@@ -56,6 +60,7 @@ public record TicketUpdate(
         assigneeId,
         team,
         tags,
+        requiredSkills,
         product,
         productVersion,
         promisedBy,
@@ -70,6 +75,7 @@ public record TicketUpdate(
         assigneeId,
         team,
         tags,
+        requiredSkills,
         product,
         productVersion,
         promisedBy,
@@ -84,6 +90,7 @@ public record TicketUpdate(
         newAssigneeId,
         newTeam,
         tags,
+        requiredSkills,
         product,
         productVersion,
         promisedBy,
@@ -98,9 +105,41 @@ public record TicketUpdate(
         assigneeId,
         team,
         tags,
+        requiredSkills,
         product,
         productVersion,
         newPromisedBy,
+        version);
+  }
+
+  /** The same edit, checked against {@code expectedVersion} (null: no check). */
+  public TicketUpdate withVersion(Integer expectedVersion) {
+    return new TicketUpdate(
+        title,
+        description,
+        priority,
+        assigneeId,
+        team,
+        tags,
+        requiredSkills,
+        product,
+        productVersion,
+        promisedBy,
+        expectedVersion);
+  }
+
+  public TicketUpdate withRequiredSkills(List<String> newRequiredSkills) {
+    return new TicketUpdate(
+        title,
+        description,
+        priority,
+        assigneeId,
+        team,
+        tags,
+        newRequiredSkills,
+        product,
+        productVersion,
+        promisedBy,
         version);
   }
 }

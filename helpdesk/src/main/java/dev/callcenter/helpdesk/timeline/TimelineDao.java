@@ -38,7 +38,7 @@ interface TimelineDao {
                  || ' -> '
                  || coalesce(left(regexp_replace(a.new_value, '\\s+', ' ', 'g'), 60), '(none)')
           from ticket_audit a join ticket t on t.id = a.ticket_id
-         where t.customer_id = :customerId and a.field not in ('CREATED', 'COMMENT')
+         where t.customer_id = :customerId and a.field not in ('CREATED', 'COMMENT', 'ASSIGNMENT_REASON')
         union all
         select 'COMMENT', 2, c.created_at, c.id, c.ticket_id, c.author_id,
                '#' || c.ticket_id || ' ' || c.visibility || ' comment: '

@@ -296,16 +296,36 @@ class FollowUpServiceTest {
     assertThat(timeline(customer)).isEmpty();
   }
 
+  /** A bare ticket row for a new customer, inserted directly: follow-ups only refer to it. */
+  private static long ticket() {
+    long customer = customer("Ticket customer");
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createUpdate(
+                        "insert into ticket (type, status, title, priority, customer_id,"
+                            + " first_response_target_minutes, resolution_target_minutes,"
+                            + " created_at, updated_at)"
+                            + " values ('QUESTION', 'NEW', 'Question', 'NORMAL', :customer,"
+                            + " 480, 1620, :now, :now)")
+                    .bind("customer", customer)
+                    .bind("now", NOW)
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one());
+  }
+
   @Test
   void followUpOnATicketOnlyIsCompletedWithANoteWithoutCustomer() {
     long owner = user("Judy");
+    long ticket = ticket();
     FollowUp f =
         service.create(
-            new FollowUpDraft("ask the technician", null, NOW, owner, null, null, 4242L), owner);
+            new FollowUpDraft("ask the technician", null, NOW, owner, null, null, ticket), owner);
 
     FollowUp done = service.complete(f.id(), owner, "fixed");
 
-    assertThat(done.ticketId()).isEqualTo(4242L);
+    assertThat(done.ticketId()).isEqualTo(ticket);
     assertThat(done.customerId()).isNull();
     assertThat(done.vip()).isFalse();
     int notes =
@@ -319,6 +339,18 @@ class FollowUpServiceTest {
                         .mapTo(Integer.class)
                         .one());
     assertThat(notes).isEqualTo(1);
+  }
+
+  @Test
+  void aFollowUpOnATicketThatDoesNotExistIsRejectedNamingTheField() {
+    long owner = user("Leo");
+
+    assertThatThrownBy(
+            () ->
+                service.create(
+                    new FollowUpDraft("chase", null, NOW, owner, null, null, 987_654L), owner))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("ticketId"));
   }
 
   @Test

@@ -201,6 +201,76 @@ class TicketServiceTest {
   }
 
   @Test
+  void requiredSkillsAreStoredSortedWithoutDuplicatesAndTheirEditIsAudited() {
+    Ticket t =
+        kit.tickets.create(
+            new TicketDraft(
+                TicketType.FAULT_REPORT,
+                "Printer jam",
+                null,
+                null,
+                customer,
+                null,
+                "printers",
+                null,
+                List.of(" zh-TW", "printer", "printer"),
+                null,
+                null,
+                null,
+                null,
+                null),
+            agent);
+    assertThat(t.requiredSkills()).containsExactly("printer", "zh-TW");
+
+    Ticket edited =
+        kit.tickets.update(
+            t.id(), TicketUpdate.of(t).withRequiredSkills(List.of("printer")), supervisor);
+
+    assertThat(edited.requiredSkills()).containsExactly("printer");
+    assertThat(kit.tickets.audit(t.id()))
+        .filteredOn(e -> e.field() == AuditField.REQUIRED_SKILLS)
+        .extracting(AuditEntry::oldValue, AuditEntry::newValue)
+        .containsExactly(tuple("printer, zh-TW", "printer"));
+  }
+
+  @Test
+  void applyAssignmentAuditsAssigneeAndReasonAndAHandEditClearsTheReason() {
+    Ticket t =
+        kit.tickets.create(TicketDraft.of(TicketType.QUESTION, "Routed", customer, null), null);
+
+    Ticket queued = kit.tickets.applyAssignment(t.id(), null, "waits: nobody present", null);
+    Ticket again = kit.tickets.applyAssignment(t.id(), null, "waits: nobody present", null);
+    Ticket assigned = kit.tickets.applyAssignment(t.id(), agent, "agent is least loaded", null);
+    Ticket byHand =
+        kit.tickets.update(
+            t.id(), TicketUpdate.of(assigned).withAssignee(supervisor, null), supervisor);
+
+    assertThat(queued.assignmentReason()).isEqualTo("waits: nobody present");
+    assertThat(queued.version()).isEqualTo(t.version());
+    assertThat(again.version()).isEqualTo(t.version());
+    assertThat(assigned.assigneeId()).isEqualTo(agent);
+    assertThat(assigned.version()).isEqualTo(t.version() + 1);
+    assertThat(byHand.assignmentReason()).isNull();
+    assertThat(kit.tickets.audit(t.id()))
+        .extracting(
+            AuditEntry::actorId, AuditEntry::field, AuditEntry::oldValue, AuditEntry::newValue)
+        .containsExactly(
+            tuple(null, AuditField.CREATED, null, "Routed"),
+            tuple(null, AuditField.ASSIGNMENT_REASON, null, "waits: nobody present"),
+            tuple(null, AuditField.ASSIGNEE, null, String.valueOf(agent)),
+            tuple(
+                null,
+                AuditField.ASSIGNMENT_REASON,
+                "waits: nobody present",
+                "agent is least loaded"),
+            tuple(
+                supervisor,
+                AuditField.ASSIGNEE,
+                String.valueOf(agent),
+                String.valueOf(supervisor)));
+  }
+
+  @Test
   void anEditWithoutChangesWritesNothing() {
     Ticket t =
         kit.tickets.create(TicketDraft.of(TicketType.QUESTION, "Same", customer, null), agent);
