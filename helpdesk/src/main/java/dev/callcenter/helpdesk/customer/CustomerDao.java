@@ -102,19 +102,17 @@ interface CustomerDao {
   @RegisterRowMapper(AttributeMapper.class)
   List<String[]> attributes(@Bind("id") long id);
 
-  @SqlQuery("select coalesce(tier_override, tier) from customer where id = :id")
-  Optional<String> tierOf(@Bind("id") long id);
+  String TIER_OF = "select coalesce(tier_override, tier) from customer where id = :id";
 
-  @SqlQuery("select kind from customer where id = :id")
-  Optional<String> kindOf(@Bind("id") long id);
-
-  @SqlQuery(
+  String FIND_BY_PHONE =
       "select "
           + SUMMARY_COLUMNS
           + " from customer c left join customer co on co.id = c.company_id"
           + " where c.id in (select customer_id from customer_phone where e164 = :e164)"
-          + " order by c.id limit :limit")
-  List<CustomerSummary> findByPhone(@Bind("e164") String e164, @Bind("limit") int limit);
+          + " order by c.id limit :limit";
+
+  @SqlQuery("select kind from customer where id = :id")
+  Optional<String> kindOf(@Bind("id") long id);
 
   @SqlQuery(
       "select "

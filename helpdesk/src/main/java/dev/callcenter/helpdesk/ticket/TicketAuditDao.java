@@ -15,9 +15,11 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterRowMapper(TicketAuditDao.EntryMapper.class)
 interface TicketAuditDao {
 
-  @SqlBatch(
+  String INSERT =
       "insert into ticket_audit (ticket_id, actor_id, changed_at, field, old_value, new_value)"
-          + " values (:ticketId, :actorId, :at, :field, :oldValue, :newValue)")
+          + " values (:ticketId, :actorId, :at, :field, :oldValue, :newValue)";
+
+  @SqlBatch(INSERT)
   void append(
       @Bind("ticketId") long ticketId,
       @Bind("actorId") Long actorId,

@@ -26,29 +26,19 @@ interface TicketDao {
       "t.id, t.type, t.status, t.priority, t.title, t.customer_id, t.assignee_id, t.team,"
           + " t.created_at, t.updated_at, t.first_response_due_at, t.resolution_due_at";
 
-  @SqlQuery(
+  /**
+   * Inserts a NEW ticket and returns the row; bound by position in {@link JdbiTicketRepository}.
+   */
+  String INSERT =
       """
       insert into ticket (type, status, title, description, priority, customer_id, assignee_id,
         team, tags, required_skills, source, pbx_linkedid, product, product_version, promised_by,
         sla_policy_id, first_response_target_minutes, resolution_target_minutes,
         first_response_warn_at, first_response_due_at, resolution_warn_at, resolution_due_at,
         next_sla_check_at, created_by, created_at, updated_at)
-      values (:d.type, 'NEW', :d.title, :d.description, :d.priority, :d.customerId, :d.assigneeId,
-        :d.team, :d.tags, :d.requiredSkills, :d.source, :d.pbxLinkedid, :d.product,
-        :d.productVersion, :d.promisedBy, :policyId, :firstResponseMinutes, :resolutionMinutes,
-        :s.firstResponseWarnAt, :s.firstResponseDueAt, :s.resolutionWarnAt, :s.resolutionDueAt,
-        :nextCheck, :createdBy, :now, :now)
+      values (?, 'NEW', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       returning *
-      """)
-  Ticket insert(
-      @BindMethods("d") TicketDraft draft,
-      @Bind("policyId") Long policyId,
-      @Bind("firstResponseMinutes") long firstResponseMinutes,
-      @Bind("resolutionMinutes") long resolutionMinutes,
-      @BindMethods("s") SlaSchedule schedule,
-      @Bind("nextCheck") Instant nextCheck,
-      @Bind("createdBy") Long createdBy,
-      @Bind("now") Instant now);
+      """;
 
   @SqlQuery("select * from ticket where id = :id")
   Optional<Ticket> find(@Bind("id") long id);
