@@ -15,6 +15,7 @@ import dev.callcenter.helpdesk.ticket.Ticket;
 import dev.callcenter.helpdesk.user.Role;
 import dev.callcenter.helpdesk.user.Session;
 import dev.callcenter.ui.http.Api;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -86,88 +87,82 @@ public final class AssignmentRoutes {
   }
 
   public void mount(Router router) {
-    router
-        .get("/api/v1/teams")
-        .handler(Api.staff())
-        .handler(ctx -> Api.respond(ctx, 200, () -> Map.of("items", teams.teams())));
-    router
-        .post("/api/v1/teams")
-        .handler(Api.managers())
-        .handler(ctx -> Api.respond(ctx, 201, () -> teams.create(Api.body(ctx, TeamDraft.class))));
-    router
-        .put("/api/v1/teams/:key")
-        .handler(Api.managers())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () -> {
-                      TeamChange body = Api.body(ctx, TeamChange.class);
-                      String key = ctx.pathParam("key");
-                      teams.update(new TeamDraft(key, body.name(), body.defaultCapacity()));
-                      DrainResult drained = assignment.drainQueue(key, Api.userId(ctx));
-                      return new TeamChanged(teams.team(key), drained);
-                    }));
-    router
-        .get("/api/v1/teams/:key/queue")
-        .handler(Api.staff())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx, 200, () -> Map.of("items", assignment.queue(ctx.pathParam("key")))));
-    router
-        .put("/api/v1/teams/:key/members/:userId")
-        .handler(Api.managers())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () -> {
-                      MemberDraft body = Api.body(ctx, MemberDraft.class);
-                      String key = ctx.pathParam("key");
-                      long userId = Api.pathId(ctx, "userId");
-                      teams.putMember(key, userId, body);
-                      DrainResult drained = assignment.drainQueue(key, Api.userId(ctx));
-                      return new MemberChanged(teams.member(key, userId), drained);
-                    }));
-    router
-        .delete("/api/v1/teams/:key/members/:userId")
-        .handler(Api.managers())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    204,
-                    () -> {
-                      teams.removeMember(ctx.pathParam("key"), Api.pathId(ctx, "userId"));
-                      return null;
-                    }));
-    router
-        .put("/api/v1/users/:id/presence")
-        .handler(Api.anyone())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () -> {
-                      long userId = selfOrManager(ctx, Api.pathId(ctx, "id"));
-                      boolean present = Api.body(ctx, Presence.class).present();
-                      return PresenceView.of(
-                          assignment.changePresence(userId, present, Api.userId(ctx)));
-                    }));
-    router
-        .post("/api/v1/tickets/:id/auto-assign")
-        .handler(Api.staff())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () ->
-                        OutcomeView.of(assignment.assign(Api.pathId(ctx, "id"), Api.userId(ctx)))));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/teams",
+        Api.staff(),
+        200,
+        ctx -> Map.of("items", teams.teams()));
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/teams",
+        Api.managers(),
+        201,
+        ctx -> teams.create(Api.body(ctx, TeamDraft.class)));
+    Api.route(
+        router,
+        HttpMethod.PUT,
+        "/api/v1/teams/:key",
+        Api.managers(),
+        200,
+        ctx -> {
+          TeamChange body = Api.body(ctx, TeamChange.class);
+          String key = ctx.pathParam("key");
+          teams.update(new TeamDraft(key, body.name(), body.defaultCapacity()));
+          DrainResult drained = assignment.drainQueue(key, Api.userId(ctx));
+          return new TeamChanged(teams.team(key), drained);
+        });
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/teams/:key/queue",
+        Api.staff(),
+        200,
+        ctx -> Map.of("items", assignment.queue(ctx.pathParam("key"))));
+    Api.route(
+        router,
+        HttpMethod.PUT,
+        "/api/v1/teams/:key/members/:userId",
+        Api.managers(),
+        200,
+        ctx -> {
+          MemberDraft body = Api.body(ctx, MemberDraft.class);
+          String key = ctx.pathParam("key");
+          long userId = Api.pathId(ctx, "userId");
+          teams.putMember(key, userId, body);
+          DrainResult drained = assignment.drainQueue(key, Api.userId(ctx));
+          return new MemberChanged(teams.member(key, userId), drained);
+        });
+    Api.route(
+        router,
+        HttpMethod.DELETE,
+        "/api/v1/teams/:key/members/:userId",
+        Api.managers(),
+        204,
+        ctx -> {
+          teams.removeMember(ctx.pathParam("key"), Api.pathId(ctx, "userId"));
+          return null;
+        });
+    Api.route(
+        router,
+        HttpMethod.PUT,
+        "/api/v1/users/:id/presence",
+        Api.anyone(),
+        200,
+        ctx -> {
+          long userId = selfOrManager(ctx, Api.pathId(ctx, "id"));
+          boolean present = Api.body(ctx, Presence.class).present();
+          return PresenceView.of(assignment.changePresence(userId, present, Api.userId(ctx)));
+        });
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/tickets/:id/auto-assign",
+        Api.staff(),
+        200,
+        ctx -> OutcomeView.of(assignment.assign(Api.pathId(ctx, "id"), Api.userId(ctx))));
   }
 
   /** The user whose presence changes: the caller themself, or anyone for supervisors and admins. */

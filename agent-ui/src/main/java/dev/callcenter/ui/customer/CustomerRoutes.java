@@ -7,6 +7,7 @@ import dev.callcenter.helpdesk.customer.Tier;
 import dev.callcenter.helpdesk.customer.csv.CustomerCsvImport;
 import dev.callcenter.helpdesk.interaction.InteractionService;
 import dev.callcenter.ui.http.Api;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -44,127 +45,111 @@ public final class CustomerRoutes {
   }
 
   public void mount(Router router) {
-    router
-        .get("/api/v1/customers/lookup")
-        .handler(Api.anyone())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () -> {
-                      String phone = Api.query(ctx, "phone", 80);
-                      if (phone == null) {
-                        throw new ValidationException("phone", "is required");
-                      }
-                      return customers.lookup(phone);
-                    }));
-    router
-        .get("/api/v1/customers")
-        .handler(Api.anyone())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () ->
-                        Map.of(
-                            "items",
-                            customers.search(
-                                Api.query(ctx, "q", 200),
-                                Api.queryInt(ctx, "limit", 50, 1, 200),
-                                Api.queryInt(ctx, "offset", 0, 0, 1_000_000)))));
-    router
-        .post("/api/v1/customers")
-        .handler(Api.staff())
-        .handler(
-            ctx ->
-                Api.respond(ctx, 201, () -> customers.create(Api.body(ctx, CustomerDraft.class))));
-    router
-        .post("/api/v1/customers/import")
-        .handler(Api.managers())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () -> {
-                      var body = ctx.body().buffer();
-                      if (body == null || body.length() == 0) {
-                        throw new ValidationException(
-                            "body", "send the CSV file as the request body");
-                      }
-                      return csvImport.importStream(new ByteArrayInputStream(body.getBytes()));
-                    }));
-    router
-        .post("/api/v1/customers/tiers/recompute")
-        .handler(Api.managers())
-        .handler(
-            ctx ->
-                Api.respond(ctx, 200, () -> Map.of("changed", customers.recomputeTiers(vipShare))));
-    router
-        .get("/api/v1/customers/:id")
-        .handler(Api.anyone())
-        .handler(ctx -> Api.respond(ctx, 200, () -> customers.get(Api.pathId(ctx, "id"))));
-    router
-        .put("/api/v1/customers/:id")
-        .handler(Api.staff())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () ->
-                        customers.update(
-                            Api.pathId(ctx, "id"), Api.body(ctx, CustomerDraft.class))));
-    router
-        .delete("/api/v1/customers/:id")
-        .handler(Api.roles(dev.callcenter.helpdesk.user.Role.ADMIN))
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    204,
-                    () -> {
-                      customers.delete(Api.pathId(ctx, "id"));
-                      return null;
-                    }));
-    router
-        .put("/api/v1/customers/:id/tier-override")
-        .handler(Api.managers())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () ->
-                        customers.setTierOverride(
-                            Api.pathId(ctx, "id"), Api.body(ctx, TierOverride.class).tier())));
-    router
-        .put("/api/v1/customers/:id/value")
-        .handler(Api.managers())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () ->
-                        customers.setValue(
-                            Api.pathId(ctx, "id"), Api.body(ctx, Value.class).value12m())));
-    router
-        .get("/api/v1/customers/:id/interactions")
-        .handler(Api.anyone())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () ->
-                        Map.of(
-                            "items",
-                            interactions.forCustomer(
-                                Api.pathId(ctx, "id"),
-                                Api.queryInt(ctx, "limit", 50, 1, 200),
-                                Api.queryInt(ctx, "offset", 0, 0, 1_000_000)))));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/customers/lookup",
+        Api.anyone(),
+        200,
+        ctx -> {
+          String phone = Api.query(ctx, "phone", 80);
+          if (phone == null) {
+            throw new ValidationException("phone", "is required");
+          }
+          return customers.lookup(phone);
+        });
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/customers",
+        Api.anyone(),
+        200,
+        ctx ->
+            Map.of(
+                "items",
+                customers.search(
+                    Api.query(ctx, "q", 200),
+                    Api.queryInt(ctx, "limit", 50, 1, 200),
+                    Api.queryInt(ctx, "offset", 0, 0, 1_000_000))));
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/customers",
+        Api.staff(),
+        201,
+        ctx -> customers.create(Api.body(ctx, CustomerDraft.class)));
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/customers/import",
+        Api.managers(),
+        200,
+        ctx -> {
+          var body = ctx.body().buffer();
+          if (body == null || body.length() == 0) {
+            throw new ValidationException("body", "send the CSV file as the request body");
+          }
+          return csvImport.importStream(new ByteArrayInputStream(body.getBytes()));
+        });
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/customers/tiers/recompute",
+        Api.managers(),
+        200,
+        ctx -> Map.of("changed", customers.recomputeTiers(vipShare)));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/customers/:id",
+        Api.anyone(),
+        200,
+        ctx -> customers.get(Api.pathId(ctx, "id")));
+    Api.route(
+        router,
+        HttpMethod.PUT,
+        "/api/v1/customers/:id",
+        Api.staff(),
+        200,
+        ctx -> customers.update(Api.pathId(ctx, "id"), Api.body(ctx, CustomerDraft.class)));
+    Api.route(
+        router,
+        HttpMethod.DELETE,
+        "/api/v1/customers/:id",
+        Api.roles(dev.callcenter.helpdesk.user.Role.ADMIN),
+        204,
+        ctx -> {
+          customers.delete(Api.pathId(ctx, "id"));
+          return null;
+        });
+    Api.route(
+        router,
+        HttpMethod.PUT,
+        "/api/v1/customers/:id/tier-override",
+        Api.managers(),
+        200,
+        ctx ->
+            customers.setTierOverride(
+                Api.pathId(ctx, "id"), Api.body(ctx, TierOverride.class).tier()));
+    Api.route(
+        router,
+        HttpMethod.PUT,
+        "/api/v1/customers/:id/value",
+        Api.managers(),
+        200,
+        ctx -> customers.setValue(Api.pathId(ctx, "id"), Api.body(ctx, Value.class).value12m()));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/customers/:id/interactions",
+        Api.anyone(),
+        200,
+        ctx ->
+            Map.of(
+                "items",
+                interactions.forCustomer(
+                    Api.pathId(ctx, "id"),
+                    Api.queryInt(ctx, "limit", 50, 1, 200),
+                    Api.queryInt(ctx, "offset", 0, 0, 1_000_000))));
   }
 }

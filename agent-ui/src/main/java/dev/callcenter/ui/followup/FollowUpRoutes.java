@@ -7,6 +7,7 @@ import dev.callcenter.helpdesk.followup.FollowUpService;
 import dev.callcenter.helpdesk.user.Role;
 import dev.callcenter.helpdesk.user.Session;
 import dev.callcenter.ui.http.Api;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -37,84 +38,71 @@ public final class FollowUpRoutes {
   }
 
   public void mount(Router router) {
-    router
-        .post("/api/v1/follow-ups")
-        .handler(Api.staff())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    201,
-                    () -> followUps.create(Api.body(ctx, FollowUpDraft.class), Api.userId(ctx))));
-    router
-        .get("/api/v1/follow-ups")
-        .handler(Api.staff())
-        .handler(
-            ctx -> Api.respond(ctx, 200, () -> Map.of("items", followUps.openFor(ownerFor(ctx)))));
-    router
-        .get("/api/v1/follow-ups/overdue")
-        .handler(Api.staff())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () -> {
-                      String team = Api.query(ctx, "team", 64);
-                      return Map.of(
-                          "items",
-                          team != null
-                              ? followUps.overdueForTeam(team)
-                              : followUps.overdueFor(ownerFor(ctx)));
-                    }));
-    router
-        .get("/api/v1/follow-ups/:id")
-        .handler(Api.staff())
-        .handler(ctx -> Api.respond(ctx, 200, () -> followUps.get(Api.pathId(ctx, "id"))));
-    router
-        .post("/api/v1/follow-ups/:id/complete")
-        .handler(Api.staff())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () ->
-                        followUps.complete(
-                            Api.pathId(ctx, "id"),
-                            Api.userId(ctx),
-                            Api.body(ctx, Note.class).note())));
-    router
-        .post("/api/v1/follow-ups/:id/cancel")
-        .handler(Api.staff())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () ->
-                        followUps.cancel(
-                            Api.pathId(ctx, "id"),
-                            Api.userId(ctx),
-                            Api.body(ctx, Note.class).note())));
-    router
-        .put("/api/v1/follow-ups/:id/due")
-        .handler(Api.staff())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () ->
-                        followUps.reschedule(
-                            Api.pathId(ctx, "id"), Api.body(ctx, Due.class).dueAt())));
-    router
-        .get("/api/v1/customers/:id/follow-ups")
-        .handler(Api.staff())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx, 200, () -> Map.of("items", followUps.forCustomer(Api.pathId(ctx, "id")))));
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/follow-ups",
+        Api.staff(),
+        201,
+        ctx -> followUps.create(Api.body(ctx, FollowUpDraft.class), Api.userId(ctx)));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/follow-ups",
+        Api.staff(),
+        200,
+        ctx -> Map.of("items", followUps.openFor(ownerFor(ctx))));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/follow-ups/overdue",
+        Api.staff(),
+        200,
+        ctx -> {
+          String team = Api.query(ctx, "team", 64);
+          return Map.of(
+              "items",
+              team != null ? followUps.overdueForTeam(team) : followUps.overdueFor(ownerFor(ctx)));
+        });
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/follow-ups/:id",
+        Api.staff(),
+        200,
+        ctx -> followUps.get(Api.pathId(ctx, "id")));
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/follow-ups/:id/complete",
+        Api.staff(),
+        200,
+        ctx ->
+            followUps.complete(
+                Api.pathId(ctx, "id"), Api.userId(ctx), Api.body(ctx, Note.class).note()));
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/follow-ups/:id/cancel",
+        Api.staff(),
+        200,
+        ctx ->
+            followUps.cancel(
+                Api.pathId(ctx, "id"), Api.userId(ctx), Api.body(ctx, Note.class).note()));
+    Api.route(
+        router,
+        HttpMethod.PUT,
+        "/api/v1/follow-ups/:id/due",
+        Api.staff(),
+        200,
+        ctx -> followUps.reschedule(Api.pathId(ctx, "id"), Api.body(ctx, Due.class).dueAt()));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/customers/:id/follow-ups",
+        Api.staff(),
+        200,
+        ctx -> Map.of("items", followUps.forCustomer(Api.pathId(ctx, "id"))));
   }
 
   /** The list owner: the caller, or for supervisors and admins any user named by ownerId. */

@@ -5,6 +5,8 @@ import dev.callcenter.helpdesk.ValidationException;
 import dev.callcenter.helpdesk.user.Role;
 import dev.callcenter.helpdesk.user.Session;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.EnumSet;
 import java.util.Set;
@@ -20,6 +22,29 @@ public final class Api {
   public static final String SESSION = "session";
 
   private Api() {}
+
+  /** A use case run for one request on a worker thread; its result is the JSON answer. */
+  @FunctionalInterface
+  public interface Work {
+    Object run(RoutingContext ctx) throws Exception;
+  }
+
+  /**
+   * Mounts a route: the role check, then {@code work} on a worker thread, answered with {@code
+   * status} and the result as JSON (204 and no body for a null result).
+   */
+  public static void route(
+      Router router,
+      HttpMethod method,
+      String path,
+      Handler<RoutingContext> roles,
+      int status,
+      Work work) {
+    router
+        .route(method, path)
+        .handler(roles)
+        .handler(ctx -> respond(ctx, status, () -> work.run(ctx)));
+  }
 
   /** Runs {@code work} on a worker thread and answers with its result as JSON. */
   public static <T> void respond(RoutingContext ctx, int status, Callable<T> work) {

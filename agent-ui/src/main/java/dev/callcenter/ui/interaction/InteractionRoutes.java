@@ -3,6 +3,7 @@ package dev.callcenter.ui.interaction;
 import dev.callcenter.helpdesk.interaction.InteractionDraft;
 import dev.callcenter.helpdesk.interaction.InteractionService;
 import dev.callcenter.ui.http.Api;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 
 /** Recording and reading contacts. */
@@ -15,20 +16,19 @@ public final class InteractionRoutes {
   }
 
   public void mount(Router router) {
-    router
-        .post("/api/v1/interactions")
-        .handler(Api.staff())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    201,
-                    () ->
-                        interactions.record(
-                            Api.body(ctx, InteractionDraft.class), Api.userId(ctx))));
-    router
-        .get("/api/v1/interactions/:id")
-        .handler(Api.anyone())
-        .handler(ctx -> Api.respond(ctx, 200, () -> interactions.get(Api.pathId(ctx, "id"))));
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/interactions",
+        Api.staff(),
+        201,
+        ctx -> interactions.record(Api.body(ctx, InteractionDraft.class), Api.userId(ctx)));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/interactions/:id",
+        Api.anyone(),
+        200,
+        ctx -> interactions.get(Api.pathId(ctx, "id")));
   }
 }

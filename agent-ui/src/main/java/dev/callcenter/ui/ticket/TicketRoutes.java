@@ -19,6 +19,7 @@ import dev.callcenter.helpdesk.ticket.TicketUpdate;
 import dev.callcenter.helpdesk.ticket.TicketWorkflow;
 import dev.callcenter.helpdesk.timeline.TimelineService;
 import dev.callcenter.ui.http.Api;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -72,164 +73,151 @@ public final class TicketRoutes {
   }
 
   public void mount(Router router) {
-    router
-        .post("/api/v1/tickets")
-        .handler(Api.staff())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    201,
-                    () -> {
-                      Ticket created =
-                          tickets.create(Api.body(ctx, TicketDraft.class), Api.userId(ctx));
-                      if (created.team() != null && created.assigneeId() == null) {
-                        // A second transaction: if it fails, the ticket waits for the next drain.
-                        assignment.assign(created.id(), Api.userId(ctx));
-                        return view(created.id());
-                      }
-                      return view(created);
-                    }));
-    router
-        .get("/api/v1/tickets")
-        .handler(Api.anyone())
-        .handler(ctx -> Api.respond(ctx, 200, () -> Map.of("items", tickets.list(query(ctx)))));
-    router
-        .get("/api/v1/tickets/:id")
-        .handler(Api.anyone())
-        .handler(ctx -> Api.respond(ctx, 200, () -> view(Api.pathId(ctx, "id"))));
-    router
-        .put("/api/v1/tickets/:id")
-        .handler(Api.staff())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () -> {
-                      long id = Api.pathId(ctx, "id");
-                      tickets.update(id, Api.body(ctx, TicketUpdate.class), Api.userId(ctx));
-                      return view(id);
-                    }));
-    router
-        .post("/api/v1/tickets/:id/status")
-        .handler(Api.staff())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () -> {
-                      long id = Api.pathId(ctx, "id");
-                      Ticket changed =
-                          workflow.changeStatus(
-                              id, Api.body(ctx, StatusChange.class), Api.userId(ctx));
-                      if (changed.status() == TicketStatus.RESOLVED
-                          || changed.status() == TicketStatus.CLOSED) {
-                        // The assignee has room for another ticket from the team queue.
-                        assignment.releaseCapacity(id, Api.userId(ctx));
-                      }
-                      return view(id);
-                    }));
-    router
-        .put("/api/v1/tickets/:id/assignee")
-        .handler(Api.staff())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () -> {
-                      long id = Api.pathId(ctx, "id");
-                      Assignment a = Api.body(ctx, Assignment.class);
-                      Ticket current = tickets.get(id);
-                      TicketUpdate update =
-                          TicketUpdate.of(current)
-                              .withAssignee(
-                                  a.assigneeId(), a.team() != null ? a.team() : current.team());
-                      if (a.version() != null) {
-                        update = update.withVersion(a.version());
-                      }
-                      tickets.update(id, update, Api.userId(ctx));
-                      return view(id);
-                    }));
-    router
-        .post("/api/v1/tickets/:id/comments")
-        .handler(Api.staff())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    201,
-                    () ->
-                        tickets.comment(
-                            Api.pathId(ctx, "id"),
-                            Api.body(ctx, CommentDraft.class),
-                            Api.userId(ctx))));
-    router
-        .get("/api/v1/tickets/:id/comments")
-        .handler(Api.anyone())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx, 200, () -> Map.of("items", tickets.comments(Api.pathId(ctx, "id")))));
-    router
-        .get("/api/v1/tickets/:id/audit")
-        .handler(Api.staff())
-        .handler(
-            ctx ->
-                Api.respond(ctx, 200, () -> Map.of("items", tickets.audit(Api.pathId(ctx, "id")))));
-    router
-        .get("/api/v1/tickets/:id/sla")
-        .handler(Api.anyone())
-        .handler(ctx -> Api.respond(ctx, 200, () -> sla.sla(Api.pathId(ctx, "id"))));
-    router
-        .post("/api/v1/tickets/:id/interactions")
-        .handler(Api.staff())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    204,
-                    () -> {
-                      tickets.linkInteraction(
-                          Api.pathId(ctx, "id"),
-                          Api.body(ctx, Link.class).interactionId(),
-                          Api.userId(ctx));
-                      return null;
-                    }));
-    router
-        .get("/api/v1/customers/:id/tickets")
-        .handler(Api.anyone())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () -> {
-                      long customer = Api.pathId(ctx, "id");
-                      boolean openOnly = !"false".equals(ctx.queryParams().get("open"));
-                      return Map.of(
-                          "items",
-                          openOnly
-                              ? tickets.openForCustomer(customer)
-                              : tickets.list(TicketQuery.all(200, 0).withCustomer(customer)));
-                    }));
-    router
-        .get("/api/v1/customers/:id/timeline")
-        .handler(Api.anyone())
-        .handler(
-            ctx ->
-                Api.respond(
-                    ctx,
-                    200,
-                    () ->
-                        Map.of(
-                            "items",
-                            timeline.timeline(
-                                Api.pathId(ctx, "id"),
-                                Api.queryInt(ctx, "limit", 50, 1, TimelineService.MAX_LIMIT),
-                                Api.queryInt(ctx, "offset", 0, 0, 10_000_000)))));
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/tickets",
+        Api.staff(),
+        201,
+        ctx -> {
+          Ticket created = tickets.create(Api.body(ctx, TicketDraft.class), Api.userId(ctx));
+          if (created.team() != null && created.assigneeId() == null) {
+            // A second transaction: if it fails, the ticket waits for the next drain.
+            assignment.assign(created.id(), Api.userId(ctx));
+            return view(created.id());
+          }
+          return view(created);
+        });
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/tickets",
+        Api.anyone(),
+        200,
+        ctx -> Map.of("items", tickets.list(query(ctx))));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/tickets/:id",
+        Api.anyone(),
+        200,
+        ctx -> view(Api.pathId(ctx, "id")));
+    Api.route(
+        router,
+        HttpMethod.PUT,
+        "/api/v1/tickets/:id",
+        Api.staff(),
+        200,
+        ctx -> {
+          long id = Api.pathId(ctx, "id");
+          tickets.update(id, Api.body(ctx, TicketUpdate.class), Api.userId(ctx));
+          return view(id);
+        });
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/tickets/:id/status",
+        Api.staff(),
+        200,
+        ctx -> {
+          long id = Api.pathId(ctx, "id");
+          Ticket changed =
+              workflow.changeStatus(id, Api.body(ctx, StatusChange.class), Api.userId(ctx));
+          if (changed.status() == TicketStatus.RESOLVED
+              || changed.status() == TicketStatus.CLOSED) {
+            // The assignee has room for another ticket from the team queue.
+            assignment.releaseCapacity(id, Api.userId(ctx));
+          }
+          return view(id);
+        });
+    Api.route(
+        router,
+        HttpMethod.PUT,
+        "/api/v1/tickets/:id/assignee",
+        Api.staff(),
+        200,
+        ctx -> {
+          long id = Api.pathId(ctx, "id");
+          Assignment a = Api.body(ctx, Assignment.class);
+          Ticket current = tickets.get(id);
+          TicketUpdate update =
+              TicketUpdate.of(current)
+                  .withAssignee(a.assigneeId(), a.team() != null ? a.team() : current.team());
+          if (a.version() != null) {
+            update = update.withVersion(a.version());
+          }
+          tickets.update(id, update, Api.userId(ctx));
+          return view(id);
+        });
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/tickets/:id/comments",
+        Api.staff(),
+        201,
+        ctx ->
+            tickets.comment(
+                Api.pathId(ctx, "id"), Api.body(ctx, CommentDraft.class), Api.userId(ctx)));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/tickets/:id/comments",
+        Api.anyone(),
+        200,
+        ctx -> Map.of("items", tickets.comments(Api.pathId(ctx, "id"))));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/tickets/:id/audit",
+        Api.staff(),
+        200,
+        ctx -> Map.of("items", tickets.audit(Api.pathId(ctx, "id"))));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/tickets/:id/sla",
+        Api.anyone(),
+        200,
+        ctx -> sla.sla(Api.pathId(ctx, "id")));
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/tickets/:id/interactions",
+        Api.staff(),
+        204,
+        ctx -> {
+          tickets.linkInteraction(
+              Api.pathId(ctx, "id"), Api.body(ctx, Link.class).interactionId(), Api.userId(ctx));
+          return null;
+        });
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/customers/:id/tickets",
+        Api.anyone(),
+        200,
+        ctx -> {
+          long customer = Api.pathId(ctx, "id");
+          boolean openOnly = !"false".equals(ctx.queryParams().get("open"));
+          return Map.of(
+              "items",
+              openOnly
+                  ? tickets.openForCustomer(customer)
+                  : tickets.list(TicketQuery.all(200, 0).withCustomer(customer)));
+        });
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/customers/:id/timeline",
+        Api.anyone(),
+        200,
+        ctx ->
+            Map.of(
+                "items",
+                timeline.timeline(
+                    Api.pathId(ctx, "id"),
+                    Api.queryInt(ctx, "limit", 50, 1, TimelineService.MAX_LIMIT),
+                    Api.queryInt(ctx, "offset", 0, 0, 10_000_000))));
   }
 
   private TicketView view(long id) {
