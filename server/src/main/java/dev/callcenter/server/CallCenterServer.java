@@ -129,24 +129,48 @@ public final class CallCenterServer implements AutoCloseable {
   }
 
   private Database openDatabase() {
-    ServerConfig.Database db = config.database();
-    DatabaseConfig dbConfig;
-    if (db.embedded()) {
-      embedded = EmbeddedDatabase.start(db.embeddedDataDir(), true, db.embeddedPort());
-      embedded.createDatabaseIfMissing("callcenter", null);
-      dbConfig =
-          new DatabaseConfig(
-              embedded.jdbcUrl("callcenter"),
-              "postgres",
-              "postgres",
-              db.poolSize(),
-              db.connectTimeout());
-    } else {
-      dbConfig =
-          new DatabaseConfig(
-              db.url(), db.user(), db.password(), db.poolSize(), db.connectTimeout());
+    Storage storage = openStorage(config);
+    embedded = storage.embedded();
+    return storage.database();
+  }
+
+  /** The database of a configuration, with the embedded server when it runs one. */
+  record Storage(EmbeddedDatabase embedded, Database database) implements AutoCloseable {
+    @Override
+    public void close() {
+      database.close();
+      if (embedded != null) {
+        embedded.close();
+      }
     }
-    return Database.open(dbConfig);
+  }
+
+  /** Starts the embedded PostgreSQL if configured, opens the pool and migrates the schema. */
+  static Storage openStorage(ServerConfig config) {
+    ServerConfig.Database db = config.database();
+    if (!db.embedded()) {
+      return new Storage(
+          null,
+          Database.open(
+              new DatabaseConfig(
+                  db.url(), db.user(), db.password(), db.poolSize(), db.connectTimeout())));
+    }
+    EmbeddedDatabase server = EmbeddedDatabase.start(db.embeddedDataDir(), true, db.embeddedPort());
+    try {
+      server.createDatabaseIfMissing("callcenter", null);
+      return new Storage(
+          server,
+          Database.open(
+              new DatabaseConfig(
+                  server.jdbcUrl("callcenter"),
+                  "postgres",
+                  "postgres",
+                  db.poolSize(),
+                  db.connectTimeout())));
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
   }
 
   private Services buildServices(Database db) {

@@ -1,8 +1,13 @@
 package dev.callcenter.server;
 
+import dev.callcenter.helpdesk.customer.Languages;
+import dev.callcenter.helpdesk.user.JdbiUserRepository;
+import dev.callcenter.helpdesk.user.PasswordHasher;
+import dev.callcenter.helpdesk.user.Role;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -18,7 +23,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "callcenter 0.1",
     description = "Call-center CTI and help-desk server.",
-    subcommands = {Main.Demo.class, Main.Serve.class})
+    subcommands = {Main.Demo.class, Main.Serve.class, Main.AddUser.class})
 public final class Main implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -74,6 +79,67 @@ public final class Main implements Runnable {
       ServerConfig cfg = ServerConfig.load(config, System.getenv(), Map.of());
       log.info("Starting with {}", cfg);
       return runUntilStopped(new CallCenterServer(cfg, Clock.systemUTC()).start());
+    }
+  }
+
+  /** Creates or resets a user, e.g. the first administrator of a new installation. */
+  @Command(
+      name = "add-user",
+      description =
+          "Create a user or reset their password and roles. The password is read from"
+              + " --password-file, CC_NEW_USER_PASSWORD, or asked for on the terminal.")
+  static final class AddUser implements Callable<Integer> {
+    @Option(names = "--config", required = true, description = "Configuration file, as for serve.")
+    Path config;
+
+    @Option(names = "--username", required = true)
+    String username;
+
+    @Option(names = "--name", description = "Display name (default: the username).")
+    String displayName;
+
+    @Option(
+        names = "--role",
+        required = true,
+        split = ",",
+        description = "One or more of: ${COMPLETION-CANDIDATES}.")
+    Set<Role> roles;
+
+    @Option(names = "--language", defaultValue = "zh-TW", description = "zh-TW, zh-CN or en.")
+    String language;
+
+    @Option(
+        names = "--password-file",
+        description = "Read the password from the first line of this file (for scripts).")
+    Path passwordFile;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      String password =
+          passwordFile != null
+              ? java.nio.file.Files.readAllLines(passwordFile).stream().findFirst().orElse("")
+              : System.getenv("CC_NEW_USER_PASSWORD");
+      if (password == null && System.console() != null) {
+        char[] typed = System.console().readPassword("Password for %s: ", username);
+        password = typed == null ? null : new String(typed);
+      }
+      if (password == null || password.length() < 8) {
+        System.err.println(
+            "A password of at least 8 characters is required (CC_NEW_USER_PASSWORD).");
+        return 2;
+      }
+      ServerConfig cfg = ServerConfig.load(config, System.getenv(), Map.of());
+      try (CallCenterServer.Storage storage = CallCenterServer.openStorage(cfg)) {
+        var users = new JdbiUserRepository(storage.database().jdbi());
+        users.upsert(
+            username.strip(),
+            displayName == null ? username.strip() : displayName,
+            new PasswordHasher().hash(password),
+            roles,
+            Languages.of("language", language));
+      }
+      System.out.println("User " + username + " saved with roles " + roles);
+      return 0;
     }
   }
 

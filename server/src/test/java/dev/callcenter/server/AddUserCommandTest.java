@@ -1,0 +1,82 @@
+package dev.callcenter.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callcenter.helpdesk.db.DatabaseConfig;
+import dev.callcenter.helpdesk.testing.TestDatabase;
+import dev.callcenter.helpdesk.user.Role;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AddUserCommandTest {
+
+  @Test
+  void firstAdministratorOfAnExternalDatabaseCanBeCreatedAndLogsIn(@TempDir Path dir)
+      throws Exception {
+    DatabaseConfig db = TestDatabase.freshConfig();
+    Path conf = dir.resolve("callcenter.conf");
+    Files.writeString(
+        conf,
+        "database { mode = external, url = \""
+            + db.jdbcUrl()
+            + "\", user = \""
+            + db.username()
+            + "\", password = \""
+            + db.password()
+            + "\" }\nhttp.port = 0\n");
+    Path password = dir.resolve("pw");
+    Files.writeString(password, "correct horse battery\n");
+
+    int exit =
+        new CommandLine(new Main())
+            .execute(
+                "add-user",
+                "--config",
+                conf.toString(),
+                "--username",
+                "boss",
+                "--role",
+                "ADMIN,SUPERVISOR",
+                "--password-file",
+                password.toString());
+
+    assertThat(exit).isZero();
+    try (CallCenterServer server =
+        new CallCenterServer(ServerConfig.load(conf, Map.of(), Map.of()), Clock.systemUTC())
+            .start()) {
+      ApiClient boss =
+          ApiClient.anonymous("http://127.0.0.1:" + server.httpPort())
+              .login("boss", "correct horse battery");
+      var me = boss.get("/api/v1/auth/me").body().get("user");
+      assertThat(me.get("roles").toString()).contains(Role.ADMIN.name(), Role.SUPERVISOR.name());
+    }
+  }
+
+  @Test
+  void shortPasswordIsRefused(@TempDir Path dir) throws Exception {
+    Path conf = dir.resolve("callcenter.conf");
+    Files.writeString(conf, "database.mode = external\n");
+    Path password = dir.resolve("pw");
+    Files.writeString(password, "short\n");
+
+    int exit =
+        new CommandLine(new Main())
+            .execute(
+                "add-user",
+                "--config",
+                conf.toString(),
+                "--username",
+                "x",
+                "--role",
+                "AGENT",
+                "--password-file",
+                password.toString());
+
+    assertThat(exit).isEqualTo(2);
+  }
+}
