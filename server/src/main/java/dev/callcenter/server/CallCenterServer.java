@@ -18,12 +18,14 @@ import dev.callcenter.helpdesk.interaction.InteractionService;
 import dev.callcenter.helpdesk.interaction.JdbiInteractionRepository;
 import dev.callcenter.helpdesk.phone.PhoneNormalizer;
 import dev.callcenter.helpdesk.ticket.CachingSlaSetup;
+import dev.callcenter.helpdesk.ticket.CalendarService;
 import dev.callcenter.helpdesk.ticket.JdbiBusinessCalendarRepository;
 import dev.callcenter.helpdesk.ticket.JdbiSlaPolicyRepository;
 import dev.callcenter.helpdesk.ticket.JdbiTicketAuditRepository;
 import dev.callcenter.helpdesk.ticket.JdbiTicketRepository;
 import dev.callcenter.helpdesk.ticket.JdbiTicketSlaRepository;
 import dev.callcenter.helpdesk.ticket.SlaMonitor;
+import dev.callcenter.helpdesk.ticket.SlaPolicyRepository;
 import dev.callcenter.helpdesk.ticket.SlaPolicyResolver;
 import dev.callcenter.helpdesk.ticket.TicketService;
 import dev.callcenter.helpdesk.ticket.TicketSlaService;
@@ -43,6 +45,7 @@ import dev.callcenter.ui.followup.FollowUpRoutes;
 import dev.callcenter.ui.health.HealthRoutes;
 import dev.callcenter.ui.http.ApiServer;
 import dev.callcenter.ui.interaction.InteractionRoutes;
+import dev.callcenter.ui.sla.SlaRoutes;
 import dev.callcenter.ui.ticket.TicketRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -87,7 +90,9 @@ public final class CallCenterServer implements AutoCloseable {
       SlaMonitor slaMonitor,
       TimelineService timeline,
       TeamService teams,
-      AssignmentService assignment) {}
+      AssignmentService assignment,
+      SlaPolicyRepository slaPolicies,
+      CalendarService calendar) {}
 
   public CallCenterServer(ServerConfig config, Clock clock) {
     this.config = config;
@@ -206,12 +211,11 @@ public final class CallCenterServer implements AutoCloseable {
     var ticketRepository = new JdbiTicketRepository(jdbi);
     var slaRepository = new JdbiTicketSlaRepository(jdbi);
     var auditRepository = new JdbiTicketAuditRepository(jdbi);
+    var calendarRepository = new JdbiBusinessCalendarRepository(jdbi);
     var slaSetup =
         new CachingSlaSetup(
-            new JdbiSlaPolicyRepository(jdbi),
-            new JdbiBusinessCalendarRepository(jdbi),
-            Duration.ofMinutes(1),
-            clock);
+            new JdbiSlaPolicyRepository(jdbi), calendarRepository, Duration.ofMinutes(1), clock);
+    var calendar = new CalendarService(calendarRepository, slaSetup::invalidate);
     var sla =
         new TicketSlaService(
             ticketRepository, slaRepository, slaSetup, clock, config.slaWarningPercent());
@@ -276,7 +280,9 @@ public final class CallCenterServer implements AutoCloseable {
         monitor,
         timeline,
         teams,
-        assignment);
+        assignment,
+        slaSetup,
+        calendar);
   }
 
   private ApiServer buildApi(Services s) {
@@ -296,7 +302,8 @@ public final class CallCenterServer implements AutoCloseable {
             new FollowUpRoutes(s.followUps())::mount,
             new TicketRoutes(s.tickets(), s.workflow(), s.sla(), s.timeline(), s.assignment())
                 ::mount,
-            new AssignmentRoutes(s.teams(), s.assignment())::mount));
+            new AssignmentRoutes(s.teams(), s.assignment())::mount,
+            new SlaRoutes(s.slaPolicies(), s.calendar())::mount));
   }
 
   static String version() {

@@ -26,6 +26,12 @@ public final class CachingSlaSetup implements SlaPolicyRepository, BusinessCalen
     this.calendar = new Cached<>(calendars::defaultCalendar, ttl, clock);
   }
 
+  /** Drops the cached values; the next read loads them again. */
+  public void invalidate() {
+    policies.invalidate();
+    calendar.invalidate();
+  }
+
   @Override
   public List<SlaPolicy> all() {
     return policies.get();
@@ -49,6 +55,10 @@ public final class CachingSlaSetup implements SlaPolicyRepository, BusinessCalen
       this.loader = loader;
       this.ttl = ttl;
       this.clock = clock;
+    }
+
+    void invalidate() {
+      entry = null;
     }
 
     T get() {

@@ -3,6 +3,7 @@ package dev.callcenter.helpdesk.ticket;
 import dev.callcenter.helpdesk.sla.BusinessCalendar;
 import dev.callcenter.helpdesk.sla.TimeWindow;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,7 +13,8 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@link BusinessCalendarRepository} on PostgreSQL through Jdbi. */
-public final class JdbiBusinessCalendarRepository implements BusinessCalendarRepository {
+public final class JdbiBusinessCalendarRepository
+    implements BusinessCalendarRepository, HolidayRepository {
 
   private final Jdbi jdbi;
 
@@ -41,5 +43,20 @@ public final class JdbiBusinessCalendarRepository implements BusinessCalendarRep
           return new BusinessCalendar(
               ZoneId.of(row.zone()), weekly, new HashSet<>(dao.holidays(row.id())));
         });
+  }
+
+  @Override
+  public List<Holiday> holidays() {
+    return jdbi.withExtension(SlaSetupDao.class, SlaSetupDao::defaultHolidays);
+  }
+
+  @Override
+  public void put(Holiday holiday) {
+    jdbi.useExtension(SlaSetupDao.class, dao -> dao.putHoliday(holiday.day(), holiday.name()));
+  }
+
+  @Override
+  public boolean delete(LocalDate day) {
+    return jdbi.withExtension(SlaSetupDao.class, dao -> dao.deleteHoliday(day)) > 0;
   }
 }

@@ -14,6 +14,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * SQL for SLA policies and business calendars; used only by {@link JdbiSlaPolicyRepository} and
@@ -37,6 +38,31 @@ interface SlaSetupDao {
 
   @SqlQuery("select day from holiday where calendar_id = :id order by day")
   List<LocalDate> holidays(@Bind("id") long calendarId);
+
+  @SqlQuery(
+      "select h.day, h.name from holiday h join business_calendar c on c.id = h.calendar_id"
+          + " where c.is_default order by h.day")
+  @RegisterRowMapper(HolidayMapper.class)
+  List<Holiday> defaultHolidays();
+
+  @SqlUpdate(
+      "insert into holiday (calendar_id, day, name)"
+          + " select id, :day, :name from business_calendar where is_default"
+          + " on conflict (calendar_id, day) do update set name = excluded.name")
+  void putHoliday(@Bind("day") LocalDate day, @Bind("name") String name);
+
+  @SqlUpdate(
+      "delete from holiday where day = :day"
+          + " and calendar_id = (select id from business_calendar where is_default)")
+  int deleteHoliday(@Bind("day") LocalDate day);
+
+  /** Maps a holiday row. */
+  class HolidayMapper implements RowMapper<Holiday> {
+    @Override
+    public Holiday map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new Holiday(rs.getObject("day", LocalDate.class), rs.getString("name"));
+    }
+  }
 
   /** A calendar's id and zone. */
   record CalendarRow(long id, String zone) {}
