@@ -31,13 +31,18 @@ interface TicketDao {
    */
   String INSERT =
       """
-      insert into ticket (type, status, title, description, priority, customer_id, assignee_id,
-        team, tags, required_skills, source, pbx_linkedid, product, product_version, promised_by,
-        sla_policy_id, first_response_target_minutes, resolution_target_minutes,
-        first_response_warn_at, first_response_due_at, resolution_warn_at, resolution_due_at,
-        next_sla_check_at, created_by, created_at, updated_at)
-      values (?, 'NEW', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      returning *
+      with t as (
+        insert into ticket (type, status, title, description, priority, customer_id, assignee_id,
+          team, tags, required_skills, source, pbx_linkedid, product, product_version,
+          promised_by, sla_policy_id, first_response_target_minutes, resolution_target_minutes,
+          first_response_warn_at, first_response_due_at, resolution_warn_at, resolution_due_at,
+          next_sla_check_at, created_by, created_at, updated_at)
+        values (?, 'NEW', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        returning *),
+      audit as (
+        insert into ticket_audit (ticket_id, actor_id, changed_at, field, old_value, new_value)
+        select id, created_by, created_at, 'CREATED', null, title from t)
+      select * from t
       """;
 
   @SqlQuery("select * from ticket where id = :id")

@@ -10,7 +10,8 @@ public interface TicketRepository {
 
   /**
    * Inserts a NEW ticket with its SLA terms and the initial schedule of its clocks (the monitor's
-   * next check is the earliest point), returning the stored row.
+   * next check is the earliest point) together with its CREATED audit entry, atomically, and
+   * returns the stored row.
    */
   Ticket insert(
       TicketDraft draft, SlaTerms terms, SlaSchedule schedule, Long createdBy, Instant now);
