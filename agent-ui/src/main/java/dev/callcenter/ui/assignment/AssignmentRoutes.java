@@ -1,7 +1,6 @@
 package dev.callcenter.ui.assignment;
 
 import dev.callcenter.helpdesk.Fields;
-import dev.callcenter.helpdesk.HelpdeskException;
 import dev.callcenter.helpdesk.assignment.AssignmentOutcome;
 import dev.callcenter.helpdesk.assignment.AssignmentService;
 import dev.callcenter.helpdesk.assignment.DrainResult;
@@ -12,15 +11,11 @@ import dev.callcenter.helpdesk.assignment.TeamMember;
 import dev.callcenter.helpdesk.assignment.TeamOverview;
 import dev.callcenter.helpdesk.assignment.TeamService;
 import dev.callcenter.helpdesk.ticket.Ticket;
-import dev.callcenter.helpdesk.user.Role;
-import dev.callcenter.helpdesk.user.Session;
 import dev.callcenter.ui.http.Api;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Teams, members, presence and automatic ticket assignment: team overviews with load, the queue of
@@ -152,7 +147,7 @@ public final class AssignmentRoutes {
         Api.anyone(),
         200,
         ctx -> {
-          long userId = selfOrManager(ctx, Api.pathId(ctx, "id"));
+          long userId = Api.selfOrManager(ctx, Api.pathId(ctx, "id"), "presence");
           boolean present = Api.body(ctx, Presence.class).present();
           return PresenceView.of(assignment.changePresence(userId, present, Api.userId(ctx)));
         });
@@ -163,18 +158,5 @@ public final class AssignmentRoutes {
         Api.staff(),
         200,
         ctx -> OutcomeView.of(assignment.assign(Api.pathId(ctx, "id"), Api.userId(ctx))));
-  }
-
-  /** The user whose presence changes: the caller themself, or anyone for supervisors and admins. */
-  private static long selfOrManager(RoutingContext ctx, long userId) {
-    Session session = Api.session(ctx);
-    if (userId != session.user().id()
-        && !session.user().hasAnyRole(Set.of(Role.SUPERVISOR, Role.ADMIN))) {
-      throw new HelpdeskException(
-          HelpdeskException.Kind.FORBIDDEN,
-          "forbidden",
-          "Only supervisors and admins can change another user's presence");
-    }
-    return userId;
   }
 }

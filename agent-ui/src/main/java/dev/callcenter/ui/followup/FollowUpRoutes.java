@@ -1,18 +1,14 @@
 package dev.callcenter.ui.followup;
 
 import dev.callcenter.helpdesk.Fields;
-import dev.callcenter.helpdesk.HelpdeskException;
 import dev.callcenter.helpdesk.followup.FollowUpDraft;
 import dev.callcenter.helpdesk.followup.FollowUpService;
-import dev.callcenter.helpdesk.user.Role;
-import dev.callcenter.helpdesk.user.Session;
 import dev.callcenter.ui.http.Api;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 
 /** Follow-ups (跟催): create, my list, overdue lists, complete with a note, cancel, reschedule. */
 public final class FollowUpRoutes {
@@ -107,17 +103,7 @@ public final class FollowUpRoutes {
 
   /** The list owner: the caller, or for supervisors and admins any user named by ownerId. */
   private static long ownerFor(RoutingContext ctx) {
-    Session session = Api.session(ctx);
     Long requested = Api.queryLong(ctx, "ownerId");
-    if (requested == null || requested == session.user().id()) {
-      return session.user().id();
-    }
-    if (!session.user().hasAnyRole(Set.of(Role.SUPERVISOR, Role.ADMIN))) {
-      throw new HelpdeskException(
-          HelpdeskException.Kind.FORBIDDEN,
-          "forbidden",
-          "Only supervisors and admins can see another user's follow-ups");
-    }
-    return requested;
+    return requested == null ? Api.userId(ctx) : Api.selfOrManager(ctx, requested, "follow-ups");
   }
 }

@@ -172,6 +172,22 @@ public final class Api {
     };
   }
 
+  /**
+   * {@code userId} if it is the caller or the caller is a supervisor or admin; otherwise a 403
+   * saying that only they may act on {@code what} of another user.
+   */
+  public static long selfOrManager(RoutingContext ctx, long userId, String what) {
+    Session session = session(ctx);
+    if (userId != session.user().id()
+        && !session.user().hasAnyRole(Set.of(Role.SUPERVISOR, Role.ADMIN))) {
+      throw new HelpdeskException(
+          HelpdeskException.Kind.FORBIDDEN,
+          "forbidden",
+          "Only supervisors and admins can see or change another user's " + what);
+    }
+    return userId;
+  }
+
   /** Staff who work with customers and tickets. */
   public static Handler<RoutingContext> staff() {
     return roles(Role.AGENT, Role.SUPERVISOR, Role.ADMIN);
