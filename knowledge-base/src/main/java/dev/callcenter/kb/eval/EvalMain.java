@@ -55,12 +55,13 @@ public final class EvalMain {
   private static void tune(Evaluator evaluator, List<Article> articles, SearchConfig defaults) {
     SearchConfig best = defaults;
     double bestMap = -1;
-    for (float k1 : new float[] {0.6f, 0.9f, 1.2f, 1.5f, 2.0f}) {
-      for (float b : new float[] {0.3f, 0.5f, 0.75f, 0.9f}) {
-        for (float titleB : new float[] {0.0f, 0.3f, 0.6f, 0.9f}) {
-          for (float boost : new float[] {1f, 1.5f, 2f, 3f, 4f, 6f}) {
+    for (float k1 : new float[] {1.2f, 2.0f, 2.5f, 3.0f}) {
+      for (float b : new float[] {0.75f, 0.9f, 1.0f}) {
+        for (float titleB : new float[] {0.4f, 0.75f, 1.0f}) {
+          for (float boost : new float[] {1f, 1.5f, 2f, 3f}) {
             SearchConfig candidate = defaults.withRanking(k1, b, titleB, boost);
             double map = evaluate(evaluator, articles, candidate).map();
+            System.out.printf("tune %.4f %s%n", map, describe(candidate));
             if (map > bestMap) {
               bestMap = map;
               best = candidate;

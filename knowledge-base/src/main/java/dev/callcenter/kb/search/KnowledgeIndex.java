@@ -18,12 +18,17 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -50,6 +55,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -210,10 +216,16 @@ public final class KnowledgeIndex implements AutoCloseable {
     Query query = filtered(textQuery(text, filters.language()), filters);
     return withSearcher(
         searcher -> {
-          StoredFields stored = searcher.storedFields();
+          // Ids come from doc values: loading stored documents would decompress every body.
+          List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
           List<String> ids = new ArrayList<>();
           for (ScoreDoc hit : searcher.search(query, limit).scoreDocs) {
-            ids.add(stored.document(hit.doc).get(Fields.ID));
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            SortedDocValues values = DocValues.getSorted(leaf.reader(), Fields.ID);
+            if (!values.advanceExact(hit.doc - leaf.docBase)) {
+              throw new KnowledgeBaseException("indexed article without id, doc " + hit.doc);
+            }
+            ids.add(values.lookupOrd(values.ordValue()).utf8ToString());
           }
           return ids;
         });
@@ -355,6 +367,7 @@ public final class KnowledgeIndex implements AutoCloseable {
     Language language = article.language();
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, article.id(), Store.YES));
+    doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(article.id())));
     doc.add(new StringField(Fields.PRODUCT, article.product(), Store.YES));
     doc.add(new StringField(Fields.LANGUAGE, language.tag(), Store.YES));
     doc.add(new StringField(Fields.VISIBILITY, article.visibility().name(), Store.NO));
