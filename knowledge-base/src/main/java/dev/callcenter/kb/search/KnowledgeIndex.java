@@ -43,6 +43,7 @@ import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -159,13 +160,24 @@ public final class KnowledgeIndex implements AutoCloseable {
     }
   }
 
-  /** Replaces the whole index with these articles and makes them searchable before returning. */
+  /**
+   * Makes the index hold exactly these articles and makes them searchable before returning.
+   *
+   * <p>Articles are replaced one by one and the ones no longer listed deleted last, so searches
+   * running meanwhile never see an empty index.
+   */
   public void reindex(Collection<Article> articles) {
+    List<BytesRef> ids = new ArrayList<>(articles.size());
     try {
-      writer.deleteAll();
       for (Article article : articles) {
-        writer.addDocument(toDocument(article));
+        writer.updateDocument(new Term(Fields.ID, article.id()), toDocument(article));
+        ids.add(new BytesRef(article.id()));
       }
+      writer.deleteDocuments(
+          new BooleanQuery.Builder()
+              .add(new MatchAllDocsQuery(), Occur.MUST)
+              .add(new TermInSetQuery(Fields.ID, ids), Occur.MUST_NOT)
+              .build());
       writer.commit();
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {

@@ -228,6 +228,19 @@ class KnowledgeIndexTest {
   }
 
   @Test
+  void reindexKeepsExactlyTheGivenArticles() {
+    index.reindex(List.of(VOICEMAIL, ROUTER));
+
+    index.reindex(
+        List.of(english("en-2", "Modem keeps rebooting", "Replace the adapter."), ROUTER_PASSWORD));
+
+    assertThat(index.size()).isEqualTo(2);
+    assertThat(ids(index.search(SearchRequest.of("voicemail")))).isEmpty();
+    assertThat(ids(index.search(SearchRequest.of("modem")))).containsExactly("en-2");
+    assertThat(ids(index.search(SearchRequest.of("router password")))).containsExactly("en-3");
+  }
+
+  @Test
   void writtenArticleBecomesSearchableWithinOneSecondWithoutExplicitRefresh() throws Exception {
     index.reindex(List.of(ROUTER));
     Semaphore refreshed = new Semaphore(0);
