@@ -1,5 +1,5 @@
 /**
- * Knowledge base: fault-resolution articles in English and Chinese, searched with Apache Lucene.
- * Built in its own issue; empty until then.
+ * Knowledge base: fault-resolution articles in English and Chinese, searched with Apache Lucene
+ * ({@code search}) and measured against a labelled query set ({@code eval}).
  */
 package dev.callcenter.kb;
