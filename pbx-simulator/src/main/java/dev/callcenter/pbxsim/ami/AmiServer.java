@@ -101,6 +101,16 @@ public final class AmiServer implements AutoCloseable {
     return boundPort;
   }
 
+  /** False while a restart refuses connections. */
+  public boolean listening() {
+    lock.lock();
+    try {
+      return listener != null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   public AmiConfig config() {
     return config;
   }
