@@ -13,10 +13,12 @@ import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.QueueAddAction;
 import org.asteriskjava.manager.action.QueuePauseAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
+import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.CoreShowChannelsCompleteEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.event.QueueEntryEvent;
 import org.asteriskjava.manager.event.QueueMemberAddedEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.event.QueueMemberPauseEvent;
@@ -149,6 +151,71 @@ class QueueActionsTest {
     HangupEvent hangup = client.await(HangupEvent.class);
     assertThat(hangup.getCause()).isEqualTo(16);
     assertThat(hangup.getCauseTxt()).isEqualTo("Normal Clearing");
+    assertThat(sim.pbx().channels()).isEmpty();
+  }
+
+  @Test
+  void queueStatusListsAWaitingCallerAsQueueEntry() throws Exception {
+    var call =
+        sim.calls()
+            .inboundQueueCall("0912345678", "張三", "support")
+            .noAnswerFrom("PJSIP/1001", Duration.ofSeconds(15))
+            .answeredBy("PJSIP/1001");
+    time.advance(Duration.ofSeconds(5));
+
+    ResponseEvents status =
+        client.connection.sendEventGeneratingAction(new QueueStatusAction(), 5_000);
+
+    assertThat(status.getEvents())
+        .filteredOn(QueueEntryEvent.class::isInstance)
+        .map(QueueEntryEvent.class::cast)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getUniqueId()).isEqualTo(call.uniqueid());
+              assertThat(e.getPosition()).isEqualTo(1);
+              assertThat(e.getCallerIdName()).isEqualTo("張三");
+              assertThat(e.getWait()).isEqualTo(5L);
+            });
+  }
+
+  @Test
+  void redirectMovesAKnownChannelAndRejectsAnUnknownOne() throws Exception {
+    var call =
+        sim.calls().inboundQueueCall("0911222333", "Caller", "support").answeredBy("PJSIP/1001");
+    time.runDue();
+
+    ManagerResponse moved =
+        client.connection.sendAction(
+            new RedirectAction(call.channel(), "from-internal", "2001", 1), 5_000);
+    ManagerResponse unknown =
+        client.connection.sendAction(
+            new RedirectAction("PJSIP/nobody-00000000", "x", "1", 1), 5_000);
+
+    assertThat(moved.getMessage()).isEqualTo("Redirect successful");
+    assertThat(sim.pbx().channel(call.uniqueid()))
+        .get()
+        .satisfies(c -> assertThat(c.exten()).isEqualTo("2001"));
+    assertThat(unknown).isInstanceOf(ManagerError.class);
+    assertThat(unknown.getMessage()).isEqualTo("Channel does not exist: PJSIP/nobody-00000000");
+  }
+
+  @Test
+  void originateToAFailingPhoneAnswersOriginateResponseFailure() throws Exception {
+    sim.pbx().failOriginatesTo("PJSIP/1002", 5);
+    OriginateAction originate = new OriginateAction();
+    originate.setChannel("PJSIP/1002");
+    originate.setContext("from-agents");
+    originate.setExten("600");
+    originate.setPriority(1);
+    originate.setAsync(true);
+
+    client.connection.sendAction(originate, 5_000);
+    time.runDue();
+
+    OriginateResponseEvent result = client.await(OriginateResponseEvent.class);
+    assertThat(result.getResponse()).isEqualTo("Failure");
+    assertThat(result.getReason()).isEqualTo(5);
     assertThat(sim.pbx().channels()).isEmpty();
   }
 }
