@@ -20,6 +20,17 @@ import org.junit.jupiter.api.Test;
 /** The simulator's events carry the same keys, in the same order, as a real Asterisk 22. */
 class CaptureFidelityTest {
   private static final String BANNER = "Asterisk Call Manager/11.0.0";
+  private static final java.util.Set<String> CALL_EVENTS =
+      java.util.Set.of(
+          "Newchannel",
+          "QueueCallerJoin",
+          "AgentCalled",
+          "QueueCallerLeave",
+          "AgentConnect",
+          "AgentComplete",
+          "QueueMemberStatus",
+          "Hangup");
+  private final List<String> callEventOrder = new ArrayList<>();
   private final ManualScheduler time = new ManualScheduler(Instant.parse("2026-11-22T07:00:00Z"));
   private PbxSimulator sim;
   private RawAmiClient client;
@@ -60,11 +71,19 @@ class CaptureFidelityTest {
             "QueueCallerLeave",
             "AgentConnect",
             "AgentComplete",
+            "QueueMemberStatus",
             "Hangup")) {
       assertThat(Captures.keys(events.get(name)))
           .as(name)
           .isEqualTo(Captures.keysOfFirst("chinese-name.raw", name));
     }
+    assertThat(callEventOrder)
+        .isEqualTo(
+            Captures.packets("chinese-name.raw").stream()
+                .map(AmiMessage::event)
+                .filter(CALL_EVENTS::contains)
+                .limit(callEventOrder.size())
+                .toList());
     assertThat(events.get("AgentCalled").getOrEmpty("CallerIDName")).isEqualTo("張三");
     assertThat(events.get("AgentCalled").getOrEmpty("DestConnectedLineName")).isEqualTo("張三");
     assertThat(events.get("AgentCalled").getOrEmpty("ConnectedLineNum")).isEqualTo("<unknown>");
@@ -138,6 +157,9 @@ class CaptureFidelityTest {
     AmiMessage m;
     while ((m = client.readPacket()) != null) {
       order.add(m.event());
+      if (CALL_EVENTS.contains(m.event())) {
+        callEventOrder.add(m.event());
+      }
       first.putIfAbsent(m.event(), m);
       if (m.event().equals("Hangup") && m.getOrEmpty("Uniqueid").equals(uniqueid)) {
         return first;

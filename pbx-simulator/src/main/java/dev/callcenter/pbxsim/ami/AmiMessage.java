@@ -17,7 +17,11 @@ public record AmiMessage(List<Field> fields) {
     public Field {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
-      if (key.isBlank() || key.contains(":") || key.contains("\n") || value.contains("\n")) {
+      if (key.isBlank()
+          || key.contains(":")
+          || key.contains("\n")
+          || value.contains("\n")
+          || value.contains("\r")) {
         throw new IllegalArgumentException("not an AMI field: " + key + ": " + value);
       }
     }

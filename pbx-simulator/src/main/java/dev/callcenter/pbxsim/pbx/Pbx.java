@@ -133,10 +133,18 @@ public final class Pbx implements ActionHandler {
     return found;
   }
 
-  /** Sets the device state of {@code iface} in every queue it belongs to. */
+  /**
+   * Sets the device state of {@code iface} in every queue it belongs to, emitting {@code
+   * QueueMemberStatus} for each change as app_queue does.
+   */
   public synchronized void memberStatus(String iface, int status, boolean inCall) {
     for (Queue q : queues.values()) {
-      q.members.computeIfPresent(iface, (k, m) -> m.withStatus(status, inCall));
+      QueueMember m = q.members.get(iface);
+      if (m != null && (m.status() != status || m.inCall() != inCall)) {
+        QueueMember changed = m.withStatus(status, inCall);
+        q.members.put(iface, changed);
+        emit(changed.event("QueueMemberStatus"));
+      }
     }
   }
 

@@ -184,8 +184,8 @@ public final class InboundQueueCall {
                     .withApplication("AppQueue", "(Outgoing Line)"));
         agentLeg = leg;
         agentIface = iface;
-        pbx.memberStatus(iface, QueueMember.RINGING, false);
         pbx.emit(agentEvent("AgentCalled", c, leg, iface).build());
+        pbx.memberStatus(iface, QueueMember.RINGING, false);
         agentLeg = pbx.update(leg.withState(Channel.RINGING));
       }
     }
@@ -222,12 +222,12 @@ public final class InboundQueueCall {
                 .add("Count", left[1])
                 .build());
         agentLeg = pbx.update(agentLeg.withState(Channel.UP));
-        pbx.memberStatus(agentIface, QueueMember.INUSE, true);
         pbx.emit(
             agentEvent("AgentConnect", c, agentLeg, agentIface)
                 .add("HoldTime", holdTime().toSeconds())
                 .add("RingTime", ringFor.toSeconds())
                 .build());
+        pbx.memberStatus(agentIface, QueueMember.INUSE, true);
         String bridge =
             UUID.nameUUIDFromBytes(c.uniqueid().getBytes(StandardCharsets.UTF_8)).toString();
         agentLeg = pbx.update(agentLeg.withBridge(bridge));
@@ -256,15 +256,16 @@ public final class InboundQueueCall {
                 .add("TalkTime", talk.toSeconds())
                 .add("Reason", by.reason())
                 .build());
+        pbx.callTaken(queue, agentIface);
         if (by == HangupBy.AGENT) {
           pbx.hangup(agentLeg.uniqueid(), 16);
+          pbx.memberStatus(agentIface, QueueMember.NOT_INUSE, false);
           pbx.hangup(c.uniqueid(), 16);
         } else {
           pbx.hangup(c.uniqueid(), 16);
           pbx.hangup(agentLeg.uniqueid(), 16);
+          pbx.memberStatus(agentIface, QueueMember.NOT_INUSE, false);
         }
-        pbx.callTaken(queue, agentIface);
-        pbx.memberStatus(agentIface, QueueMember.NOT_INUSE, false);
         finish();
       }
     }
