@@ -36,6 +36,7 @@ public final class AmiServer implements AutoCloseable {
   private final List<AmiSession> sessions = new ArrayList<>();
   private final List<Runnable> restartListeners = new ArrayList<>();
   private ServerSocket listener;
+  private Thread acceptor;
   private int boundPort;
   private volatile Instant bootedAt;
   private boolean closed;
@@ -66,7 +67,7 @@ public final class AmiServer implements AutoCloseable {
       s.bind(new InetSocketAddress(config.host(), boundPort), 200);
       listener = s;
       bootedAt = scheduler.clock().instant();
-      Thread.ofVirtual().name("ami-accept-" + boundPort).start(() -> acceptLoop(s));
+      acceptor = Thread.ofVirtual().name("ami-accept-" + boundPort).start(() -> acceptLoop(s));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind AMI on " + config.host() + ":" + boundPort, e);
     }
@@ -313,8 +314,15 @@ public final class AmiServer implements AutoCloseable {
     if (listener != null) {
       try {
         listener.close();
+        // A virtual thread blocked in accept() releases the descriptor only when it wakes up:
+        // until then the kernel would still accept connections.
+        if (!acceptor.join(Duration.ofSeconds(5))) {
+          log.warn("AMI acceptor did not stop within 5 s");
+        }
       } catch (IOException e) {
         log.debug("closing AMI listener", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
       listener = null;
     }
