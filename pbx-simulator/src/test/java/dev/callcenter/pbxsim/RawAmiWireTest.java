@@ -1,6 +1,7 @@
 package dev.callcenter.pbxsim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callcenter.pbxsim.ami.AmiConfig;
 import dev.callcenter.pbxsim.ami.AmiMessage;
@@ -176,5 +177,28 @@ class RawAmiWireTest {
       assertThat(r.getOrEmpty("ActionID")).isEqualTo("bye");
       assertThat(c.closedByServer()).isTrue();
     }
+  }
+
+  @Test
+  void aClientLoggedInWithEventsOffGetsResponsesButNoEvents() throws Exception {
+    sim.pbx().addQueue("support");
+    try (RawAmiClient c = new RawAmiClient(sim.amiPort())) {
+      c.readLine();
+      c.send("Action: Login", "Username: cti", "Secret: secret", "Events: off");
+      assertThat(c.readPacket().getOrEmpty("Message")).isEqualTo("Authentication accepted");
+      assertThat(c.readPacket().event()).isEqualTo("FullyBooted");
+
+      sim.pbx().addMember("support", "PJSIP/1001", "Alice");
+      c.send("Action: Ping", "ActionID: after-event");
+
+      assertThat(c.readPacket().getOrEmpty("ActionID")).isEqualTo("after-event");
+    }
+  }
+
+  @Test
+  void scenarioOnAnUnknownQueueFailsAtOnce() {
+    assertThatThrownBy(() -> sim.calls().inboundQueueCall("1", "x", "nope"))
+        .isInstanceOf(PbxSimulatorException.class)
+        .hasMessageContaining("nope");
   }
 }

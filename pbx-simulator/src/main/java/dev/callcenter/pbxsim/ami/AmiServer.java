@@ -1,8 +1,8 @@
 package dev.callcenter.pbxsim.ami;
 
+import dev.callcenter.pbxsim.PbxSimulatorException;
 import dev.callcenter.pbxsim.time.SimScheduler;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -69,7 +69,7 @@ public final class AmiServer implements AutoCloseable {
       bootedAt = scheduler.clock().instant();
       acceptor = Thread.ofVirtual().name("ami-accept-" + boundPort).start(() -> acceptLoop(s));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind AMI on " + config.host() + ":" + boundPort, e);
+      throw new PbxSimulatorException("cannot bind AMI on " + config.host() + ":" + boundPort, e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.callcenter.pbxsim.pbx;
 
+import dev.callcenter.pbxsim.PbxSimulatorException;
 import dev.callcenter.pbxsim.ami.ActionHandler;
 import dev.callcenter.pbxsim.ami.AmiMessage;
 import dev.callcenter.pbxsim.time.SimScheduler;
@@ -77,7 +78,7 @@ public final class Pbx implements ActionHandler {
 
   /** Adds a dynamic member and emits {@code QueueMemberAdded}; false if already there. */
   public synchronized boolean addMember(String queue, String iface, String memberName) {
-    Queue q = queue(queue).orElseThrow(() -> new IllegalArgumentException("no queue " + queue));
+    Queue q = queue(queue).orElseThrow(() -> new PbxSimulatorException("no queue " + queue));
     return addMember(q, iface, memberName, 0, false, "");
   }
 
@@ -104,6 +105,10 @@ public final class Pbx implements ActionHandler {
     q.members.put(iface, m);
     emit(m.event("QueueMemberAdded"));
     return true;
+  }
+
+  public synchronized boolean hasQueue(String name) {
+    return queues.containsKey(name);
   }
 
   public synchronized List<QueueMember> members(String queue) {
@@ -244,7 +249,7 @@ public final class Pbx implements ActionHandler {
 
   /** Puts a caller at the end of a queue; returns its position (1-based). */
   public synchronized int join(String queue, String uniqueid) {
-    Queue q = queue(queue).orElseThrow(() -> new IllegalArgumentException("no queue " + queue));
+    Queue q = queue(queue).orElseThrow(() -> new PbxSimulatorException("no queue " + queue));
     q.waiting.add(uniqueid);
     q.joinedAt.put(uniqueid, now());
     return q.waiting.size();

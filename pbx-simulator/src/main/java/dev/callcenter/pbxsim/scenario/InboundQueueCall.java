@@ -1,5 +1,6 @@
 package dev.callcenter.pbxsim.scenario;
 
+import dev.callcenter.pbxsim.PbxSimulatorException;
 import dev.callcenter.pbxsim.ami.AmiMessage;
 import dev.callcenter.pbxsim.pbx.Caller;
 import dev.callcenter.pbxsim.pbx.Channel;
@@ -35,6 +36,9 @@ public final class InboundQueueCall {
     this.pbx = pbx;
     this.caller = Objects.requireNonNull(caller);
     this.queue = Objects.requireNonNull(queue);
+    if (!pbx.hasQueue(queue)) {
+      throw new PbxSimulatorException("no queue " + queue + "; add it with pbx().addQueue first");
+    }
   }
 
   /** The trunk endpoint the call arrives on ({@code PJSIP/pstn} by default). */
