@@ -4,6 +4,7 @@ import dev.callcenter.pbxsim.ami.ActionLog;
 import dev.callcenter.pbxsim.ami.AmiConfig;
 import dev.callcenter.pbxsim.ami.AmiServer;
 import dev.callcenter.pbxsim.pbx.Pbx;
+import dev.callcenter.pbxsim.pbx.PbxActions;
 import dev.callcenter.pbxsim.replay.RawCapture;
 import dev.callcenter.pbxsim.scenario.Calls;
 import dev.callcenter.pbxsim.time.RealTimeScheduler;
@@ -27,7 +28,7 @@ public final class PbxSimulator implements AutoCloseable {
     this.ownsScheduler = ownsScheduler;
     AtomicReference<AmiServer> server = new AtomicReference<>();
     this.pbx = new Pbx(scheduler, event -> server.get().broadcast(event));
-    this.ami = new AmiServer(config, scheduler, pbx);
+    this.ami = new AmiServer(config, scheduler, new PbxActions(pbx));
     server.set(ami);
     ami.onRestart(pbx::clearCalls);
     this.calls = new Calls(pbx);
