@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callcenter.pbxsim.ami.AmiConfig;
 import dev.callcenter.pbxsim.pbx.Caller;
+import dev.callcenter.pbxsim.pbx.QueueMember;
 import dev.callcenter.pbxsim.scenario.CallHandle;
 import dev.callcenter.pbxsim.scenario.HangupBy;
 import dev.callcenter.pbxsim.time.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
+import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.event.AgentCalledEvent;
 import org.asteriskjava.manager.event.AgentCompleteEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
@@ -138,6 +140,28 @@ class QueueCallScenarioTest {
         client.await(
             HangupEvent.class, h -> h.getUniqueId().equals(call.uniqueid()), Duration.ofSeconds(5));
     assertThat(hangup.getCause()).isEqualTo(127);
+    assertThat(call.finished()).isCompleted();
+  }
+
+  @Test
+  void hangingUpTheCallerByAmiMidCallTakesTheAgentLegDownAndFreesTheMember() throws Exception {
+    CallHandle call =
+        sim.calls()
+            .inboundQueueCall("0912345678", "張三", "support")
+            .answeredBy(
+                "PJSIP/1001", Duration.ofSeconds(2), Duration.ofSeconds(60), HangupBy.CALLER);
+    time.advance(Duration.ofSeconds(10));
+    client.await(AgentConnectEvent.class);
+
+    client.connection.sendAction(new HangupAction(call.channel(), 16), 5_000);
+    time.advance(Duration.ofSeconds(60));
+
+    assertThat(client.await(HangupEvent.class).getUniqueId()).isEqualTo(call.uniqueid());
+    assertThat(client.await(HangupEvent.class).getChannel()).startsWith("PJSIP/1001-");
+    assertThat(sim.pbx().channels()).isEmpty();
+    assertThat(sim.pbx().member("support", "PJSIP/1001"))
+        .get()
+        .satisfies(m -> assertThat(m.status()).isEqualTo(QueueMember.NOT_INUSE));
     assertThat(call.finished()).isCompleted();
   }
 }

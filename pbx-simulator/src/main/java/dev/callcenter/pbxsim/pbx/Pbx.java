@@ -225,7 +225,10 @@ public final class Pbx {
     return List.copyOf(channels.values());
   }
 
-  /** Removes the channel and emits {@code Hangup}; false if it was already gone. */
+  /**
+   * Removes the channel and emits {@code Hangup}, then hangs up its bridge peer and frees the
+   * member's device; false if it was already gone.
+   */
   public synchronized boolean hangup(String uniqueid, int cause) {
     Channel c = channels.remove(uniqueid);
     if (c == null) {
@@ -240,7 +243,29 @@ public final class Pbx {
             .add("Cause", cause)
             .add("Cause-txt", AmiText.causeText(cause))
             .build());
+    releaseDevice(c);
+    if (!c.bridgeId().isEmpty()) {
+      // The other party of a two-party bridge is hung up with it, as a basic bridge does.
+      for (Channel peer : List.copyOf(channels.values())) {
+        if (peer.bridgeId().equals(c.bridgeId())) {
+          hangup(peer.uniqueid(), cause);
+        }
+      }
+    }
     return true;
+  }
+
+  /** A member whose device has no channel left is free again. */
+  private void releaseDevice(Channel gone) {
+    int dash = gone.name().lastIndexOf('-');
+    if (dash < 0) {
+      return;
+    }
+    String iface = gone.name().substring(0, dash);
+    boolean inUse = channels.values().stream().anyMatch(c -> c.name().startsWith(iface + "-"));
+    if (!inUse) {
+      memberStatus(iface, QueueMember.NOT_INUSE, false);
+    }
   }
 
   /** Puts a caller at the end of a queue; returns its position (1-based). */

@@ -209,7 +209,7 @@ public final class PbxActions implements ActionHandler {
       reply.accept(AmiMessage.error(action, "Channel not specified"));
       return;
     }
-    reply.accept(AmiMessage.success(action, "Originate successfully queued"));
+    // Scheduled before answering: whoever sees the response may already run the scheduler.
     pbx.scheduler()
         .schedule(
             Duration.ZERO,
@@ -218,6 +218,7 @@ public final class PbxActions implements ActionHandler {
                 originateResult(action);
               }
             });
+    reply.accept(AmiMessage.success(action, "Originate successfully queued"));
   }
 
   private void originateResult(AmiMessage action) {

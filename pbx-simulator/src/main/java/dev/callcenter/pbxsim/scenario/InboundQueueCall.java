@@ -261,6 +261,9 @@ public final class InboundQueueCall {
                 .add("Reason", by.reason())
                 .build());
         pbx.callTaken(queue, agentIface);
+        // The bridge is torn down by whoever hangs up first; each leg then hangs up on its own.
+        agentLeg = pbx.update(agentLeg.withBridge(""));
+        c = pbx.update(c.withBridge(""));
         if (by == HangupBy.AGENT) {
           pbx.hangup(agentLeg.uniqueid(), 16);
           pbx.memberStatus(agentIface, QueueMember.NOT_INUSE, false);
