@@ -82,6 +82,16 @@ public final class PbxSimulator implements AutoCloseable {
     ami.sendToEventClients(capture.afterLogin());
   }
 
+  /**
+   * Back to a clean PBX between tests, like Wazo's {@code /_reset}: forgets recorded actions,
+   * pending faults and calls; queues, members and connections stay.
+   */
+  public void reset() {
+    ami.actions().clear();
+    faults.reset();
+    pbx.clearCalls();
+  }
+
   @Override
   public void close() {
     ami.close();

@@ -164,4 +164,23 @@ class QueueCallScenarioTest {
         .satisfies(m -> assertThat(m.status()).isEqualTo(QueueMember.NOT_INUSE));
     assertThat(call.finished()).isCompleted();
   }
+
+  @Test
+  void resetForgetsCallsActionsAndFaultsButKeepsMembers() throws Exception {
+    sim.calls().inboundQueueCall("0912345678", "張三", "support").answeredBy("PJSIP/1001");
+    time.runDue();
+    sim.faults().rejectNext("Ping", 1, "boom");
+
+    sim.reset();
+
+    assertThat(sim.pbx().channels()).isEmpty();
+    assertThat(sim.actions().all()).isEmpty();
+    assertThat(sim.pbx().members("support")).hasSize(2);
+    assertThat(
+            client
+                .connection
+                .sendAction(new org.asteriskjava.manager.action.PingAction(), 5_000)
+                .getResponse())
+        .isEqualTo("Success");
+  }
 }

@@ -23,23 +23,31 @@ public final class ManualScheduler implements SimScheduler {
           });
   private volatile Instant now;
   private long seq;
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
+  private final Clock clock = new VirtualClock(ZoneOffset.UTC);
 
-        @Override
-        public Clock withZone(ZoneId zone) {
-          throw new UnsupportedOperationException("virtual clock is UTC");
-        }
+  /** Reads the scheduler's current virtual instant. */
+  private final class VirtualClock extends Clock {
+    private final ZoneId zone;
 
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+    VirtualClock(ZoneId zone) {
+      this.zone = zone;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId newZone) {
+      return new VirtualClock(newZone);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
 
   public ManualScheduler(Instant start) {
     this.now = start;
