@@ -279,13 +279,15 @@ public final class AmiServer implements AutoCloseable {
             .add("Restart", "True")
             .build();
     List<Runnable> hooks;
+    Thread stopping;
     lock.lock();
     try {
-      closeListener();
+      stopping = closeListener();
       hooks = List.copyOf(restartListeners);
     } finally {
       lock.unlock();
     }
+    awaitStopped(stopping);
     log.info("Fault: AMI restart, down for {}", downtime);
     for (AmiSession s : snapshot()) {
       if (s.wantsEvents()) {
@@ -310,33 +312,49 @@ public final class AmiServer implements AutoCloseable {
         });
   }
 
-  private void closeListener() {
+  /** Closes the listener (caller holds the lock); returns the acceptor to join outside it. */
+  private Thread closeListener() {
+    Thread stopping = acceptor;
     if (listener != null) {
       try {
         listener.close();
-        // A virtual thread blocked in accept() releases the descriptor only when it wakes up:
-        // until then the kernel would still accept connections.
-        if (!acceptor.join(Duration.ofSeconds(5))) {
-          log.warn("AMI acceptor did not stop within 5 s");
-        }
       } catch (IOException e) {
         log.debug("closing AMI listener", e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
       listener = null;
+      acceptor = null;
+    }
+    return stopping;
+  }
+
+  /**
+   * Waits for the acceptor to leave accept(): a virtual thread blocked there releases the
+   * descriptor only when it wakes up, and until then the kernel still accepts connections.
+   */
+  private static void awaitStopped(Thread stopping) {
+    if (stopping == null) {
+      return;
+    }
+    try {
+      if (!stopping.join(Duration.ofSeconds(5))) {
+        log.warn("AMI acceptor did not stop within 5 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
   @Override
   public void close() {
+    Thread stopping;
     lock.lock();
     try {
       closed = true;
-      closeListener();
+      stopping = closeListener();
     } finally {
       lock.unlock();
     }
+    awaitStopped(stopping);
     gate.open();
     snapshot().forEach(AmiSession::abort);
   }
