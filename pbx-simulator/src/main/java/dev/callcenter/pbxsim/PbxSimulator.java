@@ -14,6 +14,19 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Composition root of the fake Asterisk 22: the AMI listener, the PBX state behind it, scripted
  * calls, fault injection and capture replay.
+ *
+ * <pre>{@code
+ * ManualScheduler time = new ManualScheduler(Instant.parse("2026-11-22T07:00:00Z"));
+ * try (PbxSimulator sim = PbxSimulator.start(AmiConfig.defaults(), time)) {
+ *   sim.pbx().addQueue("support");
+ *   sim.pbx().addMember("support", "PJSIP/1001", "Agent 1001");
+ *   // connect the client under test to 127.0.0.1:sim.amiPort() as cti / secret
+ *   CallHandle call = sim.calls().inboundQueueCall("0912345678", "張三", "support")
+ *       .answeredBy("PJSIP/1001");
+ *   time.advance(Duration.ofSeconds(10)); // Newchannel … AgentConnect … AgentComplete, Hangup
+ *   sim.faults().restart(Duration.ofMillis(300));
+ * }
+ * }</pre>
  */
 public final class PbxSimulator implements AutoCloseable {
   private final SimScheduler scheduler;
