@@ -201,4 +201,22 @@ class RawAmiWireTest {
         .isInstanceOf(PbxSimulatorException.class)
         .hasMessageContaining("nope");
   }
+
+  @Test
+  void aClientWhoseSocketStaysFullPastTheWriteTimeoutIsDisconnected() throws Exception {
+    try (PbxSimulator patient =
+            PbxSimulator.start(
+                AmiConfig.defaults()
+                    .withSessionQueueCapacity(1_000_000)
+                    .withWriteTimeout(Duration.ofMillis(100)));
+        RawAmiClient c = new RawAmiClient(patient.amiPort())) {
+      c.login(BANNER);
+      assertThat(patient.ami().awaitLoggedInClients(1, Duration.ofSeconds(5))).isTrue();
+
+      // Enough to fill the socket buffers of a client that reads nothing, far below the queue.
+      patient.faults().flood(100_000);
+
+      assertThat(patient.ami().awaitLoggedInClients(0, Duration.ofSeconds(10))).isTrue();
+    }
+  }
 }

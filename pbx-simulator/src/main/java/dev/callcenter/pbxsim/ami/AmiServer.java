@@ -49,6 +49,7 @@ public final class AmiServer implements AutoCloseable {
 
   /** Binds and starts accepting; the port is then {@link #port()}. */
   public void start() {
+    Thread.ofVirtual().name("ami-writetimeout").start(this::watchWrites);
     lock.lock();
     try {
       boundPort = config.port();
@@ -93,6 +94,32 @@ public final class AmiServer implements AutoCloseable {
         if (!s.isClosed()) {
           log.warn("AMI accept failed", e);
         }
+      }
+    }
+  }
+
+  /**
+   * Checks blocked socket writes against the write timeout on real time (socket I/O does not follow
+   * the simulated clock).
+   */
+  private void watchWrites() {
+    long timeout = config.writeTimeout().toNanos();
+    while (true) {
+      lock.lock();
+      try {
+        if (closed) {
+          return;
+        }
+        sessionsChanged.awaitNanos(Math.max(timeout / 2, 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        lock.unlock();
+      }
+      long now = System.nanoTime();
+      for (AmiSession s : snapshot()) {
+        s.checkWriteTimeout(now, timeout);
       }
     }
   }

@@ -41,6 +41,10 @@ final class AmiSession {
   private volatile boolean eventsOn;
   private volatile boolean closed;
   private volatile Thread writer;
+
+  /** System.nanoTime() when the current socket write began; 0 while not writing. */
+  private volatile long writingSince;
+
   private String challenge;
 
   AmiSession(long id, Socket socket, AmiServer server, int capacity) {
@@ -76,11 +80,7 @@ final class AmiSession {
       return false;
     }
     if (!queue.offer(new Packet(bytes))) {
-      log.warn(
-          "AMI session {} too slow: {} packets unsent, disconnecting as Asterisk's writetimeout"
-              + " does",
-          id,
-          queue.size());
+      log.warn("AMI session {} too slow: {} packets unsent, disconnecting", id, queue.size());
       abort();
       return false;
     }
@@ -94,6 +94,19 @@ final class AmiSession {
   /** Sends {@code last} then closes once it is written. */
   void sendThenClose(AmiMessage last) {
     if (send(last.toBytes()) && !queue.offer(new Close())) {
+      abort();
+    }
+  }
+
+  /** Disconnects the client if one socket write has been blocked longer than the timeout. */
+  void checkWriteTimeout(long nowNanos, long timeoutNanos) {
+    long since = writingSince;
+    if (since != 0 && nowNanos - since > timeoutNanos && !closed) {
+      log.warn(
+          "AMI session {}: write blocked over {} ms, disconnecting as Asterisk's writetimeout"
+              + " does",
+          id,
+          timeoutNanos / 1_000_000);
       abort();
     }
   }
@@ -118,6 +131,7 @@ final class AmiSession {
       while (!closed) {
         Outgoing next = queue.take();
         server.gate().awaitOpen();
+        writingSince = System.nanoTime();
         switch (next) {
           case Packet p -> out.write(p.bytes());
           case Close c -> {
@@ -129,6 +143,7 @@ final class AmiSession {
         if (queue.isEmpty()) {
           out.flush();
         }
+        writingSince = 0;
       }
     } catch (IOException e) {
       log.debug("AMI session {} write ended: {}", id, e.toString());
