@@ -1,5 +1,7 @@
 /**
- * A fake Asterisk that speaks real AMI and the Asterisk side of FastAGI over TCP, for demos, tests
- * and load. Built with the CTI gateway issue; empty until then.
+ * A fake Asterisk 22 that speaks real AMI over TCP, for the CTI gateway tests, the demo and
+ * benchmarks: {@link dev.callcenter.pbxsim.PbxSimulator} wires the AMI listener ({@code ami}), the
+ * PBX state ({@code pbx}), scripted calls ({@code scenario}), virtual or wall-clock time ({@code
+ * time}) and capture replay ({@code replay}). The FastAGI half is still to come.
  */
 package dev.callcenter.pbxsim;
