@@ -102,7 +102,7 @@ interface CustomerDao {
   @RegisterRowMapper(AttributeMapper.class)
   List<String[]> attributes(@Bind("id") long id);
 
-  String TIER_OF = "select coalesce(tier_override, tier) from customer where id = :id";
+  String TIER_OF = "select coalesce(tier_override, tier) from customer where id = ?";
 
   String FIND_BY_PHONE =
       "select "

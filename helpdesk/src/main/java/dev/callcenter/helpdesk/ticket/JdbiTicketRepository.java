@@ -1,5 +1,7 @@
 package dev.callcenter.helpdesk.ticket;
 
+import dev.callcenter.helpdesk.db.PlainJdbc;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,9 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** {@link TicketRepository} on PostgreSQL through Jdbi. */
 public final class JdbiTicketRepository implements TicketRepository {
@@ -33,22 +33,19 @@ public final class JdbiTicketRepository implements TicketRepository {
     // per-statement machinery (binding descriptions, config copies) costs more CPU than the insert
     // itself (jdbi/jdbi#2617). The statement text is the same every time, so the driver keeps it
     // prepared on the server.
-    try {
-      return jdbi.withHandle(h -> insertRow(h, draft, terms, schedule, createdBy, now));
-    } catch (SQLException e) {
-      throw new UnableToExecuteStatementException(e, null);
-    }
+    return PlainJdbc.withConnection(
+        jdbi, c -> insertRow(c, draft, terms, schedule, createdBy, now));
   }
 
   private static Ticket insertRow(
-      Handle h,
+      Connection c,
       TicketDraft draft,
       SlaTerms terms,
       SlaSchedule schedule,
       Long createdBy,
       Instant now)
       throws SQLException {
-    try (PreparedStatement ps = h.getConnection().prepareStatement(TicketDao.INSERT)) {
+    try (PreparedStatement ps = c.prepareStatement(TicketDao.INSERT)) {
       int i = 0;
       ps.setString(++i, draft.type().name());
       ps.setString(++i, draft.title());
@@ -57,8 +54,8 @@ public final class JdbiTicketRepository implements TicketRepository {
       ps.setLong(++i, draft.customerId());
       setLong(ps, ++i, draft.assigneeId());
       ps.setString(++i, draft.team());
-      ps.setArray(++i, h.getConnection().createArrayOf("text", draft.tags().toArray()));
-      ps.setArray(++i, h.getConnection().createArrayOf("text", draft.requiredSkills().toArray()));
+      ps.setArray(++i, c.createArrayOf("text", draft.tags().toArray()));
+      ps.setArray(++i, c.createArrayOf("text", draft.requiredSkills().toArray()));
       ps.setString(++i, draft.source().name());
       ps.setString(++i, draft.pbxLinkedid());
       ps.setString(++i, draft.product());
