@@ -5,6 +5,7 @@ import dev.callcenter.helpdesk.ValidationException;
 import dev.callcenter.helpdesk.user.Role;
 import dev.callcenter.helpdesk.user.Session;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -46,7 +47,10 @@ public final class Api {
         .handler(ctx -> respond(ctx, status, () -> work.run(ctx)));
   }
 
-  /** Runs {@code work} on a worker thread and answers with its result as JSON. */
+  /**
+   * Runs {@code work} on a worker thread and answers with its result as JSON, serialised on the
+   * worker too so that large answers never hold up the event loop.
+   */
   public static <T> void respond(RoutingContext ctx, int status, Callable<T> work) {
     Session session = ctx.get(SESSION);
     String user = session == null ? null : session.user().username();
@@ -57,28 +61,32 @@ public final class Api {
                 MDC.put("user", user);
               }
               try {
-                return work.call();
+                T result = work.call();
+                return result == null ? null : Json.write(result);
               } finally {
                 MDC.remove("user");
               }
             },
             false)
-        .onSuccess(result -> send(ctx, status, result))
+        .onSuccess(json -> sendJson(ctx, status, json))
         .onFailure(ctx::fail);
   }
 
-  public static void send(RoutingContext ctx, int status, Object body) {
+  private static void sendJson(RoutingContext ctx, int status, Buffer json) {
     if (ctx.response().closed()) {
       return;
     }
     ctx.response().setStatusCode(status).putHeader("Cache-Control", "no-store");
-    if (body == null || status == 204) {
+    if (json == null || status == 204) {
       ctx.response().end();
     } else {
-      ctx.response()
-          .putHeader("Content-Type", "application/json; charset=utf-8")
-          .end(Json.write(body));
+      ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(json);
     }
+  }
+
+  /** Answers on the event loop with a small value serialised there. */
+  public static void send(RoutingContext ctx, int status, Object body) {
+    sendJson(ctx, status, body == null ? null : Json.write(body));
   }
 
   /** The authenticated session (the auth handler ran before). */
