@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -213,6 +214,21 @@ class FastAgiAgainstAsteriskJavaTest {
             new AgiLine.Sent(AgiDialogue.DEAD));
     // like the capture: variables still work on the dead channel
     assertThat(result.variables()).containsEntry("IVR_RESULT", "caller-hungup");
+  }
+
+  @Test
+  void manySessionsRunAtOnceEachWithItsOwnDigits() throws Exception {
+    List<AgiCall> calls = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      calls.add(
+          sim.agi().call(uri("ivr"), AgiCaller.from("0912" + i).pressing(i + "#").thenHangUp()));
+    }
+
+    for (int i = 0; i < calls.size(); i++) {
+      AgiCall call = calls.get(i);
+      assertThat(run(call).variables()).containsEntry("IVR_DIGITS", Integer.toString(i));
+      assertThat(seen.get(call.uniqueid())).isEqualTo(new Seen(Integer.toString(i), false));
+    }
   }
 
   @Test
