@@ -131,9 +131,7 @@ final class AgiSession {
     for (String l : lines) {
       sb.append(l).append('\n');
     }
-    synchronized (transcript) {
-      lines.forEach(l -> transcript.add(new AgiLine.Sent(l)));
-    }
+    lines.forEach(l -> transcript.add(new AgiLine.Sent(l)));
     out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
     out.flush();
   }
