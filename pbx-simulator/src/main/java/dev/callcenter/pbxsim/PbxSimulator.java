@@ -1,5 +1,6 @@
 package dev.callcenter.pbxsim;
 
+import dev.callcenter.pbxsim.agi.Agi;
 import dev.callcenter.pbxsim.ami.ActionLog;
 import dev.callcenter.pbxsim.ami.AmiConfig;
 import dev.callcenter.pbxsim.ami.AmiServer;
@@ -25,6 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       .answeredBy("PJSIP/1001");
  *   time.advance(Duration.ofSeconds(10)); // Newchannel … AgentConnect … AgentComplete, Hangup
  *   sim.faults().restart(Duration.ofMillis(300));
+ *   AgiResult ivr = sim.agi().call("agi://127.0.0.1:4573/ivr", AgiCaller.from("0912345678")
+ *       .pressing("1")).result().join();
  * }
  * }</pre>
  */
@@ -35,6 +38,7 @@ public final class PbxSimulator implements AutoCloseable {
   private final Pbx pbx;
   private final Calls calls;
   private final Faults faults;
+  private final Agi agi;
 
   private PbxSimulator(AmiConfig config, SimScheduler scheduler, boolean ownsScheduler) {
     this.scheduler = scheduler;
@@ -46,6 +50,7 @@ public final class PbxSimulator implements AutoCloseable {
     ami.onRestart(pbx::clearCalls);
     this.calls = new Calls(pbx);
     this.faults = new Faults(ami, pbx);
+    this.agi = new Agi(scheduler.clock());
   }
 
   /** Starts on {@code config} with wall-clock time. */
@@ -85,6 +90,11 @@ public final class PbxSimulator implements AutoCloseable {
     return faults;
   }
 
+  /** FastAGI sessions played from the Asterisk side against an AGI server under test. */
+  public Agi agi() {
+    return agi;
+  }
+
   /** Every action received, like Wazo's {@code /_requests}. */
   public ActionLog actions() {
     return ami.actions();
@@ -107,6 +117,7 @@ public final class PbxSimulator implements AutoCloseable {
 
   @Override
   public void close() {
+    agi.close();
     ami.close();
     if (ownsScheduler) {
       scheduler.close();

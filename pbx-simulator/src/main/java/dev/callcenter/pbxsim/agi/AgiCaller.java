@@ -1,0 +1,134 @@
+package dev.callcenter.pbxsim.agi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A scripted caller in an AGI session: who calls, and what they key in at each prompt, in order.
+ *
+ * <p>Prompts are {@code GET DATA}, {@code WAIT FOR DIGIT}, and {@code STREAM FILE} with escape
+ * digits (which only takes the next entry if it starts with one of them). When the entries run out
+ * the caller stays silent (timeouts), or hangs up at the next {@code GET DATA} after {@link
+ * #thenHangUp()}.
+ */
+public record AgiCaller(
+    String number,
+    String name,
+    String language,
+    String context,
+    String extension,
+    List<String> args,
+    List<Input> inputs,
+    int hangUpAtGetData,
+    boolean hangUpWhenDone) {
+
+  /** What the caller does at one prompt. */
+  public sealed interface Input {}
+
+  /** Keys in {@code digits}; a {@code #} ends the entry. */
+  public record Digits(String digits) implements Input {
+    public Digits {
+      if (!digits.matches("[0-9*#A-D]+")) {
+        throw new IllegalArgumentException("not DTMF: " + digits);
+      }
+    }
+  }
+
+  /** Presses nothing until the prompt times out. */
+  public record Timeout() implements Input {}
+
+  /** The entry that means "no input" in {@link #pressing(String...)}. */
+  public static final String TIMEOUT = "timeout";
+
+  public AgiCaller {
+    Objects.requireNonNull(number, "number");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(language, "language");
+    args = List.copyOf(args);
+    inputs = List.copyOf(inputs);
+  }
+
+  /** A caller with this number, no name, language {@code en}, dialling 100 in from-pstn. */
+  public static AgiCaller from(String number) {
+    return new AgiCaller(number, "", "en", "from-pstn", "100", List.of(), List.of(), 0, false);
+  }
+
+  public AgiCaller name(String callerName) {
+    return new AgiCaller(
+        number,
+        callerName,
+        language,
+        context,
+        extension,
+        args,
+        inputs,
+        hangUpAtGetData,
+        hangUpWhenDone);
+  }
+
+  public AgiCaller language(String lang) {
+    return new AgiCaller(
+        number, name, lang, context, extension, args, inputs, hangUpAtGetData, hangUpWhenDone);
+  }
+
+  /**
+   * The dialplan position of the {@code AGI()} call ({@code agi_context}, {@code agi_extension}).
+   */
+  public AgiCaller at(String dialplanContext, String exten) {
+    return new AgiCaller(
+        number,
+        name,
+        language,
+        dialplanContext,
+        exten,
+        args,
+        inputs,
+        hangUpAtGetData,
+        hangUpWhenDone);
+  }
+
+  /** The {@code AGI()} application's extra arguments, sent as {@code agi_arg_1…}. */
+  public AgiCaller args(String... arguments) {
+    return new AgiCaller(
+        number,
+        name,
+        language,
+        context,
+        extension,
+        List.of(arguments),
+        inputs,
+        hangUpAtGetData,
+        hangUpWhenDone);
+  }
+
+  /** Appends one entry per prompt: DTMF digits, or {@link #TIMEOUT} for no input. */
+  public AgiCaller pressing(String... entries) {
+    List<Input> more = new ArrayList<>(inputs);
+    for (String e : entries) {
+      more.add(TIMEOUT.equals(e) ? new Timeout() : new Digits(e));
+    }
+    return new AgiCaller(
+        number, name, language, context, extension, args, more, hangUpAtGetData, hangUpWhenDone);
+  }
+
+  /** Appends a prompt on which the caller presses nothing. */
+  public AgiCaller timingOut() {
+    return pressing(TIMEOUT);
+  }
+
+  /** Hangs up during the {@code n}-th {@code GET DATA} (1-based). */
+  public AgiCaller hangUpAt(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("GET DATA count starts at 1: " + n);
+    }
+    return new AgiCaller(
+        number, name, language, context, extension, args, inputs, n, hangUpWhenDone);
+  }
+
+  /** Hangs up at the first {@code GET DATA} after the scripted entries are used up. */
+  public AgiCaller thenHangUp() {
+    return new AgiCaller(
+        number, name, language, context, extension, args, inputs, hangUpAtGetData, true);
+  }
+}
