@@ -118,13 +118,14 @@ interface CustomerDao {
       "select "
           + SUMMARY_COLUMNS
           + " from customer c left join customer co on co.id = c.company_id"
-          + " where lower(c.name) like :prefix"
+          + " where lower(c.name) like :contains"
           + " or c.external_ref = :text"
           + " or :text = any (c.emails)"
           + " or c.id in (select customer_id from customer_phone where e164 = :e164)"
-          + " order by c.id desc limit :limit offset :offset")
+          + " order by (lower(c.name) like :prefix) desc, c.id desc limit :limit offset :offset")
   List<CustomerSummary> search(
       @Bind("prefix") String prefix,
+      @Bind("contains") String contains,
       @Bind("text") String text,
       @Bind("e164") String e164,
       @Bind("limit") int limit,

@@ -40,7 +40,10 @@ public interface CustomerRepository {
   /** Customers having a phone whose normalised key is {@code e164}, at most {@code limit}. */
   List<CustomerSummary> findByPhone(String e164, int limit);
 
-  /** Name, e-mail, external reference or normalised phone search, newest first. */
+  /**
+   * Customers whose name contains the text (names starting with it first), or whose e-mail,
+   * external reference or normalised phone equals it; newest first within each group.
+   */
   List<CustomerSummary> search(String text, String e164OrNull, int limit, int offset);
 
   Optional<Long> findIdByExternalRef(String externalRef);

@@ -184,8 +184,10 @@ public final class JdbiCustomerRepository implements CustomerRepository {
   @Override
   public List<CustomerSummary> search(String text, String e164OrNull, int limit, int offset) {
     String t = text == null ? "" : text.strip();
-    String prefix = escapeLike(t.toLowerCase(Locale.ROOT)) + "%";
-    return dao.search(prefix, t, e164OrNull, limit, offset);
+    String escaped = escapeLike(t.toLowerCase(Locale.ROOT));
+    // Anywhere in the name ("志明" finds 陳志明), names starting with the text first. The infix
+    // match scans the customer table; a trigram index is the step after this if it gets slow.
+    return dao.search(escaped + "%", "%" + escaped + "%", t, e164OrNull, limit, offset);
   }
 
   private static String escapeLike(String s) {

@@ -238,4 +238,23 @@ class CustomerServiceTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("does not exist");
   }
+
+  @Test
+  void searchFindsGivenNamesInsideFullNamesWithPrefixMatchesFirst() {
+    Database own = TestDatabase.fresh(2);
+    try {
+      CustomerService s =
+          new CustomerService(new JdbiCustomerRepository(own.jdbi()), new PhoneNormalizer("TW"));
+      long full = s.create(person("陳志明", List.of(), null)).id();
+      long starts = s.create(person("志明貿易", List.of(), null)).id();
+      s.create(person("林美華", List.of(), null));
+
+      assertThat(s.search("志明", 10, 0))
+          .extracting(CustomerSummary::id)
+          .containsExactly(starts, full);
+      assertThat(s.search("50%", 10, 0)).as("like wildcards are literal").isEmpty();
+    } finally {
+      own.close();
+    }
+  }
 }
