@@ -159,9 +159,7 @@ class AmiTranslationEndToEndTest {
   @Test
   void replayedRealCaptureTranslatesToTheCallsStepsUnderItsLinkedid() throws Exception {
     String linkedid = "1795330065.0";
-    sim.replay(
-        RawCapture.load(
-            Path.of(getClass().getResource("/captures/ivr-then-queue-answered.raw").toURI())));
+    sim.replay(capture("ivr-then-queue-answered.raw"));
 
     List<CallEvent> events =
         client.callUntil(linkedid, e -> e instanceof CallHungUp h && h.uniqueid().equals(linkedid));
@@ -183,6 +181,23 @@ class AmiTranslationEndToEndTest {
     assertThat(offered.exten()).isEqualTo("100");
     assertThat(((AgentRinging) events.get(2)).agentInterface()).isEqualTo("PJSIP/agent1001");
     assertThat(((CallCompleted) events.get(4)).endedBy()).isEqualTo(CallCompleted.EndedBy.CALLER);
+  }
+
+  @Test
+  void replayedCaptureKeepsUtf8NamesAndUndoesCEscapes() throws Exception {
+    sim.replay(capture("chinese-name.raw"));
+
+    List<CallEvent> first = client.callUntil("1795331383.5", AgentRinging.class::isInstance);
+    List<CallEvent> second = client.callUntil("1795331392.7", AgentRinging.class::isInstance);
+
+    assertThat(((AgentRinging) first.getLast()).caller())
+        .isEqualTo(new CallerId("0912345678", "+886912345678", false, "張三"));
+    assertThat(((AgentRinging) second.getLast()).caller())
+        .isEqualTo(new CallerId("0287654321", "+886287654321", false, "O'Brien"));
+  }
+
+  private RawCapture capture(String name) throws Exception {
+    return RawCapture.load(Path.of(getClass().getResource("/captures/" + name).toURI()));
   }
 
   private static Predicate<CallEvent> hangupOf(CallHandle call) {

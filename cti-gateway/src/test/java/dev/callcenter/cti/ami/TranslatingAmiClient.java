@@ -3,6 +3,7 @@ package dev.callcenter.cti.ami;
 import dev.callcenter.cti.call.CallEvent;
 import dev.callcenter.cti.call.PbxEvent;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,6 +22,9 @@ final class TranslatingAmiClient implements AutoCloseable {
   private final ManagerConnection connection;
   private final LinkedBlockingQueue<PbxEvent> events = new LinkedBlockingQueue<>();
 
+  /** Events already received that an earlier wait did not claim, in arrival order. */
+  private final ArrayDeque<PbxEvent> unclaimed = new ArrayDeque<>();
+
   private TranslatingAmiClient(ManagerConnection connection) {
     this.connection = connection;
   }
@@ -38,28 +42,42 @@ final class TranslatingAmiClient implements AutoCloseable {
 
   /**
    * The events of call {@code callId} in arrival order, up to and including the first that matches
-   * {@code last}; fails if that does not arrive in time.
+   * {@code last}; fails if that does not arrive in time. Events of other calls stay for later
+   * waits.
    */
   List<CallEvent> callUntil(String callId, Predicate<CallEvent> last) throws InterruptedException {
     List<CallEvent> call = new ArrayList<>();
     List<PbxEvent> other = new ArrayList<>();
     long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      long left = deadline - System.nanoTime();
-      PbxEvent e = left > 0 ? events.poll(left, TimeUnit.NANOSECONDS) : null;
-      if (e == null) {
-        throw new AssertionError(
-            "call " + callId + " did not end within " + WAIT + "; got " + call + ", " + other);
-      }
-      if (e instanceof CallEvent c && c.callId().equals(callId)) {
-        call.add(c);
-        if (last.test(c)) {
-          return call;
+    try {
+      while (true) {
+        PbxEvent e = next(deadline);
+        if (e == null) {
+          throw new AssertionError(
+              "call " + callId + " did not end within " + WAIT + "; got " + call + ", " + other);
         }
-      } else {
-        other.add(e);
+        if (e instanceof CallEvent c && c.callId().equals(callId)) {
+          call.add(c);
+          if (last.test(c)) {
+            return call;
+          }
+        } else {
+          other.add(e);
+        }
+      }
+    } finally {
+      for (int i = other.size() - 1; i >= 0; i--) {
+        unclaimed.addFirst(other.get(i));
       }
     }
+  }
+
+  private PbxEvent next(long deadline) throws InterruptedException {
+    if (!unclaimed.isEmpty()) {
+      return unclaimed.removeFirst();
+    }
+    long left = deadline - System.nanoTime();
+    return left > 0 ? events.poll(left, TimeUnit.NANOSECONDS) : null;
   }
 
   @Override
