@@ -1,5 +1,6 @@
 /**
- * CTI gateway: AMI call events, agent state, screen pops and the FastAGI IVR, through
- * Asterisk-Java. Built in its own issues; empty until then.
+ * CTI gateway: PBX events in our own vocabulary ({@code call}), translated from Asterisk AMI
+ * through Asterisk-Java at the edge ({@code ami}); agent state, screen pops and the FastAGI IVR
+ * come in later issues.
  */
 package dev.callcenter.cti;

@@ -1,0 +1,14 @@
+package dev.callcenter.cti.call;
+
+/** A step in the life of one call, keyed by the call id (Asterisk's Linkedid, opaque). */
+public sealed interface CallEvent extends PbxEvent
+    permits CallOffered,
+        CallQueued,
+        AgentRinging,
+        AgentAnswered,
+        AgentNoAnswer,
+        CallAbandoned,
+        CallCompleted,
+        CallHungUp {
+  String callId();
+}
