@@ -126,7 +126,8 @@ final class DemoData {
                     223,
                     0,
                     "16",
-                    null)),
+                    null,
+                    "CALLER")),
             null);
     long agent1 = s.users().findCredentials("agent1").orElseThrow().user().id();
     var ticket =

@@ -8,6 +8,7 @@ import dev.callcenter.cti.call.CallCompleted;
 import dev.callcenter.cti.call.CallHungUp;
 import dev.callcenter.cti.call.CallOffered;
 import dev.callcenter.cti.call.CallQueued;
+import dev.callcenter.cti.call.CallRecording;
 import dev.callcenter.cti.call.CallerId;
 import dev.callcenter.cti.call.DeviceStatus;
 import dev.callcenter.cti.call.MemberAdded;
@@ -15,24 +16,34 @@ import dev.callcenter.cti.call.MemberPaused;
 import dev.callcenter.cti.call.MemberRemoved;
 import dev.callcenter.cti.call.MemberStatusChanged;
 import dev.callcenter.cti.call.PbxEvent;
+import dev.callcenter.cti.call.PbxRestarting;
+import dev.callcenter.cti.call.PbxSnapshot;
 import dev.callcenter.helpdesk.phone.PhoneNormalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.asteriskjava.manager.event.AgentCalledEvent;
 import org.asteriskjava.manager.event.AgentCompleteEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
+import org.asteriskjava.manager.event.QueueEntryEvent;
 import org.asteriskjava.manager.event.QueueMemberAddedEvent;
+import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.event.QueueMemberPauseEvent;
 import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
 import org.asteriskjava.manager.event.QueueMemberStatusEvent;
+import org.asteriskjava.manager.event.ShutdownEvent;
+import org.asteriskjava.manager.event.VarSetEvent;
 
 /**
  * Translates Asterisk-Java {@link ManagerEvent}s into our {@link PbxEvent}s, once, at the edge;
@@ -46,6 +57,9 @@ import org.asteriskjava.manager.event.QueueMemberStatusEvent;
 public final class AmiEventTranslator {
   /** Asterisk's {@code AST_STATE_RING}: a channel that is calling in, not one we dial out on. */
   private static final int STATE_RING = 4;
+
+  /** The channel variable a dialplan sets to the call's recording file or URL. */
+  public static final String RECORDING_VARIABLE = "CC_RECORDING";
 
   private final NumberingConfig numbering;
   private final PhoneNormalizer normalizer;
@@ -112,6 +126,8 @@ public final class AmiEventTranslator {
                   orZero(e.getHoldTime()),
                   CallCompleted.EndedBy.fromReason(e.getReason()));
           case HangupEvent e -> hungUp(e);
+          case VarSetEvent e -> recording(e);
+          case ShutdownEvent e -> new PbxRestarting(at(e), Boolean.TRUE.equals(e.getRestart()));
           case QueueMemberAddedEvent e ->
               new MemberAdded(at(e), e.getQueue(), e.getInterface(), e.getMemberName());
           case QueueMemberRemovedEvent e ->
@@ -156,6 +172,92 @@ public final class AmiEventTranslator {
         caller(e.getCallerIdNum(), e.getCallerIdName(), e.getChannel(), e.getContext()),
         e.getContext(),
         e.getExten());
+  }
+
+  /** Whether {@code variable} names a call's recording, for listeners that filter early. */
+  public static boolean isRecordingVariable(String variable) {
+    return variable != null
+        && (variable.equalsIgnoreCase(RECORDING_VARIABLE)
+            || variable.equalsIgnoreCase("MIXMONITOR_FILENAME"));
+  }
+
+  private CallRecording recording(VarSetEvent e) {
+    if (!isRecordingVariable(e.getVariable())
+        || e.getLinkedId() == null
+        || e.getValue() == null
+        || e.getValue().isBlank()) {
+      return null;
+    }
+    return new CallRecording(e.getLinkedId(), at(e), e.getValue().strip());
+  }
+
+  /**
+   * The PBX's present state from the answers to {@code QueueStatus} ({@code QueueMember}, {@code
+   * QueueEntry}) and {@code CoreShowChannels} ({@code CoreShowChannel}); other events are ignored.
+   */
+  public PbxSnapshot snapshot(Collection<? extends ManagerEvent> answers) {
+    List<PbxSnapshot.Member> members = new ArrayList<>();
+    List<PbxSnapshot.Waiting> waiting = new ArrayList<>();
+    List<PbxSnapshot.Channel> channels = new ArrayList<>();
+    for (ManagerEvent event : answers) {
+      switch (event) {
+        case QueueMemberEvent m ->
+            members.add(
+                new PbxSnapshot.Member(
+                    m.getQueue(),
+                    firstNonNull(m.getLocation(), m.getInterface()),
+                    firstNonNull(m.getName(), m.getMemberName()),
+                    Boolean.TRUE.equals(m.getPaused()),
+                    blankToNull(m.getPausedreason()),
+                    DeviceStatus.fromCode(m.getStatus()),
+                    m.getIncall() != null && m.getIncall() > 0));
+        case QueueEntryEvent q ->
+            waiting.add(
+                new PbxSnapshot.Waiting(
+                    q.getQueue(),
+                    orZero(q.getPosition()),
+                    q.getChannel(),
+                    q.getUniqueId(),
+                    caller(
+                        firstNonNull(q.getCallerIdNum(), q.getCallerId()),
+                        q.getCallerIdName(),
+                        q.getChannel(),
+                        q.getContext()),
+                    orZero(q.getWait())));
+        case CoreShowChannelEvent c when !isLocal(c.getChannel()) ->
+            channels.add(
+                new PbxSnapshot.Channel(
+                    firstNonNull(c.getLinkedid(), c.getUniqueid()),
+                    c.getUniqueid(),
+                    c.getChannel(),
+                    caller(c.getCallerIdNum(), c.getCallerIdName(), c.getChannel(), c.getContext()),
+                    c.getApplication(),
+                    durationSeconds(c.getDuration()),
+                    blankToNull(c.getBridgeid())));
+        default -> {}
+      }
+    }
+    return new PbxSnapshot(clock.instant(), members, waiting, channels);
+  }
+
+  /** {@code CoreShowChannel}'s {@code Duration} is {@code HH:MM:SS}. */
+  static long durationSeconds(String duration) {
+    if (duration == null || duration.isBlank()) {
+      return 0;
+    }
+    long seconds = 0;
+    for (String part : duration.strip().split(":")) {
+      try {
+        seconds = seconds * 60 + Long.parseLong(part);
+      } catch (NumberFormatException e) {
+        return 0;
+      }
+    }
+    return seconds;
+  }
+
+  private static String firstNonNull(String a, String b) {
+    return a != null ? a : b;
   }
 
   private CallHungUp hungUp(HangupEvent e) {

@@ -9,6 +9,7 @@ public sealed interface CallEvent extends PbxEvent
         AgentNoAnswer,
         CallAbandoned,
         CallCompleted,
-        CallHungUp {
+        CallHungUp,
+        CallRecording {
   String callId();
 }

@@ -27,10 +27,10 @@ interface InteractionDao {
       """
       insert into interaction (customer_id, channel, direction, started_at, ended_at, agent_id,
         summary, pbx_uniqueid, pbx_linkedid, queue, caller_number, wait_seconds, ring_seconds,
-        talk_seconds, hold_seconds, hangup_cause, recording_ref)
+        talk_seconds, hold_seconds, hangup_cause, recording_ref, hangup_by)
       values (:customerId, :channel, :direction, :startedAt, :endedAt, :agentId, :summary,
         :c.uniqueid, :c.linkedid, :c.queue, :c.callerNumber, :c.waitSeconds, :c.ringSeconds,
-        :c.talkSeconds, :c.holdSeconds, :c.hangupCause, :c.recordingRef)
+        :c.talkSeconds, :c.holdSeconds, :c.hangupCause, :c.recordingRef, :c.hangupBy)
       """)
   @GetGeneratedKeys("id")
   long insert(
@@ -42,6 +42,18 @@ interface InteractionDao {
       @Bind("agentId") Long agentId,
       @Bind("summary") String summary,
       @BindMethods("c") CallDetails call);
+
+  @SqlUpdate(
+      """
+      update interaction set ended_at = :endedAt, ring_seconds = :c.ringSeconds,
+        talk_seconds = :c.talkSeconds, hold_seconds = :c.holdSeconds,
+        wait_seconds = coalesce(:c.waitSeconds, wait_seconds),
+        hangup_cause = :c.hangupCause, hangup_by = :c.hangupBy,
+        recording_ref = coalesce(:c.recordingRef, recording_ref)
+      where id = :id and ended_at is null
+      """)
+  int endCall(
+      @Bind("id") long id, @Bind("endedAt") Instant endedAt, @BindMethods("c") CallDetails c);
 
   @SqlQuery(SELECT + "where i.id = :id")
   Optional<Interaction> find(@Bind("id") long id);
@@ -71,7 +83,8 @@ interface InteractionDao {
               (Integer) rs.getObject("talk_seconds"),
               (Integer) rs.getObject("hold_seconds"),
               rs.getString("hangup_cause"),
-              rs.getString("recording_ref"));
+              rs.getString("recording_ref"),
+              rs.getString("hangup_by"));
       boolean hasCall = call.uniqueid() != null || call.linkedid() != null || call.queue() != null;
       long customerId = rs.getLong("customer_id");
       Long customer = rs.wasNull() ? null : customerId;

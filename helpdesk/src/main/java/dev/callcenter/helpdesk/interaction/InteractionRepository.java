@@ -9,6 +9,14 @@ public interface InteractionRepository {
 
   long insert(InteractionDraft draft, Instant startedAt, Long agentId);
 
+  /**
+   * Records how a call ended on an interaction not ended yet: ended time, ring/talk/hold seconds,
+   * hangup cause and side, and the recording reference when given (the other call fields stay).
+   *
+   * @return false when the interaction does not exist or has already ended
+   */
+  boolean endCall(long id, Instant endedAt, CallDetails call);
+
   Optional<Interaction> find(long id);
 
   /** A customer's interactions, newest first. */

@@ -1,5 +1,6 @@
 package dev.callcenter.helpdesk.interaction;
 
+import dev.callcenter.helpdesk.Fields;
 import dev.callcenter.helpdesk.NotFoundException;
 import dev.callcenter.helpdesk.ValidationException;
 import dev.callcenter.helpdesk.customer.CustomerRepository;
@@ -30,6 +31,23 @@ public final class InteractionService {
     Instant startedAt = draft.startedAt() != null ? draft.startedAt() : clock.instant();
     long id = interactions.insert(draft, startedAt, agentId);
     return get(id);
+  }
+
+  /**
+   * Records the end of the call behind interaction {@code id} once; a second end (a duplicate
+   * hangup after a reconnect, say) changes nothing.
+   *
+   * @return whether this call ended it
+   */
+  public boolean endCall(long id, Instant endedAt, CallDetails call) {
+    Fields.notNull("endedAt", endedAt);
+    Fields.notNull("call", call);
+    return interactions.endCall(id, endedAt, call);
+  }
+
+  /** Interactions recorded for a PBX call (by its Linkedid), oldest first. */
+  public List<Interaction> forCall(String linkedid) {
+    return interactions.forCall(linkedid);
   }
 
   public Interaction get(long id) {

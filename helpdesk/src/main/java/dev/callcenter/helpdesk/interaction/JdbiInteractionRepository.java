@@ -9,7 +9,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class JdbiInteractionRepository implements InteractionRepository {
 
   private static final CallDetails NO_CALL =
-      new CallDetails(null, null, null, null, null, null, null, null, null, null);
+      new CallDetails(null, null, null, null, null, null, null, null, null, null, null);
 
   private final InteractionDao dao;
 
@@ -28,6 +28,11 @@ public final class JdbiInteractionRepository implements InteractionRepository {
         agentId,
         d.summary(),
         d.call() == null ? NO_CALL : d.call());
+  }
+
+  @Override
+  public boolean endCall(long id, Instant endedAt, CallDetails call) {
+    return dao.endCall(id, endedAt, call) > 0;
   }
 
   @Override

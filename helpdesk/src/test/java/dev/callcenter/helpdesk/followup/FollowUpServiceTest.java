@@ -14,6 +14,7 @@ import dev.callcenter.helpdesk.customer.JdbiCustomerRepository;
 import dev.callcenter.helpdesk.customer.Tier;
 import dev.callcenter.helpdesk.db.Database;
 import dev.callcenter.helpdesk.db.JdbiTransactions;
+import dev.callcenter.helpdesk.interaction.CallDetails;
 import dev.callcenter.helpdesk.interaction.Channel;
 import dev.callcenter.helpdesk.interaction.Direction;
 import dev.callcenter.helpdesk.interaction.Interaction;
@@ -283,6 +284,11 @@ class FollowUpServiceTest {
           @Override
           public List<Interaction> forCall(String linkedid) {
             return real.forCall(linkedid);
+          }
+
+          @Override
+          public boolean endCall(long id, Instant endedAt, CallDetails call) {
+            return real.endCall(id, endedAt, call);
           }
         };
     long owner = user("Ivan");

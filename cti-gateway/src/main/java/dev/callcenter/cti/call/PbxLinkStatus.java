@@ -1,0 +1,30 @@
+package dev.callcenter.cti.call;
+
+import java.time.Instant;
+
+/**
+ * The state of the connection to the PBX, for health checks and metrics.
+ *
+ * @param state {@code UP}, {@code CONNECTING} or {@code DOWN} (the event connection; commands use
+ *     their own)
+ * @param commandsUp whether the command connection is logged in
+ * @param eventsReceived AMI events read since start
+ * @param eventsQueued events handed to the gateway (the ones a CTI server uses)
+ * @param eventsDropped events lost because the gateway's queue was full (each burst triggers a
+ *     resync)
+ * @param queueDepth events waiting to be processed now
+ * @param maxLagMillis the longest an event waited in the queue
+ * @param reconnects connections re-established after a loss
+ * @param resyncs state rebuilds from {@code QueueStatus}/{@code CoreShowChannels}
+ */
+public record PbxLinkStatus(
+    String state,
+    boolean commandsUp,
+    Instant since,
+    long eventsReceived,
+    long eventsQueued,
+    long eventsDropped,
+    int queueDepth,
+    long maxLagMillis,
+    long reconnects,
+    long resyncs) {}

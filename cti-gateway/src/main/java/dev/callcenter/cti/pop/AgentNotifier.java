@@ -1,0 +1,11 @@
+package dev.callcenter.cti.pop;
+
+/**
+ * Delivers messages to people, not to sockets: to every open screen of a user (none when they are
+ * not connected), or to every supervisor. Must not block.
+ */
+public interface AgentNotifier {
+  void toUser(long userId, CtiMessage message);
+
+  void toSupervisors(CtiMessage message);
+}

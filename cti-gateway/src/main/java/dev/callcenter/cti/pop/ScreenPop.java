@@ -1,0 +1,74 @@
+package dev.callcenter.cti.pop;
+
+import dev.callcenter.helpdesk.customer.CallerLookup;
+import dev.callcenter.helpdesk.customer.CustomerSummary;
+import dev.callcenter.helpdesk.followup.FollowUp;
+import dev.callcenter.helpdesk.timeline.TimelineEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the ringing agent sees: who is calling and what is going on with them.
+ *
+ * @param caller the number as the PBX gave it, its E.164 form and the name it sent
+ * @param lookup KNOWN, AMBIGUOUS, UNKNOWN or ANONYMOUS
+ * @param customer the identified customer with value tier, null unless KNOWN
+ * @param candidates every matching customer when AMBIGUOUS
+ * @param recent the customer's last contacts across channels, newest first
+ * @param openTickets open tickets with their SLA clocks
+ * @param overdueFollowUps follow-ups about this customer that are past due
+ * @param onAnswer what to open when the agent answers
+ * @param extras sections other features add: {@code ivr} (the caller's IVR path), {@code kb}
+ *     (suggested articles), {@code dispatch} (open dispatch orders)
+ */
+public record ScreenPop(
+    String callId,
+    String queue,
+    Instant ringingSince,
+    Caller caller,
+    CallerLookup.Result lookup,
+    CustomerSummary customer,
+    List<CustomerSummary> candidates,
+    List<TimelineEntry> recent,
+    List<OpenTicket> openTickets,
+    List<FollowUp> overdueFollowUps,
+    OnAnswer onAnswer,
+    Map<String, Object> extras) {
+
+  /** The caller as identified by the PBX. */
+  public record Caller(String number, String e164, String name, boolean anonymous) {}
+
+  /**
+   * An open ticket with its SLA clocks.
+   *
+   * @param sla {@code ok}, {@code warning}, {@code breached} or {@code paused} — the worst of its
+   *     running clocks
+   * @param dueAt the earliest due time of its running clocks
+   */
+  public record OpenTicket(
+      long id,
+      String title,
+      String type,
+      String status,
+      String priority,
+      Instant createdAt,
+      String sla,
+      Instant dueAt,
+      Long remainingSeconds) {}
+
+  /**
+   * What to open on answer.
+   *
+   * @param action {@code open-customer} (the customer has recent activity or open tickets), {@code
+   *     new-ticket} (known customer, nothing open: a pre-filled ticket) or {@code create-customer}
+   *     (unknown caller)
+   * @param ticketId the newest open ticket, for {@code open-customer}
+   * @param ticket the pre-filled new ticket (for any known customer: one click creates it)
+   */
+  public record OnAnswer(String action, Long customerId, Long ticketId, TicketPrefill ticket) {}
+
+  /** A new ticket filled in from the call. */
+  public record TicketPrefill(
+      Long customerId, String type, String title, String source, String pbxLinkedid) {}
+}
