@@ -1,5 +1,9 @@
 package dev.callcenter.server;
 
+import dev.callcenter.cti.CtiGateway;
+import dev.callcenter.cti.ami.NumberingConfig;
+import dev.callcenter.helpdesk.agent.AgentDeviceService;
+import dev.callcenter.helpdesk.agent.JdbiAgentDeviceRepository;
 import dev.callcenter.helpdesk.assignment.AssignmentService;
 import dev.callcenter.helpdesk.assignment.JdbiAssignmentRepository;
 import dev.callcenter.helpdesk.assignment.JdbiTeamRepository;
@@ -37,6 +41,7 @@ import dev.callcenter.helpdesk.user.JdbiUserRepository;
 import dev.callcenter.helpdesk.user.LoginThrottle;
 import dev.callcenter.helpdesk.user.PasswordHasher;
 import dev.callcenter.helpdesk.user.UserRepository;
+import dev.callcenter.ui.agent.AgentRoutes;
 import dev.callcenter.ui.assignment.AssignmentRoutes;
 import dev.callcenter.ui.auth.AuthHandler;
 import dev.callcenter.ui.auth.AuthRoutes;
@@ -45,14 +50,18 @@ import dev.callcenter.ui.followup.FollowUpRoutes;
 import dev.callcenter.ui.health.HealthRoutes;
 import dev.callcenter.ui.http.ApiServer;
 import dev.callcenter.ui.interaction.InteractionRoutes;
+import dev.callcenter.ui.simulator.SimulatorRoutes;
 import dev.callcenter.ui.sla.SlaRoutes;
 import dev.callcenter.ui.ticket.TicketRoutes;
+import dev.callcenter.ui.ws.EventHub;
+import dev.callcenter.ui.ws.WebSocketRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +81,9 @@ public final class CallCenterServer implements AutoCloseable {
   private ApiServer api;
   private Services services;
   private Jobs jobs;
+  private final SimulatorRoutes.CallPlacer simulator;
+  private EventHub hub;
+  private CtiGateway cti;
 
   /** The services, for the demo seeder and tests that drive use cases directly. */
   public record Services(
@@ -92,11 +104,21 @@ public final class CallCenterServer implements AutoCloseable {
       TeamService teams,
       AssignmentService assignment,
       SlaPolicyRepository slaPolicies,
-      CalendarService calendar) {}
+      CalendarService calendar,
+      AgentDeviceService agentDevices) {}
 
   public CallCenterServer(ServerConfig config, Clock clock) {
+    this(config, clock, null);
+  }
+
+  /**
+   * @param simulator places calls on the demo's PBX simulator ({@code POST
+   *     /api/v1/simulator/calls}); null outside demo mode
+   */
+  public CallCenterServer(ServerConfig config, Clock clock, SimulatorRoutes.CallPlacer simulator) {
     this.config = config;
     this.clock = clock;
+    this.simulator = simulator;
   }
 
   /** Starts the database, the services and the HTTP server; blocks until listening. */
@@ -109,6 +131,10 @@ public final class CallCenterServer implements AutoCloseable {
               new VertxOptions()
                   .setWorkerPoolSize(config.http().workerThreads())
                   .setMaxWorkerExecuteTime(TimeUnit.SECONDS.toNanos(60)));
+      hub = new EventHub();
+      if (config.cti().enabled()) {
+        cti = startCti(services);
+      }
       api = buildApi(services);
       jobs = new Jobs(vertx);
       jobs.every(
@@ -282,16 +308,61 @@ public final class CallCenterServer implements AutoCloseable {
         teams,
         assignment,
         slaSetup,
-        calendar);
+        calendar,
+        new AgentDeviceService(new JdbiAgentDeviceRepository(jdbi)));
+  }
+
+  private CtiGateway startCti(Services s) {
+    ServerConfig.Cti c = config.cti();
+    log.info("Starting the CTI gateway with {}", c.ami());
+    var settings =
+        new CtiGateway.Settings(
+            c.ami(),
+            new NumberingConfig(config.phoneDefaultRegion(), c.trunkRegions(), c.contextRegions()),
+            c.timeZone(),
+            c.wrapUp(),
+            (int) c.serviceLevelThreshold().toSeconds(),
+            c.originateContext(),
+            c.transferContext(),
+            c.callbackDue());
+    var helpdesk =
+        new CtiGateway.Services(
+            s.agentDevices(),
+            s.customers(),
+            s.timeline(),
+            s.tickets(),
+            s.sla(),
+            s.followUps(),
+            s.interactions());
+    String owner = c.callbackOwner();
+    LongSupplier callbackOwner =
+        () ->
+            owner.isEmpty()
+                ? 0
+                : s.users().findCredentials(owner).map(u -> u.user().id()).orElse(0L);
+    return new CtiGateway(settings, helpdesk, hub, List.of(), callbackOwner, clock).start();
+  }
+
+  /** The CTI gateway, null when {@code cti.enabled} is off. */
+  public CtiGateway cti() {
+    return cti;
   }
 
   private ApiServer buildApi(Services s) {
     var authRoutes = new AuthRoutes(s.auth(), config.http().secureCookies());
-    var health = new HealthRoutes(s.database()::isHealthy, version());
+    var health =
+        new HealthRoutes(
+            s.database()::isHealthy, version(), cti == null ? null : () -> cti.link().state());
+    var sockets =
+        new WebSocketRoutes(
+            s.auth(),
+            hub,
+            (user, supervisor) -> cti == null ? List.of() : cti.currentFor(user, supervisor),
+            config.http().allowedOrigins());
     return new ApiServer(
         vertx,
         config.http().maxBodyBytes(),
-        List.of(health::mount, authRoutes::mountPublic),
+        List.of(health::mount, authRoutes::mountPublic, sockets::mount),
         new AuthHandler(s.auth()),
         List.of(
             authRoutes::mountProtected,
@@ -303,7 +374,13 @@ public final class CallCenterServer implements AutoCloseable {
             new TicketRoutes(s.tickets(), s.workflow(), s.sla(), s.timeline(), s.assignment())
                 ::mount,
             new AssignmentRoutes(s.teams(), s.assignment())::mount,
-            new SlaRoutes(s.slaPolicies(), s.calendar())::mount));
+            new SlaRoutes(s.slaPolicies(), s.calendar())::mount,
+            new AgentRoutes(
+                    () -> cti,
+                    s.agentDevices(),
+                    username -> s.users().findCredentials(username).map(c -> c.user()))
+                ::mount,
+            new SimulatorRoutes(simulator)::mount));
   }
 
   static String version() {
@@ -329,6 +406,9 @@ public final class CallCenterServer implements AutoCloseable {
     if (jobs != null) {
       jobs.close();
     }
+    if (cti != null) {
+      cti.close();
+    }
     if (api != null) {
       try {
         api.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -348,6 +428,13 @@ public final class CallCenterServer implements AutoCloseable {
     }
     if (embedded != null) {
       embedded.close();
+    }
+    if (simulator instanceof AutoCloseable pbx) {
+      try {
+        pbx.close();
+      } catch (Exception e) {
+        log.warn("PBX simulator did not stop cleanly: {}", e.getMessage());
+      }
     }
     log.info("Server stopped");
   }

@@ -39,6 +39,18 @@ final class DemoData {
 
   private DemoData() {}
 
+  /** Gives each demo agent their phone and the queue. */
+  static void seedDevices(
+      CallCenterServer.Services s, java.util.Map<String, String> devices, String queue) {
+    devices.forEach(
+        (username, device) ->
+            s.agentDevices()
+                .assign(
+                    s.users().findCredentials(username).orElseThrow().user().id(),
+                    device,
+                    java.util.List.of(queue)));
+  }
+
   static void seed(CallCenterServer.Services s, String password, Clock clock) {
     String hash = s.passwords().hash(password);
     USERS.forEach(

@@ -150,9 +150,19 @@ public final class Main implements Runnable {
 
   /** Starts the server on the embedded database and seeds the demo users and data. */
   static CallCenterServer startDemo(ServerConfig config) {
-    CallCenterServer server = new CallCenterServer(config, Clock.systemUTC()).start();
+    DemoPbx pbx = DemoPbx.start();
+    CallCenterServer server;
+    try {
+      ServerConfig withPbx = config.withCti(pbx.ctiSettings(config.cti()));
+      server = new CallCenterServer(withPbx, Clock.systemUTC(), pbx).start();
+    } catch (RuntimeException e) {
+      pbx.close();
+      throw e;
+    }
     try {
       DemoData.seed(server.services(), config.demoPassword(), Clock.systemUTC());
+      DemoData.seedDevices(server.services(), DemoPbx.DEVICES, DemoPbx.QUEUE);
+      server.cti().reloadAgents();
     } catch (RuntimeException e) {
       server.close();
       throw e;

@@ -4,12 +4,17 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValueFactory;
+import dev.callcenter.cti.ami.AmiSettings;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The server's configuration, parsed once from {@code config/callcenter.conf} (built in as the
@@ -27,11 +32,31 @@ public record ServerConfig(
     Duration slaScanInterval,
     Duration reopenWindow,
     Duration assignmentDrainInterval,
+    Cti cti,
     String demoPassword) {
 
   /** HTTP listener settings. */
   public record Http(
-      String host, int port, boolean secureCookies, long maxBodyBytes, int workerThreads) {}
+      String host,
+      int port,
+      boolean secureCookies,
+      long maxBodyBytes,
+      int workerThreads,
+      Set<String> allowedOrigins) {}
+
+  /** CTI gateway settings; the AMI secret is never printed. */
+  public record Cti(
+      boolean enabled,
+      AmiSettings ami,
+      Map<String, String> trunkRegions,
+      Map<String, String> contextRegions,
+      ZoneId timeZone,
+      Duration wrapUp,
+      Duration serviceLevelThreshold,
+      String originateContext,
+      String transferContext,
+      String callbackOwner,
+      Duration callbackDue) {}
 
   /** Database settings; {@code embedded} selects the in-process server. */
   public record Database(
@@ -130,7 +155,8 @@ public record ServerConfig(
             c.getInt("http.port"),
             c.getBoolean("http.secure-cookies"),
             c.getBytes("http.max-body-bytes"),
-            c.getInt("http.worker-threads")),
+            c.getInt("http.worker-threads"),
+            list(c.getString("http.allowed-origins"))),
         db,
         c.getString("phone.default-region"),
         new Auth(
@@ -144,7 +170,77 @@ public record ServerConfig(
         c.getDuration("tickets.sla-scan-interval"),
         c.getDuration("tickets.reopen-window"),
         c.getDuration("tickets.assignment-drain-interval"),
+        cti(c),
         c.getString("demo.password"));
+  }
+
+  /** This configuration with other CTI settings (the demo points them at its PBX). */
+  ServerConfig withCti(Cti newCti) {
+    return new ServerConfig(
+        dataDir,
+        http,
+        database,
+        phoneDefaultRegion,
+        auth,
+        vipValueShare,
+        tierJobInterval,
+        slaWarningPercent,
+        slaScanInterval,
+        reopenWindow,
+        assignmentDrainInterval,
+        newCti,
+        demoPassword);
+  }
+
+  private static Cti cti(Config c) {
+    AmiSettings ami =
+        new AmiSettings(
+            c.getString("cti.ami.host"),
+            c.getInt("cti.ami.port"),
+            c.getString("cti.ami.username"),
+            c.getString("cti.ami.secret"),
+            c.getDuration("cti.ami.ping-interval"),
+            c.getDuration("cti.ami.read-timeout"),
+            c.getDuration("cti.ami.response-timeout"),
+            c.getDuration("cti.ami.reconnect-min"),
+            c.getDuration("cti.ami.reconnect-max"),
+            c.getInt("cti.ami.queue-capacity"));
+    return new Cti(
+        c.getBoolean("cti.enabled"),
+        ami,
+        pairs("cti.trunk-regions", c.getString("cti.trunk-regions")),
+        pairs("cti.context-regions", c.getString("cti.context-regions")),
+        ZoneId.of(c.getString("cti.time-zone")),
+        c.getDuration("cti.wrap-up"),
+        c.getDuration("cti.service-level-threshold"),
+        c.getString("cti.originate-context"),
+        c.getString("cti.transfer-context"),
+        c.getString("cti.callback-owner").strip(),
+        c.getDuration("cti.callback-due"));
+  }
+
+  private static Set<String> list(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String part : text.split(",")) {
+      if (!part.isBlank()) {
+        out.add(part.strip());
+      }
+    }
+    return out;
+  }
+
+  /** {@code "a=b,c=d"} → a map; a part without {@code =} is an error naming the key. */
+  private static Map<String, String> pairs(String key, String text) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String part : list(text)) {
+      int eq = part.indexOf('=');
+      if (eq <= 0 || eq == part.length() - 1) {
+        throw new IllegalArgumentException(
+            key + " must look like \"name=REGION,other=REGION\", not '" + part + "'");
+      }
+      out.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+    }
+    return out;
   }
 
   @Override

@@ -50,6 +50,15 @@ public final class ApiClient {
     return withHeader("Authorization", "Bearer " + r.body().get("token").asText());
   }
 
+  /** The bearer token of a logged-in client. */
+  public String token() {
+    String auth = headers.get("Authorization");
+    if (auth == null) {
+      throw new IllegalStateException("not logged in with a token");
+    }
+    return auth.substring("Bearer ".length());
+  }
+
   public ApiClient withHeader(String name, String value) {
     Map<String, String> h = new LinkedHashMap<>(headers);
     h.put(name, value);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.callcenter.cti.call.PbxCommandException;
 import dev.callcenter.helpdesk.HelpdeskException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -54,6 +55,14 @@ public final class ErrorResponder implements Handler<RoutingContext> {
       case null -> http(statusCode >= 400 ? statusCode : 500, null);
       case HelpdeskException e ->
           new Rendered(status(e.kind()), ApiError.of(e.code(), e.getMessage(), e.details()));
+      case PbxCommandException e ->
+          new Rendered(
+              switch (e.reason()) {
+                case "rejected" -> 502;
+                case "timeout" -> 504;
+                default -> 503;
+              },
+              ApiError.of("pbx_" + e.reason(), e.getMessage(), Map.of("action", e.action())));
       case Json.EmptyBodyException e ->
           new Rendered(400, ApiError.of("body_required", e.getMessage(), Map.of()));
       case UnrecognizedPropertyException e ->

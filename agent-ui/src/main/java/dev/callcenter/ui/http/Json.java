@@ -2,6 +2,7 @@ package dev.callcenter.ui.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
+import dev.callcenter.cti.live.AgentState;
 import dev.callcenter.helpdesk.customer.Customer;
 import dev.callcenter.helpdesk.customer.Tier;
 import io.vertx.core.buffer.Buffer;
@@ -45,6 +47,7 @@ public final class Json {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .addMixIn(Customer.class, CustomerMixin.class)
+            .addMixIn(AgentState.class, AgentStateMixin.class)
             .build();
     // A number where text is expected is a mistake, not something to guess about.
     mapper
@@ -90,5 +93,11 @@ public final class Json {
     EmptyBodyException() {
       super("The request body must be a JSON object");
     }
+  }
+
+  /** Agent states on the wire as {@code available}, {@code logged-out}, {@code on-call}… */
+  abstract static class AgentStateMixin {
+    @JsonValue
+    abstract String wireName();
   }
 }

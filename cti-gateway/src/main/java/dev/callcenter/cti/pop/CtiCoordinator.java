@@ -7,6 +7,7 @@ import dev.callcenter.cti.live.CallView;
 import dev.callcenter.cti.live.CtiListener;
 import dev.callcenter.cti.live.QueueFigures;
 import dev.callcenter.helpdesk.customer.CallerLookup;
+import dev.callcenter.helpdesk.followup.FollowUp;
 import dev.callcenter.helpdesk.followup.FollowUpDraft;
 import dev.callcenter.helpdesk.followup.FollowUpService;
 import dev.callcenter.helpdesk.interaction.CallDetails;
@@ -229,19 +230,21 @@ public final class CtiCoordinator implements CtiListener {
       return;
     }
     String number = call.caller().number() == null ? "" : " at " + call.caller().number();
-    followUps.create(
-        new FollowUpDraft(
-            "Call back " + p.customer().name() + number,
-            what
-                + (call.queue() == null ? "" : " in queue " + call.queue())
-                + ", call "
-                + call.callId(),
-            clock.instant().plus(callbackDue),
-            owner,
-            call.queue(),
-            customerId,
-            null),
-        null);
+    FollowUp callback =
+        followUps.create(
+            new FollowUpDraft(
+                "Call back " + p.customer().name() + number,
+                what
+                    + (call.queue() == null ? "" : " in queue " + call.queue())
+                    + ", call "
+                    + call.callId(),
+                clock.instant().plus(callbackDue),
+                owner,
+                call.queue(),
+                customerId,
+                null),
+            null);
+    notifier.toUser(owner, new CtiMessage("follow-up", clock.instant(), callback));
   }
 
   private Long ownerFor(CallView call) {

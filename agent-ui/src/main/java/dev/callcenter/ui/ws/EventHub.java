@@ -1,0 +1,91 @@
+package dev.callcenter.ui.ws;
+
+import dev.callcenter.cti.pop.AgentNotifier;
+import dev.callcenter.cti.pop.CtiMessage;
+import dev.callcenter.ui.http.Json;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open WebSockets of this node, by user: a message for an agent goes to each of their open
+ * screens and to nobody else; supervisors' screens also get the wallboard messages. A screen that
+ * cannot keep up (its write queue is full) is closed; on reconnecting it gets the present again.
+ */
+public final class EventHub implements AgentNotifier {
+  private static final Logger log = LoggerFactory.getLogger(EventHub.class);
+
+  private final Map<Long, Set<ServerWebSocket>> byUser = new ConcurrentHashMap<>();
+  private final Set<ServerWebSocket> supervisors = ConcurrentHashMap.newKeySet();
+  private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong slowClosed = new AtomicLong();
+
+  void add(long userId, boolean supervisor, ServerWebSocket socket) {
+    byUser.computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet()).add(socket);
+    if (supervisor) {
+      supervisors.add(socket);
+    }
+  }
+
+  void remove(long userId, ServerWebSocket socket) {
+    byUser.computeIfPresent(
+        userId,
+        (k, sockets) -> {
+          sockets.remove(socket);
+          return sockets.isEmpty() ? null : sockets;
+        });
+    supervisors.remove(socket);
+  }
+
+  /** How many screens are open now. */
+  public int connections() {
+    return byUser.values().stream().mapToInt(Set::size).sum();
+  }
+
+  public long messagesSent() {
+    return sent.get();
+  }
+
+  @Override
+  public void toUser(long userId, CtiMessage message) {
+    Set<ServerWebSocket> sockets = byUser.get(userId);
+    if (sockets == null || sockets.isEmpty()) {
+      return;
+    }
+    String text = encode(message);
+    sockets.forEach(s -> write(s, text));
+  }
+
+  @Override
+  public void toSupervisors(CtiMessage message) {
+    if (supervisors.isEmpty()) {
+      return;
+    }
+    String text = encode(message);
+    supervisors.forEach(s -> write(s, text));
+  }
+
+  static String encode(CtiMessage message) {
+    Buffer json = Json.write(message);
+    return json.toString();
+  }
+
+  void write(ServerWebSocket socket, String text) {
+    if (socket.isClosed()) {
+      return;
+    }
+    if (socket.writeQueueFull()) {
+      slowClosed.incrementAndGet();
+      log.warn("Closing a WebSocket that does not keep up; it will reconnect and resync");
+      socket.close((short) 1013, "too slow");
+      return;
+    }
+    socket.writeTextMessage(text);
+    sent.incrementAndGet();
+  }
+}

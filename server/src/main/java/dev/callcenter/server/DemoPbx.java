@@ -1,0 +1,109 @@
+package dev.callcenter.server;
+
+import dev.callcenter.cti.ami.AmiSettings;
+import dev.callcenter.helpdesk.ValidationException;
+import dev.callcenter.pbxsim.PbxSimulator;
+import dev.callcenter.pbxsim.ami.AmiConfig;
+import dev.callcenter.pbxsim.pbx.QueueMember;
+import dev.callcenter.pbxsim.scenario.CallHandle;
+import dev.callcenter.pbxsim.scenario.HangupBy;
+import dev.callcenter.pbxsim.scenario.InboundQueueCall;
+import dev.callcenter.ui.simulator.SimulatorRoutes;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo's phone system: the PBX simulator on a free loopback port with a random AMI secret,
+ * queue {@code support} with agent1 ({@code PJSIP/1001}) and agent2 ({@code PJSIP/1002}), and the
+ * placer behind {@code POST /api/v1/simulator/calls}.
+ */
+final class DemoPbx implements SimulatorRoutes.CallPlacer, AutoCloseable {
+  static final String QUEUE = "support";
+
+  /** Demo agent → device. */
+  static final Map<String, String> DEVICES = Map.of("agent1", "PJSIP/1001", "agent2", "PJSIP/1002");
+
+  private final PbxSimulator sim;
+  private final String secret;
+
+  private DemoPbx(PbxSimulator sim, String secret) {
+    this.sim = sim;
+    this.secret = secret;
+  }
+
+  static DemoPbx start() {
+    byte[] random = new byte[16];
+    new SecureRandom().nextBytes(random);
+    String secret = HexFormat.of().formatHex(random);
+    PbxSimulator sim =
+        PbxSimulator.start(AmiConfig.defaults().withCredentials("callcenter", secret));
+    sim.pbx().addQueue(QUEUE);
+    sim.pbx().addMember(QUEUE, "PJSIP/1001", "Agent One");
+    sim.pbx().addMember(QUEUE, "PJSIP/1002", "Agent Two");
+    return new DemoPbx(sim, secret);
+  }
+
+  /** {@code base} pointed at this PBX and turned on. */
+  ServerConfig.Cti ctiSettings(ServerConfig.Cti base) {
+    AmiSettings a = base.ami();
+    return new ServerConfig.Cti(
+        true,
+        new AmiSettings(
+            "127.0.0.1",
+            sim.amiPort(),
+            "callcenter",
+            secret,
+            a.pingInterval(),
+            a.readTimeout(),
+            a.responseTimeout(),
+            a.reconnectMin(),
+            a.reconnectMax(),
+            a.queueCapacity()),
+        base.trunkRegions(),
+        base.contextRegions(),
+        base.timeZone(),
+        base.wrapUp(),
+        base.serviceLevelThreshold(),
+        base.originateContext(),
+        base.transferContext(),
+        base.callbackOwner().isEmpty() ? "supervisor1" : base.callbackOwner(),
+        base.callbackDue());
+  }
+
+  PbxSimulator simulator() {
+    return sim;
+  }
+
+  @Override
+  public String place(SimulatorRoutes.SimulatedCall c) {
+    if (!sim.pbx().hasQueue(c.queue())) {
+      throw new ValidationException("queue", "the demo PBX has one queue: " + QUEUE);
+    }
+    if (c.digits() != null) {
+      throw new ValidationException(
+          "digits", "the demo cannot run IVR calls yet; leave out digits and exten");
+    }
+    List<QueueMember> free =
+        sim.pbx().members(c.queue()).stream().filter(m -> !m.paused() && !m.inCall()).toList();
+    String agent = free.isEmpty() ? null : free.getFirst().iface();
+    InboundQueueCall call =
+        sim.calls().inboundQueueCall(c.from(), c.name() == null ? "" : c.name(), c.queue());
+    if (c.exten() != null) {
+      call.dialed(c.exten());
+    }
+    Duration ring = Duration.ofSeconds(c.ringSeconds());
+    CallHandle handle =
+        c.outcome().equals("answered") && agent != null
+            ? call.answeredBy(agent, ring, Duration.ofSeconds(c.talkSeconds()), HangupBy.CALLER)
+            : call.abandonedAfter(ring.plusSeconds(1), agent);
+    return handle.linkedid();
+  }
+
+  @Override
+  public void close() {
+    sim.close();
+  }
+}

@@ -1,0 +1,261 @@
+package dev.callcenter.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callcenter.helpdesk.customer.Customer;
+import dev.callcenter.helpdesk.customer.CustomerDraft;
+import dev.callcenter.helpdesk.customer.CustomerKind;
+import dev.callcenter.helpdesk.customer.PhoneInput;
+import dev.callcenter.helpdesk.customer.PhoneType;
+import dev.callcenter.helpdesk.customer.Tier;
+import dev.callcenter.helpdesk.followup.FollowUp;
+import dev.callcenter.helpdesk.interaction.Interaction;
+import dev.callcenter.pbxsim.PbxSimulator;
+import dev.callcenter.pbxsim.ami.AmiConfig;
+import dev.callcenter.pbxsim.ami.RecordedAction;
+import dev.callcenter.pbxsim.scenario.CallHandle;
+import dev.callcenter.pbxsim.scenario.HangupBy;
+import dev.callcenter.pbxsim.time.ManualScheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole chain with real parts: the PBX simulator speaking AMI over TCP, the server's CTI
+ * gateway on the real Asterisk-Java client, PostgreSQL, and agents' WebSockets.
+ */
+class CtiEndToEndTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private static ManualScheduler time;
+  private static PbxSimulator sim;
+  private static TestServer server;
+  private static Customer vip;
+  private static long agent1;
+  private static long agent2;
+
+  @BeforeAll
+  static void start() throws Exception {
+    time = new ManualScheduler(Instant.parse("2026-11-22T02:00:00Z"));
+    sim = PbxSimulator.start(AmiConfig.defaults().withCredentials("cti", "s3cret"), time);
+    sim.pbx().addQueue("support");
+    sim.pbx().addMember("support", "PJSIP/1001", "Agent One");
+    sim.pbx().addMember("support", "PJSIP/1002", "Agent Two");
+    Map<String, String> settings = new HashMap<>();
+    settings.put("cti.enabled", "true");
+    settings.put("cti.ami.port", Integer.toString(sim.amiPort()));
+    settings.put("cti.ami.username", "cti");
+    settings.put("cti.ami.secret", "s3cret");
+    settings.put("cti.ami.ping-interval", "500ms");
+    settings.put("cti.ami.read-timeout", "3s");
+    settings.put("cti.ami.reconnect-min", "100ms");
+    settings.put("cti.ami.reconnect-max", "500ms");
+    server = TestServer.start(settings, Clock.systemUTC());
+    var s = server.services();
+    agent1 = s.users().findCredentials("agent1").orElseThrow().user().id();
+    agent2 = s.users().findCredentials("agent2").orElseThrow().user().id();
+    s.agentDevices().assign(agent1, "PJSIP/1001", List.of("support"));
+    s.agentDevices().assign(agent2, "PJSIP/1002", List.of("support"));
+    server.server().cti().reloadAgents();
+    vip = customer("王大明 VIP", "02-2345-6789");
+    s.customers().setTierOverride(vip.id(), Tier.VIP);
+    customer("Shared line A", "03-555-0101");
+    customer("Shared line B", "03-555-0101");
+    // Logged in and state rebuilt: the gateway has asked for the queue status.
+    assertThat(sim.actions().awaitNamed("QueueStatus", WAIT)).isPresent();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (sim != null) {
+      sim.close();
+    }
+  }
+
+  private static Customer customer(String name, String phone) {
+    return server
+        .services()
+        .customers()
+        .create(
+            new CustomerDraft(
+                CustomerKind.PERSON,
+                name,
+                null,
+                "zh-TW",
+                List.of(new PhoneInput(PhoneType.MOBILE, phone)),
+                List.of(),
+                null,
+                null,
+                Map.of(),
+                null,
+                null,
+                null));
+  }
+
+  private WsClient socket(String username) {
+    return WsClient.connect(server.baseUrl(), server.as(username).token());
+  }
+
+  @Test
+  void popReachesOnlyTheRingingAgentThenTheCallIsLoggedWithDurations() throws Exception {
+    try (WsClient one = socket("agent1");
+        WsClient two = socket("agent2")) {
+      one.await("hello");
+      two.await("hello");
+      CallHandle call =
+          sim.calls()
+              .inboundQueueCall("0223456789", "Wang", "support")
+              .answeredBy(
+                  "PJSIP/1001", Duration.ofSeconds(3), Duration.ofSeconds(42), HangupBy.CALLER);
+      time.advance(Duration.ofMillis(500)); // Newchannel, QueueCallerJoin, AgentCalled
+
+      JsonNode pop = one.await("screen-pop", m -> isCall(m, call)).path("data");
+      assertThat(pop.path("state").asText()).isEqualTo("ringing");
+      assertThat(pop.path("pop").path("lookup").asText()).isEqualTo("KNOWN");
+      assertThat(pop.path("pop").path("customer").path("name").asText()).isEqualTo("王大明 VIP");
+      assertThat(pop.path("pop").path("customer").path("tier").asText()).isEqualTo("VIP");
+      assertThat(pop.path("pop").path("caller").path("e164").asText()).isEqualTo("+886223456789");
+
+      time.advance(Duration.ofSeconds(3)); // AgentConnect
+      JsonNode answered = one.await("call-update", m -> isCall(m, call) && state(m, "answered"));
+      long interactionId = answered.path("data").path("interactionId").asLong();
+      assertThat(interactionId).isPositive();
+
+      time.advance(Duration.ofSeconds(42)); // AgentComplete, Hangups
+      one.await("call-update", m -> isCall(m, call) && state(m, "ended"));
+      Interaction logged = server.services().interactions().get(interactionId);
+      assertThat(logged.customerId()).isEqualTo(vip.id());
+      assertThat(logged.agentId()).isEqualTo(agent1);
+      assertThat(logged.endedAt()).isNotNull();
+      assertThat(logged.call().linkedid()).isEqualTo(call.linkedid());
+      assertThat(logged.call().ringSeconds()).isEqualTo(3);
+      assertThat(logged.call().talkSeconds()).isEqualTo(42);
+      assertThat(logged.call().hangupBy()).isEqualTo("CALLER");
+      assertThat(logged.call().hangupCause()).startsWith("16");
+
+      assertThat(two.unclaimed()).noneMatch(m -> m.path("type").asText().equals("screen-pop"));
+    }
+  }
+
+  @Test
+  void everyPhoneFormatFindsTheCustomer() throws Exception {
+    try (WsClient one = socket("agent1")) {
+      one.await("hello");
+      for (String number : List.of("+886223456789", "00886223456789", "02-2345-6789")) {
+        CallHandle call =
+            sim.calls()
+                .inboundQueueCall(number, "", "support")
+                .abandonedAfter(Duration.ofSeconds(2), "PJSIP/1001");
+        time.advance(Duration.ofMillis(500));
+        JsonNode pop = one.await("screen-pop", m -> isCall(m, call)).path("data").path("pop");
+        assertThat(pop.path("lookup").asText()).as(number).isEqualTo("KNOWN");
+        assertThat(pop.path("customer").path("id").asLong()).as(number).isEqualTo(vip.id());
+        time.advance(Duration.ofSeconds(2));
+        one.await("call-update", m -> isCall(m, call) && state(m, "abandoned"));
+      }
+    }
+  }
+
+  @Test
+  void ambiguousUnknownAnonymousAndChineseNamedCallers() throws Exception {
+    try (WsClient one = socket("agent1")) {
+      one.await("hello");
+      JsonNode ambiguous = ringAndAbandon(one, "035550101", "");
+      assertThat(ambiguous.path("lookup").asText()).isEqualTo("AMBIGUOUS");
+      assertThat(ambiguous.path("candidates")).hasSize(2);
+
+      JsonNode unknown = ringAndAbandon(one, "0987654321", "");
+      assertThat(unknown.path("lookup").asText()).isEqualTo("UNKNOWN");
+      assertThat(unknown.path("caller").path("number").asText()).isEqualTo("0987654321");
+      assertThat(unknown.path("onAnswer").path("action").asText()).isEqualTo("create-customer");
+
+      JsonNode anonymous = ringAndAbandon(one, "anonymous", "");
+      assertThat(anonymous.path("lookup").asText()).isEqualTo("ANONYMOUS");
+      assertThat(anonymous.path("caller").path("anonymous").asBoolean()).isTrue();
+
+      JsonNode chinese = ringAndAbandon(one, "0911222333", "張三");
+      assertThat(chinese.path("caller").path("name").asText()).isEqualTo("張三");
+    }
+  }
+
+  @Test
+  void abandonedCallFromAKnownCustomerBecomesACallbackForTheRungAgent() throws Exception {
+    Customer caller = customer("Callback Chen", "0922333444");
+    try (WsClient one = socket("agent1")) {
+      one.await("hello");
+      CallHandle call =
+          sim.calls()
+              .inboundQueueCall("0922333444", "", "support")
+              .abandonedAfter(Duration.ofSeconds(5), "PJSIP/1001");
+      time.advance(Duration.ofMillis(500));
+      one.await("screen-pop", m -> isCall(m, call));
+      time.advance(Duration.ofSeconds(5));
+      one.await("call-update", m -> isCall(m, call) && state(m, "abandoned"));
+      JsonNode callback =
+          one.await("follow-up", m -> m.path("data").path("customerId").asLong() == caller.id())
+              .path("data");
+      assertThat(callback.path("ownerId").asLong()).isEqualTo(agent1);
+      assertThat(callback.path("title").asText()).contains("Callback Chen").contains("0922333444");
+      FollowUp stored = server.services().followUps().get(callback.path("id").asLong());
+      assertThat(stored.team()).isEqualTo("support");
+      assertThat(server.services().interactions().forCustomer(caller.id(), 10, 0))
+          .anyMatch(i -> i.summary().startsWith("Abandoned call"));
+    }
+  }
+
+  @Test
+  void pauseOverTheApiBecomesQueuePauseAndARejectedPauseIsAnError() throws Exception {
+    ApiClient agent = server.as("agent2");
+    sim.actions().clear();
+    var ok = agent.put("/api/v1/agents/me/state", Map.of("state", "paused", "reason", "lunch"));
+    assertThat(ok.status()).as(ok.body().toString()).isEqualTo(200);
+    assertThat(ok.body().path("state").asText()).isEqualTo("paused");
+    RecordedAction pause = sim.actions().awaitNamed("QueuePause", WAIT).orElseThrow();
+    assertThat(pause.header("Interface")).isEqualTo("PJSIP/1002");
+    assertThat(pause.header("Paused")).isEqualToIgnoringCase("true");
+    assertThat(pause.header("Reason")).isEqualTo("lunch");
+
+    sim.faults().rejectNext("QueuePause", 1, "Interface not found");
+    var refused = agent.put("/api/v1/agents/me/state", Map.of("state", "available"));
+    assertThat(refused.status()).isEqualTo(502);
+    assertThat(refused.errorCode()).isEqualTo("pbx_rejected");
+    assertThat(refused.body().path("error").path("message").asText())
+        .contains("Interface not found");
+
+    var back = agent.put("/api/v1/agents/me/state", Map.of("state", "available"));
+    assertThat(back.status()).isEqualTo(200);
+    var bad = agent.put("/api/v1/agents/me/state", Map.of("state", "sleeping"));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.errorField()).isEqualTo("state");
+  }
+
+  private JsonNode ringAndAbandon(WsClient ws, String number, String name) throws Exception {
+    CallHandle call =
+        sim.calls()
+            .inboundQueueCall(number, name, "support")
+            .abandonedAfter(Duration.ofSeconds(2), "PJSIP/1001");
+    time.advance(Duration.ofMillis(500));
+    JsonNode pop = ws.await("screen-pop", m -> isCall(m, call)).path("data").path("pop");
+    time.advance(Duration.ofSeconds(2));
+    ws.await("call-update", m -> isCall(m, call) && state(m, "abandoned"));
+    return pop;
+  }
+
+  private static boolean isCall(JsonNode m, CallHandle call) {
+    return m.path("data").path("callId").asText().equals(call.linkedid());
+  }
+
+  private static boolean state(JsonNode m, String state) {
+    return m.path("data").path("state").asText().equals(state);
+  }
+}
