@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoModeTest {
 
   @Test
-  void demoRunsOnTheEmbeddedDatabaseKeepsItsDataAndLetsTheDemoUsersLogIn(@TempDir Path dataDir) {
+  void demoRunsOnTheEmbeddedDatabaseKeepsItsDataAndLetsTheDemoUsersLogIn(@TempDir Path dataDir)
+      throws InterruptedException {
     Map<String, String> env =
         Map.of(
             "CC_DATA_DIR", dataDir.toString(),
@@ -34,6 +35,22 @@ class DemoModeTest {
       assertThat(vip.get("result").asText()).isEqualTo("KNOWN");
       assertThat(vip.at("/customers/0/tier").asText()).isEqualTo("VIP");
       customersBefore = agent.get("/api/v1/customers?limit=200").body().get("items").size();
+
+      // The demo's PBX: a simulated call from the demo company pops on agent1's WebSocket.
+      try (WsClient ws = WsClient.connect("http://127.0.0.1:" + server.httpPort(), agent.token())) {
+        ws.await("hello");
+        ws.await("agent-state", m -> m.at("/data/state").asText().equals("available"));
+        var placed =
+            agent.post(
+                "/api/v1/simulator/calls", Map.of("from", "+886 2 2345 6789", "talkSeconds", 1));
+        assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
+        String callId = placed.body().get("callId").asText();
+        var pop =
+            ws.await("screen-pop", m -> m.at("/data/callId").asText().equals(callId)).get("data");
+        assertThat(pop.at("/pop/customer/name").asText()).isEqualTo("台灣精密電子股份有限公司");
+      }
+      assertThat(anon.get("/api/v1/health").body().at("/components/pbx/status").asText())
+          .isEqualTo("UP");
       assertThat(customersBefore).isGreaterThanOrEqualTo(5);
     }
     assertThat(dataDir.resolve("postgres")).isDirectory();
