@@ -286,8 +286,8 @@ public final class AmiClient implements PbxCommands, AutoCloseable {
       answers.addAll(members.getEvents());
       ResponseEvents channels = c.sendEventGeneratingAction(new CoreShowChannelsAction(), timeout);
       answers.addAll(channels.getEvents());
-      queue.put(new Queued(translator.snapshot(answers), System.nanoTime()));
       resyncs.incrementAndGet();
+      queue.put(new Queued(translator.snapshot(answers), System.nanoTime()));
       log.info(
           "Rebuilt PBX state: {} queue entries and channels",
           members.getEvents().size() + channels.getEvents().size());
@@ -429,6 +429,7 @@ public final class AmiClient implements PbxCommands, AutoCloseable {
     private volatile Instant since;
     private volatile long lastAnswerNanos;
     private boolean down;
+    private long failures;
 
     Link(String name, String eventMask) {
       this.name = name;
@@ -473,19 +474,27 @@ public final class AmiClient implements PbxCommands, AutoCloseable {
             log.info("AMI {} connection to {}:{} up", name, settings.host(), settings.port());
           }
           everUp = true;
+          failures = 0;
           backoff = settings.reconnectMin().toMillis();
           if (this == events) {
             requestResync();
           }
           awaitDown();
         } catch (Exception e) {
-          log.warn(
-              "AMI {} connection to {}:{} failed: {}; retrying in {} ms",
-              name,
-              settings.host(),
-              settings.port(),
-              e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
-              backoff);
+          failures++;
+          // The first failure and every tenth are warnings; the rest would only flood the log.
+          String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+          if (failures == 1 || failures % 10 == 0) {
+            log.warn(
+                "AMI {} connection to {}:{} failed ({} attempts): {}; retrying with backoff",
+                name,
+                settings.host(),
+                settings.port(),
+                failures,
+                why);
+          } else {
+            log.debug("AMI {} connection attempt {} failed: {}", name, failures, why);
+          }
         }
         boolean wasUp = up;
         up = false;

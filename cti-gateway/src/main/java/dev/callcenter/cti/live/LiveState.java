@@ -151,7 +151,7 @@ public final class LiveState implements PbxEventSink {
     this.zone = zone;
     this.wrapUp = wrapUp;
     this.thresholdSeconds = thresholdSeconds;
-    this.day = LocalDate.now(clock.withZone(zone));
+    this.day = LocalDate.ofInstant(clock.instant(), zone);
   }
 
   // ------------------------------------------------------------------ reads
@@ -595,7 +595,7 @@ public final class LiveState implements PbxEventSink {
 
   /** Resets the day's counters at midnight in the call center's time zone. */
   private boolean rollDay() {
-    LocalDate today = LocalDate.now(clock.withZone(zone));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
     if (today.equals(day)) {
       return false;
     }

@@ -1,0 +1,220 @@
+package dev.callcenter.cti.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callcenter.cti.call.AgentAnswered;
+import dev.callcenter.cti.call.AgentRinging;
+import dev.callcenter.cti.call.CallAbandoned;
+import dev.callcenter.cti.call.CallCompleted;
+import dev.callcenter.cti.call.CallHungUp;
+import dev.callcenter.cti.call.CallOffered;
+import dev.callcenter.cti.call.CallQueued;
+import dev.callcenter.cti.call.CallerId;
+import dev.callcenter.cti.call.DeviceStatus;
+import dev.callcenter.cti.call.MemberAdded;
+import dev.callcenter.cti.call.MemberPaused;
+import dev.callcenter.cti.call.PbxSnapshot;
+import dev.callcenter.helpdesk.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LiveStateTest {
+  private static final Instant T0 = Instant.parse("2026-11-22T02:00:00Z");
+  private static final AgentRef ONE =
+      new AgentRef(1, "agent1", "Agent One", "PJSIP/1001", List.of("support"));
+  private static final AgentRef TWO =
+      new AgentRef(2, "agent2", "Agent Two", "PJSIP/1002", List.of("support"));
+  private static final CallerId CALLER = new CallerId("0223456789", "+886223456789", false, "王");
+
+  private final List<String> heard = new ArrayList<>();
+  private final List<AgentStatus> states = new ArrayList<>();
+  private final List<QueueFigures> figures = new ArrayList<>();
+  private final List<CallView> ended = new ArrayList<>();
+  private MutableClock clock;
+  private LiveState state;
+
+  @BeforeEach
+  void setUp() {
+    clock = new MutableClock(T0);
+    AgentDirectory directory =
+        new AgentDirectory() {
+          final Map<String, AgentRef> byIface =
+              Map.of(ONE.agentInterface(), ONE, TWO.agentInterface(), TWO);
+
+          @Override
+          public Optional<AgentRef> byInterface(String agentInterface) {
+            return Optional.ofNullable(byIface.get(agentInterface));
+          }
+
+          @Override
+          public Optional<AgentRef> byUser(long userId) {
+            return byIface.values().stream().filter(a -> a.userId() == userId).findFirst();
+          }
+
+          @Override
+          public Collection<AgentRef> all() {
+            return List.of(ONE, TWO);
+          }
+        };
+    CtiListener listener =
+        new CtiListener() {
+          @Override
+          public void ringing(AgentRef agent, CallView call) {
+            heard.add("ringing " + agent.username() + " " + call.callId());
+          }
+
+          @Override
+          public void ringingStopped(AgentRef agent, CallView call, String why) {
+            heard.add("stopped " + agent.username() + " " + call.callId() + " " + why);
+          }
+
+          @Override
+          public void answered(AgentRef agent, CallView call) {
+            heard.add("answered " + agent.username() + " " + call.callId());
+          }
+
+          @Override
+          public void ended(CallView call, AgentRef agent) {
+            heard.add("ended " + call.callId() + " by " + (agent == null ? "-" : agent.username()));
+            ended.add(call);
+          }
+
+          @Override
+          public void agentChanged(AgentStatus status) {
+            states.add(status);
+          }
+
+          @Override
+          public void queueChanged(QueueFigures f) {
+            figures.add(f);
+          }
+        };
+    state =
+        new LiveState(
+            directory, listener, clock, ZoneId.of("Asia/Taipei"), Duration.ofSeconds(10), 20);
+    state.accept(new MemberAdded(T0, "support", "PJSIP/1001", "Agent One"));
+    state.accept(new MemberAdded(T0, "support", "PJSIP/1002", "Agent Two"));
+  }
+
+  private void offer(String id) {
+    state.accept(
+        new CallOffered(id, clock.instant(), id, "PJSIP/pstn-1", CALLER, "from-pstn", "200"));
+    state.accept(new CallQueued(id, clock.instant(), "support", 1));
+  }
+
+  @Test
+  void answeredElsewhereClosesTheOtherRingingPop() {
+    offer("c1");
+    state.accept(new AgentRinging("c1", T0, "support", "PJSIP/1001", "Agent One", CALLER));
+    state.accept(new AgentRinging("c1", T0, "support", "PJSIP/1002", "Agent Two", CALLER));
+    assertThat(state.agent(1).orElseThrow().state()).isEqualTo(AgentState.RINGING);
+    state.accept(new AgentAnswered("c1", T0, "support", "PJSIP/1002", "Agent Two", 5, 3));
+
+    assertThat(heard)
+        .containsExactly(
+            "ringing agent1 c1",
+            "ringing agent2 c1",
+            "stopped agent1 c1 answered-elsewhere",
+            "answered agent2 c1");
+    assertThat(state.agent(1).orElseThrow().state()).isEqualTo(AgentState.AVAILABLE);
+    assertThat(state.agent(2).orElseThrow().state()).isEqualTo(AgentState.ON_CALL);
+    assertThat(state.agent(2).orElseThrow().callId()).isEqualTo("c1");
+  }
+
+  @Test
+  void aCallEndsWhenTheCallerIsGoneAndTheCompletionArrivedThenWrapUpRunsOut() {
+    offer("c2");
+    state.accept(new AgentRinging("c2", T0, "support", "PJSIP/1001", "Agent One", CALLER));
+    state.accept(new AgentAnswered("c2", T0, "support", "PJSIP/1001", "Agent One", 4, 2));
+    state.accept(new CallHungUp("c2", T0, "c2", "PJSIP/pstn-1", 16, "Normal Clearing"));
+    assertThat(ended).isEmpty(); // AgentComplete still to come
+    state.accept(
+        new CallCompleted(
+            "c2", T0, "support", "PJSIP/1001", "Agent One", 61, 4, CallCompleted.EndedBy.CALLER));
+    assertThat(ended)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.talkSeconds()).isEqualTo(61);
+              assertThat(c.waitSeconds()).isEqualTo(4);
+              assertThat(c.ringSeconds()).isEqualTo(2);
+              assertThat(c.endedBy()).isEqualTo(CallCompleted.EndedBy.CALLER);
+              assertThat(c.hangupCause()).isEqualTo(16);
+            });
+    assertThat(state.agent(1).orElseThrow().state()).isEqualTo(AgentState.WRAP_UP);
+    clock.advance(Duration.ofSeconds(11));
+    state.tick();
+    assertThat(state.agent(1).orElseThrow().state()).isEqualTo(AgentState.AVAILABLE);
+  }
+
+  @Test
+  void serviceLevelCountsAnsweredWithinTheThresholdAndTheAbandonedInclusiveVariant() {
+    offer("a");
+    state.accept(new AgentAnswered("a", T0, "support", "PJSIP/1001", "Agent One", 10, 2));
+    offer("b");
+    state.accept(new AgentAnswered("b", T0, "support", "PJSIP/1002", "Agent Two", 45, 2));
+    offer("c");
+    clock.advance(Duration.ofSeconds(30));
+    QueueFigures waiting = state.queues().getFirst();
+    assertThat(waiting.waiting()).isEqualTo(1);
+    assertThat(waiting.longestWaitSeconds()).isEqualTo(30);
+    state.accept(new CallAbandoned("c", clock.instant(), "support", 1, 1, 30));
+
+    QueueFigures f = state.queues().getFirst();
+    assertThat(f.queue()).isEqualTo("support");
+    assertThat(f.waiting()).isZero();
+    assertThat(f.answered()).isEqualTo(2);
+    assertThat(f.answeredWithinThreshold()).isEqualTo(1);
+    assertThat(f.abandoned()).isEqualTo(1);
+    assertThat(f.serviceLevel()).isEqualTo(0.5);
+    assertThat(f.serviceLevelWithAbandoned()).isEqualTo(1.0 / 3);
+    assertThat(f.agents()).containsEntry("on-call", 2);
+  }
+
+  @Test
+  void pausedInEveryQueueIsPausedWithTheReason() {
+    state.accept(new MemberPaused(T0, "support", "PJSIP/1001", "Agent One", true, "lunch"));
+    AgentStatus s = state.agent(1).orElseThrow();
+    assertThat(s.state()).isEqualTo(AgentState.PAUSED);
+    assertThat(s.reason()).isEqualTo("lunch");
+    assertThat(states).last().extracting(AgentStatus::state).isEqualTo(AgentState.PAUSED);
+  }
+
+  @Test
+  void aSnapshotReplacesMembershipsAndEndsCallsThatVanished() {
+    offer("gone");
+    state.accept(new AgentRinging("gone", T0, "support", "PJSIP/1001", "Agent One", CALLER));
+    state.accept(
+        new PbxSnapshot(
+            T0.plusSeconds(5),
+            List.of(
+                new PbxSnapshot.Member(
+                    "support",
+                    "PJSIP/1001",
+                    "Agent One",
+                    true,
+                    "meeting",
+                    DeviceStatus.NOT_INUSE,
+                    false)),
+            List.of(),
+            List.of(
+                new PbxSnapshot.Channel("talk", "talk", "PJSIP/pstn-9", CALLER, "Queue", 40, "b1"),
+                new PbxSnapshot.Channel(
+                    "talk", "talk.2", "PJSIP/1001-7", CALLER, "AppQueue", 30, "b1"))));
+
+    assertThat(heard).contains("stopped agent1 gone hung-up", "ended gone by -");
+    assertThat(state.agent(2).orElseThrow().state()).isEqualTo(AgentState.LOGGED_OUT);
+    AgentStatus one = state.agent(1).orElseThrow();
+    assertThat(one.state()).isEqualTo(AgentState.ON_CALL);
+    assertThat(one.callId()).isEqualTo("talk");
+    assertThat(state.call("talk").orElseThrow().answeredBy()).isEqualTo("PJSIP/1001");
+  }
+}
