@@ -3,7 +3,7 @@ package dev.callcenter.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Entry point: {@code bench/run lookup|tickets|all}. */
+/** Entry point: {@code bench/run lookup|tickets|cti|all}. */
 public final class Bench {
 
   private Bench() {}
@@ -23,6 +23,14 @@ public final class Bench {
             Integer.getInteger("clients", 16),
             Duration.ofSeconds(Integer.getInteger("warmup", 5)),
             Duration.ofSeconds(Integer.getInteger("seconds", 20)));
+      }
+      if (which.equals("cti") || which.equals("all")) {
+        CtiBench.run(
+            db,
+            Integer.getInteger("agents", 500),
+            Integer.getInteger("rate", 50),
+            Duration.ofSeconds(Integer.getInteger("ctiSeconds", 20)),
+            Integer.getInteger("ingestEvents", 200_000));
       }
       if (which.equals("lookup") || which.equals("all")) {
         LookupBench.run(

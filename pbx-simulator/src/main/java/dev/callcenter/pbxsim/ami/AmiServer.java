@@ -279,6 +279,20 @@ public final class AmiServer implements AutoCloseable {
     gate.open();
   }
 
+  private volatile WriteTap tap;
+
+  /**
+   * Observes every packet as it leaves for a client's socket (after the flush), for benchmarks that
+   * time the path from the PBX's socket to a screen; null removes it.
+   */
+  public void tapWrites(WriteTap newTap) {
+    this.tap = newTap;
+  }
+
+  WriteTap tap() {
+    return tap;
+  }
+
   public boolean frozen() {
     return !gate.isOpen();
   }

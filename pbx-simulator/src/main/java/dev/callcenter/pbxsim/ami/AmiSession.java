@@ -127,13 +127,20 @@ final class AmiSession {
   }
 
   private void writeLoop() {
+    List<byte[]> unflushed = new ArrayList<>();
     try (OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024)) {
       while (!closed) {
         Outgoing next = queue.take();
         server.gate().awaitOpen();
         writingSince = System.nanoTime();
+        WriteTap tap = server.tap();
         switch (next) {
-          case Packet p -> out.write(p.bytes());
+          case Packet p -> {
+            out.write(p.bytes());
+            if (tap != null) {
+              unflushed.add(p.bytes());
+            }
+          }
           case Close c -> {
             out.flush();
             abort();
@@ -142,6 +149,11 @@ final class AmiSession {
         }
         if (queue.isEmpty()) {
           out.flush();
+          if (tap != null) {
+            long now = System.nanoTime();
+            unflushed.forEach(bytes -> tap.written(id, bytes, now));
+          }
+          unflushed.clear();
         }
         writingSince = 0;
       }

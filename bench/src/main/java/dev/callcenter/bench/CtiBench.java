@@ -1,0 +1,275 @@
+package dev.callcenter.bench;
+
+import dev.callcenter.helpdesk.customer.CustomerService;
+import dev.callcenter.helpdesk.db.DatabaseConfig;
+import dev.callcenter.helpdesk.user.Role;
+import dev.callcenter.pbxsim.PbxSimulator;
+import dev.callcenter.pbxsim.ami.AmiConfig;
+import dev.callcenter.pbxsim.scenario.HangupBy;
+import dev.callcenter.server.CallCenterServer;
+import dev.callcenter.server.ServerConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The CTI path under load, with the real parts: the PBX simulator speaking AMI over TCP, the
+ * server's gateway on Asterisk-Java, PostgreSQL, and WebSocket clients.
+ *
+ * <ol>
+ *   <li>AMI ingest: a burst of queue-member events the gateway keeps (each updates an agent's state
+ *       and is pushed to WebSockets), timed from the first to the last processed, with drops
+ *       counted.
+ *   <li>Screen-pop latency: {@code agents} agents connected over WebSocket, calls arriving at
+ *       {@code rate}/s, each ringing one agent; from the {@code AgentCalled} packet being flushed
+ *       to the simulator's socket to the {@code screen-pop} frame arriving at that agent's client.
+ *       Printed next to the caller lookup alone for the same numbers.
+ * </ol>
+ */
+final class CtiBench {
+  private static final Pattern LINKEDID = Pattern.compile("\r\nLinkedid: ([^\r\n]+)\r\n");
+  private static final Pattern POP_CALL =
+      Pattern.compile("\"type\":\"screen-pop\".*?\"callId\":\"([^\"]+)\"");
+
+  private CtiBench() {}
+
+  static void run(BenchDatabase db, int agents, int rate, Duration measure, int ingestEvents)
+      throws Exception {
+    int customers = 100_000;
+    Fixtures.ensureCustomers(db.database(), customers);
+    DatabaseConfig dbc = db.config(16);
+    try (PbxSimulator sim =
+        PbxSimulator.start(
+            AmiConfig.defaults()
+                .withCredentials("bench", "bench-secret")
+                .withSessionQueueCapacity(2_000_000))) {
+      sim.pbx().addQueue("support");
+      for (int i = 0; i < agents; i++) {
+        sim.pbx().addMember("support", iface(i), "Agent " + i);
+      }
+      ServerConfig config =
+          ServerConfig.load(
+              null,
+              Map.of(),
+              Map.ofEntries(
+                  Map.entry("database.mode", "external"),
+                  Map.entry("database.url", dbc.jdbcUrl()),
+                  Map.entry("database.user", dbc.username()),
+                  Map.entry("database.password", dbc.password()),
+                  Map.entry("database.pool-size", "16"),
+                  Map.entry("http.port", "0"),
+                  Map.entry("tickets.sla-scan-interval", "0s"),
+                  Map.entry("customers.tier-job-interval", "0s"),
+                  Map.entry("cti.enabled", "true"),
+                  Map.entry("cti.ami.port", Integer.toString(sim.amiPort())),
+                  Map.entry("cti.ami.username", "bench"),
+                  Map.entry("cti.ami.secret", "bench-secret"),
+                  Map.entry("cti.ami.queue-capacity", "100000")));
+      try (CallCenterServer server = new CallCenterServer(config, Clock.systemUTC()).start()) {
+        var s = server.services();
+        String hash = s.passwords().hash("bench-pass");
+        List<String> tokens = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < agents; i++) {
+          String name = "bench-agent-" + i;
+          long id = s.users().upsert(name, "Bench Agent " + i, hash, Set.of(Role.AGENT), "en");
+          s.agentDevices().assign(id, iface(i), List.of("support"));
+          tokens.add(s.auth().login(name, "bench-pass", "10.0.0." + (i % 200)).token());
+        }
+        server.cti().reloadAgents();
+        System.out.printf(
+            "cti: %d agents with devices and sessions in %.1f s%n",
+            agents, (System.nanoTime() - t0) / 1e9);
+
+        ingest(server, sim, agents, ingestEvents);
+        pops(server, sim, s.customers(), tokens, rate, measure, customers);
+      }
+    }
+  }
+
+  private static String iface(int i) {
+    return "PJSIP/" + (10000 + i);
+  }
+
+  private static void ingest(CallCenterServer server, PbxSimulator sim, int agents, int events) {
+    waitFor(() -> server.cti().link().state().equals("UP"), Duration.ofSeconds(30));
+    var before = server.cti().link();
+    long t0 = System.nanoTime();
+    for (int i = 0; i < events; i++) {
+      int agent = i % agents;
+      sim.pbx().memberStatus(iface(agent), (i / agents) % 2 == 0 ? 2 : 1, false);
+    }
+    long produced = System.nanoTime() - t0;
+    long target = before.eventsQueued() + events;
+    waitFor(
+        () -> {
+          var now = server.cti().link();
+          return now.eventsQueued() + now.eventsDropped() >= target && now.queueDepth() == 0;
+        },
+        Duration.ofMinutes(2));
+    long total = System.nanoTime() - t0;
+    var after = server.cti().link();
+    System.out.printf(
+        "cti ingest: %,d QueueMemberStatus events (%d agents, each pushed to WebSockets): "
+            + "%,.0f events/s end to end (simulator produced them at %,.0f/s), dropped %d, "
+            + "max queue lag %d ms%n",
+        events,
+        agents,
+        events / (total / 1e9),
+        events / (produced / 1e9),
+        after.eventsDropped() - before.eventsDropped(),
+        after.maxLagMillis());
+  }
+
+  private static void pops(
+      CallCenterServer server,
+      PbxSimulator sim,
+      CustomerService customers,
+      List<String> tokens,
+      int rate,
+      Duration measure,
+      int customerCount)
+      throws Exception {
+    Map<String, Long> agentCalledAt = new ConcurrentHashMap<>();
+    Map<String, Long> popAt = new ConcurrentHashMap<>();
+    sim.ami()
+        .tapWrites(
+            (session, packet, nanos) -> {
+              if (packet.length > 20 && startsWith(packet, "Event: AgentCalled")) {
+                Matcher m = LINKEDID.matcher(new String(packet, StandardCharsets.UTF_8));
+                if (m.find()) {
+                  agentCalledAt.putIfAbsent(m.group(1), nanos);
+                }
+              }
+            });
+    HttpClient http = HttpClient.newHttpClient();
+    String ws = "ws://127.0.0.1:" + server.httpPort() + "/ws?token=";
+    List<WebSocket> sockets = new ArrayList<>();
+    AtomicInteger hellos = new AtomicInteger();
+    for (String token : tokens) {
+      sockets.add(
+          http.newWebSocketBuilder()
+              .buildAsync(URI.create(ws + token), new PopListener(popAt, hellos))
+              .join());
+    }
+    waitFor(() -> hellos.get() == tokens.size(), Duration.ofSeconds(60));
+    System.out.printf("cti: %d WebSocket clients connected%n", sockets.size());
+
+    Random random = new Random(7);
+    int calls = (int) (rate * measure.toSeconds());
+    List<String> numbers = new ArrayList<>();
+    long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+    long start = System.nanoTime();
+    for (int i = 0; i < calls; i++) {
+      long due = start + i * intervalNanos;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait); // pacing the offered load, not waiting for a result
+      }
+      String number = Fixtures.writtenMobile(1 + random.nextInt(customerCount), random);
+      numbers.add(number);
+      sim.calls()
+          .inboundQueueCall(number, "", "support")
+          .answeredBy(
+              iface(i % tokens.size()),
+              Duration.ofSeconds(2),
+              Duration.ofSeconds(3),
+              HangupBy.CALLER);
+    }
+    waitFor(() -> popAt.size() >= calls, Duration.ofSeconds(60));
+    sim.ami().tapWrites(null);
+    long[] latencies =
+        popAt.entrySet().stream()
+            .filter(e -> agentCalledAt.containsKey(e.getKey()))
+            .mapToLong(e -> e.getValue() - agentCalledAt.get(e.getKey()))
+            .toArray();
+    System.out.printf(
+        "cti screen pop, %d agents on WebSockets, %d calls/s for %d s (%d calls, %d pops):%n"
+            + "  AgentCalled flushed by the PBX -> screen-pop frame at the agent: %s%n",
+        tokens.size(),
+        rate,
+        measure.toSeconds(),
+        calls,
+        latencies.length,
+        Percentiles.of(latencies));
+
+    long[] lookups = new long[numbers.size()];
+    for (int i = 0; i < numbers.size(); i++) {
+      long t = System.nanoTime();
+      customers.lookup(numbers.get(i));
+      lookups[i] = System.nanoTime() - t;
+    }
+    System.out.printf(
+        "  caller lookup alone, same numbers, one at a time: %s%n", Percentiles.of(lookups));
+    for (WebSocket socket : sockets) {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+  }
+
+  private static boolean startsWith(byte[] packet, String prefix) {
+    for (int i = 0; i < prefix.length(); i++) {
+      if (packet[i] != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Polls a condition a benchmark phase must reach before the next starts. */
+  private static void waitFor(java.util.function.BooleanSupplier done, Duration max) {
+    long deadline = System.nanoTime() + max.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("benchmark phase did not finish within " + max);
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+  }
+
+  /** Timestamps each screen-pop frame by call id. */
+  private static final class PopListener implements WebSocket.Listener {
+    private final Map<String, Long> popAt;
+    private final AtomicInteger hellos;
+    private final StringBuilder partial = new StringBuilder();
+
+    PopListener(Map<String, Long> popAt, AtomicInteger hellos) {
+      this.popAt = popAt;
+      this.hellos = hellos;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      long now = System.nanoTime();
+      partial.append(data);
+      if (last) {
+        String text = partial.toString();
+        partial.setLength(0);
+        if (text.startsWith("{\"type\":\"hello\"")) {
+          hellos.incrementAndGet();
+        } else {
+          Matcher m = POP_CALL.matcher(text);
+          if (m.find()) {
+            popAt.putIfAbsent(m.group(1), now);
+          }
+        }
+      }
+      ws.request(1);
+      return null;
+    }
+  }
+}
