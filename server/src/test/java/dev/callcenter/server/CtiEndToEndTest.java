@@ -239,6 +239,51 @@ class CtiEndToEndTest {
     assertThat(bad.errorField()).isEqualTo("state");
   }
 
+  @Test
+  void clickToCallOriginatesFromTheAgentsPhoneAndLogsAnOutboundInteraction() throws Exception {
+    sim.actions().clear();
+    var placed = server.as("agent1").post("/api/v1/calls", Map.of("number", "02-2345-6789"));
+    assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
+    assertThat(placed.body().path("channel").asText()).isEqualTo("PHONE_OUT");
+    assertThat(placed.body().path("customerId").asLong()).isEqualTo(vip.id());
+    RecordedAction originate = sim.actions().awaitNamed("Originate", WAIT).orElseThrow();
+    assertThat(originate.header("Channel")).isEqualTo("PJSIP/1001");
+    assertThat(originate.header("Context")).isEqualTo("from-agents");
+    assertThat(originate.header("Exten")).isEqualTo("0223456789");
+
+    var bad = server.as("agent1").post("/api/v1/calls", Map.of("number", "call me maybe"));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.errorField()).isEqualTo("number");
+  }
+
+  @Test
+  void transferRedirectsTheCallerOfTheAgentsCurrentCall() throws Exception {
+    ApiClient agent = server.as("agent2");
+    var idle = agent.post("/api/v1/calls/current/transfer", Map.of("target", "billing"));
+    assertThat(idle.status()).isEqualTo(409);
+    assertThat(idle.errorCode()).isEqualTo("no_call");
+    try (WsClient two = socket("agent2")) {
+      two.await("hello");
+      CallHandle call =
+          sim.calls()
+              .inboundQueueCall("0933444555", "", "support")
+              .answeredBy(
+                  "PJSIP/1002", Duration.ofSeconds(1), Duration.ofSeconds(60), HangupBy.AGENT);
+      time.advance(Duration.ofSeconds(2));
+      two.await("call-update", m -> isCall(m, call) && state(m, "answered"));
+      sim.actions().clear();
+      var moved = agent.post("/api/v1/calls/current/transfer", Map.of("target", "billing"));
+      assertThat(moved.status()).as(moved.body().toString()).isEqualTo(202);
+      assertThat(moved.body().path("callId").asText()).isEqualTo(call.linkedid());
+      RecordedAction redirect = sim.actions().awaitNamed("Redirect", WAIT).orElseThrow();
+      assertThat(redirect.header("Channel")).isEqualTo(call.channel());
+      assertThat(redirect.header("Context")).isEqualTo("cti-transfer");
+      assertThat(redirect.header("Exten")).isEqualTo("billing");
+      time.advance(Duration.ofSeconds(60));
+      two.await("call-update", m -> isCall(m, call) && state(m, "ended"));
+    }
+  }
+
   private JsonNode ringAndAbandon(WsClient ws, String number, String name) throws Exception {
     CallHandle call =
         sim.calls()

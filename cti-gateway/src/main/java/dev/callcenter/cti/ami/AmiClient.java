@@ -43,6 +43,7 @@ import org.asteriskjava.manager.event.CoreShowChannelsCompleteEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.HoldEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
@@ -57,6 +58,7 @@ import org.asteriskjava.manager.event.QueueMemberStatusEvent;
 import org.asteriskjava.manager.event.QueueParamsEvent;
 import org.asteriskjava.manager.event.QueueStatusCompleteEvent;
 import org.asteriskjava.manager.event.ShutdownEvent;
+import org.asteriskjava.manager.event.UnholdEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -94,6 +96,8 @@ public final class AmiClient implements PbxCommands, AutoCloseable {
           AgentCompleteEvent.class,
           HangupEvent.class,
           VarSetEvent.class,
+          HoldEvent.class,
+          UnholdEvent.class,
           QueueMemberAddedEvent.class,
           QueueMemberRemovedEvent.class,
           QueueMemberPauseEvent.class,
@@ -119,6 +123,8 @@ public final class AmiClient implements PbxCommands, AutoCloseable {
           QueueCallerAbandonEvent.class,
           AgentCompleteEvent.class,
           HangupEvent.class,
+          HoldEvent.class,
+          UnholdEvent.class,
           QueueMemberAddedEvent.class,
           QueueMemberRemovedEvent.class,
           QueueMemberPauseEvent.class,

@@ -5,6 +5,7 @@ import dev.callcenter.cti.call.AgentNoAnswer;
 import dev.callcenter.cti.call.AgentRinging;
 import dev.callcenter.cti.call.CallAbandoned;
 import dev.callcenter.cti.call.CallCompleted;
+import dev.callcenter.cti.call.CallHeld;
 import dev.callcenter.cti.call.CallHungUp;
 import dev.callcenter.cti.call.CallOffered;
 import dev.callcenter.cti.call.CallQueued;
@@ -32,6 +33,7 @@ import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.HoldEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
@@ -43,6 +45,7 @@ import org.asteriskjava.manager.event.QueueMemberPauseEvent;
 import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
 import org.asteriskjava.manager.event.QueueMemberStatusEvent;
 import org.asteriskjava.manager.event.ShutdownEvent;
+import org.asteriskjava.manager.event.UnholdEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
 
 /**
@@ -127,6 +130,10 @@ public final class AmiEventTranslator {
                   CallCompleted.EndedBy.fromReason(e.getReason()));
           case HangupEvent e -> hungUp(e);
           case VarSetEvent e -> recording(e);
+          case HoldEvent e when e.getLinkedId() != null ->
+              new CallHeld(e.getLinkedId(), at(e), e.getChannel(), true);
+          case UnholdEvent e when e.getLinkedId() != null ->
+              new CallHeld(e.getLinkedId(), at(e), e.getChannel(), false);
           case ShutdownEvent e -> new PbxRestarting(at(e), Boolean.TRUE.equals(e.getRestart()));
           case QueueMemberAddedEvent e ->
               new MemberAdded(at(e), e.getQueue(), e.getInterface(), e.getMemberName());

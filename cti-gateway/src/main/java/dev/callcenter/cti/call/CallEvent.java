@@ -10,6 +10,7 @@ public sealed interface CallEvent extends PbxEvent
         CallAbandoned,
         CallCompleted,
         CallHungUp,
-        CallRecording {
+        CallRecording,
+        CallHeld {
   String callId();
 }

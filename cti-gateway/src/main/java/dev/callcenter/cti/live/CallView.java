@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param answeredBy the interface of the agent who answered, null until answered
  * @param lastRungInterface the last agent phone that rang for this call
  * @param waitSeconds time in queue until answered or abandoned
+ * @param holdSeconds time on hold during the call (Hold … Unhold, summed)
  * @param endedBy who hung up a completed call
  * @param recording the recording reference the dialplan set, if any
  */
@@ -31,6 +32,7 @@ public record CallView(
     long waitSeconds,
     long ringSeconds,
     long talkSeconds,
+    long holdSeconds,
     boolean abandoned,
     Integer hangupCause,
     String hangupCauseText,

@@ -5,6 +5,7 @@ import dev.callcenter.cti.call.AgentNoAnswer;
 import dev.callcenter.cti.call.AgentRinging;
 import dev.callcenter.cti.call.CallAbandoned;
 import dev.callcenter.cti.call.CallCompleted;
+import dev.callcenter.cti.call.CallHeld;
 import dev.callcenter.cti.call.CallHungUp;
 import dev.callcenter.cti.call.CallOffered;
 import dev.callcenter.cti.call.CallQueued;
@@ -93,6 +94,8 @@ public final class LiveState implements PbxEventSink {
     long waitSeconds;
     long ringSeconds;
     long talkSeconds;
+    long heldMillis;
+    Instant holdSince;
     boolean abandoned;
     boolean completed;
     boolean callerGone;
@@ -125,6 +128,7 @@ public final class LiveState implements PbxEventSink {
           waitSeconds,
           ringSeconds,
           talkSeconds,
+          (heldMillis + 500) / 1000,
           abandoned,
           cause,
           causeText,
@@ -265,6 +269,17 @@ public final class LiveState implements PbxEventSink {
           c.causeText = e.causeText();
           stopAllRinging(c, "hung-up");
           endIfOver(c, e.at());
+        }
+      }
+      case CallHeld e -> {
+        LiveCall c = calls.get(e.callId());
+        if (c != null) {
+          if (e.held() && c.holdSince == null) {
+            c.holdSince = e.at();
+          } else if (!e.held() && c.holdSince != null) {
+            c.heldMillis += Duration.between(c.holdSince, e.at()).toMillis();
+            c.holdSince = null;
+          }
         }
       }
       case CallRecording e -> {
@@ -450,6 +465,10 @@ public final class LiveState implements PbxEventSink {
       return;
     }
     c.endedAt = at;
+    if (c.holdSince != null) {
+      c.heldMillis += Duration.between(c.holdSince, at).toMillis();
+      c.holdSince = null;
+    }
     calls.remove(c.callId);
     for (Map.Entry<String, AgentLine> e : lines.entrySet()) {
       AgentLine line = e.getValue();

@@ -268,7 +268,7 @@ public final class CtiCoordinator implements CtiListener {
         (int) call.waitSeconds(),
         call.answered() ? (int) call.ringSeconds() : null,
         call.endedAt() == null || !call.answered() ? null : (int) call.talkSeconds(),
-        call.endedAt() == null || !call.answered() ? null : 0,
+        call.endedAt() == null || !call.answered() ? null : (int) call.holdSeconds(),
         call.hangupCause() == null
             ? null
             : call.hangupCause()

@@ -6,6 +6,7 @@ import dev.callcenter.cti.call.AgentAnswered;
 import dev.callcenter.cti.call.AgentRinging;
 import dev.callcenter.cti.call.CallAbandoned;
 import dev.callcenter.cti.call.CallCompleted;
+import dev.callcenter.cti.call.CallHeld;
 import dev.callcenter.cti.call.CallHungUp;
 import dev.callcenter.cti.call.CallOffered;
 import dev.callcenter.cti.call.CallQueued;
@@ -153,6 +154,33 @@ class LiveStateTest {
     clock.advance(Duration.ofSeconds(11));
     state.tick();
     assertThat(state.agent(1).orElseThrow().state()).isEqualTo(AgentState.AVAILABLE);
+  }
+
+  @Test
+  void holdTimeIsSummedOverEveryHoldOfTheCall() {
+    offer("h");
+    state.accept(new AgentAnswered("h", T0, "support", "PJSIP/1001", "Agent One", 1, 1));
+    state.accept(new CallHeld("h", T0.plusSeconds(10), "PJSIP/1001-1", true));
+    state.accept(new CallHeld("h", T0.plusSeconds(25), "PJSIP/1001-1", false));
+    state.accept(new CallHeld("h", T0.plusSeconds(40), "PJSIP/1001-1", true));
+    state.accept(new CallHangUpAt("h", T0.plusSeconds(45)).event());
+    state.accept(
+        new CallCompleted(
+            "h",
+            T0.plusSeconds(45),
+            "support",
+            "PJSIP/1001",
+            "Agent One",
+            44,
+            1,
+            CallCompleted.EndedBy.AGENT));
+    assertThat(ended).singleElement().extracting(CallView::holdSeconds).isEqualTo(20L);
+  }
+
+  private record CallHangUpAt(String id, Instant at) {
+    CallHungUp event() {
+      return new CallHungUp(id, at, id, "PJSIP/pstn-1", 16, "Normal Clearing");
+    }
   }
 
   @Test
