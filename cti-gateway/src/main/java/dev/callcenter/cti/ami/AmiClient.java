@@ -279,10 +279,16 @@ public final class AmiClient implements PbxCommands, AutoCloseable {
     }
   }
 
+  /**
+   * Reads {@code QueueStatus} and {@code CoreShowChannels} over the command connection (an event
+   * flood cannot delay it) and queues the snapshot behind the events already received. Events older
+   * than the snapshot that are applied after it converge to the same state (the last event before
+   * it describes what it shows); the snapshot restores what was lost. A failed read is retried.
+   */
   private void resync() {
     resyncPending.set(false);
-    ManagerConnection c = events.connection;
-    if (c == null || closed) {
+    ManagerConnection c = commands.up ? commands.connection : events.connection;
+    if (c == null || closed || !events.up) {
       return; // the next login resyncs
     }
     long timeout = settings.responseTimeout().toMillis() * 2;
@@ -297,9 +303,12 @@ public final class AmiClient implements PbxCommands, AutoCloseable {
       log.info(
           "Rebuilt PBX state: {} queue entries and channels",
           members.getEvents().size() + channels.getEvents().size());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (Exception e) {
       if (!closed) {
-        log.warn("Could not rebuild PBX state ({}); retrying on the next connect", e.toString());
+        log.warn("Could not rebuild PBX state ({}); retrying in 1 s", e.toString());
+        pinger.schedule(this::requestResync, 1, TimeUnit.SECONDS);
       }
     }
   }
