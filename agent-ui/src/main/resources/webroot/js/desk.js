@@ -1,0 +1,233 @@
+// The agent desk: state, the screen pop, the pre-filled ticket, follow-ups, click-to-call.
+import { api, logout } from "./api.js";
+import { $, h, mount } from "./dom.js";
+import { missingKeys, t, time } from "./i18n.js";
+import { connectLive } from "./live.js";
+import { session } from "./session.js";
+
+const root = document.getElementById("app");
+const desk = { user: null, state: null, pop: null, popState: null, live: null };
+
+start().catch((e) => mount(root, h("p", { class: "error" }, t("error.generic") + e.message)));
+
+async function start() {
+  desk.user = await session(root);
+  if (!desk.user) return;
+  mount(
+    root,
+    h(
+      "header",
+      { class: "bar" },
+      h("strong", {}, t("app.title")),
+      h("span", { id: "me" }, desk.user.displayName),
+      h("span", { id: "agent-state", class: "state" }),
+      stateControls(),
+      h("span", { id: "offline", class: "offline", hidden: true }, t("ws.offline")),
+      h("button", { id: "logout", onclick: async () => { await logout(); location.reload(); } }, t("logout")),
+    ),
+    h("main", { class: "desk" },
+      h("section", { id: "pop", class: "pop", hidden: true }),
+      h("section", { id: "work", class: "work" }),
+      h("aside", { id: "followups", class: "followups" }),
+    ),
+  );
+  document.addEventListener("keydown", shortcuts);
+  desk.live = connectLive(onMessage, (online) => ($("#offline").hidden = online));
+  window.ccDesk = desk; // for the browser tests and the console
+  window.ccMissingKeys = missingKeys;
+  await loadFollowUps();
+}
+
+function stateControls() {
+  const reason = h("input", { id: "pause-reason", placeholder: t("state.reason"), maxlength: 80 });
+  const select = h(
+    "select",
+    { id: "state-select" },
+    ["available", "paused", "logged-out"].map((s) => h("option", { value: s }, t("state." + s))),
+  );
+  const error = h("span", { id: "state-error", class: "error", role: "alert" });
+  const button = h("button", {
+    id: "state-set",
+    onclick: async () => {
+      error.textContent = "";
+      try {
+        const body = { state: select.value };
+        if (select.value === "paused" && reason.value.trim()) body.reason = reason.value.trim();
+        showState(await api("PUT", "/api/v1/agents/me/state", body));
+      } catch (e) {
+        error.textContent = t("state.failed") + e.message;
+      }
+    },
+  }, t("state.set"));
+  return h("span", { class: "state-controls" }, select, reason, button, error);
+}
+
+function showState(status) {
+  desk.state = status;
+  const el = $("#agent-state");
+  el.dataset.state = status.state;
+  el.textContent = t("state." + status.state) + (status.reason ? " (" + status.reason + ")" : "");
+}
+
+function onMessage(m) {
+  switch (m.type) {
+    case "agent-state":
+      if (m.data.userId === desk.user.id) showState(m.data);
+      break;
+    case "screen-pop":
+      showPop(m.data);
+      break;
+    case "call-update":
+      updatePop(m.data);
+      break;
+    case "follow-up":
+      loadFollowUps();
+      break;
+  }
+}
+
+// ---------------------------------------------------------------- screen pop
+
+function showPop(data) {
+  const p = data.pop;
+  desk.pop = p;
+  desk.popState = data.state;
+  const panel = $("#pop");
+  const customer = p.customer;
+  const who =
+    p.lookup === "KNOWN"
+      ? [h("span", { class: "name", id: "pop-name" }, customer.name),
+         customer.tier === "VIP" ? h("span", { class: "badge vip", id: "pop-vip" }, t("pop.vip")) : null,
+         customer.language ? h("span", { class: "lang" }, customer.language) : null]
+      : p.lookup === "ANONYMOUS"
+        ? [h("span", { class: "name", id: "pop-name" }, t("pop.anonymous"))]
+        : p.lookup === "AMBIGUOUS"
+          ? [h("span", { class: "name", id: "pop-name" }, t("pop.ambiguous"))]
+          : [h("span", { class: "name", id: "pop-name" }, t("pop.unknown"))];
+  mount(
+    panel,
+    h("h2", {}, t("pop.title"), " ", h("span", { id: "pop-status", class: "pop-status" }, data.state === "answered" ? t("pop.answered") : "")),
+    h("div", { class: "who" }, who),
+    h("div", { class: "caller" }, p.caller.number ? phoneLink(p.caller.number) : "", p.caller.name ? " · " + p.caller.name : "", p.queue ? " · " + p.queue : ""),
+    p.lookup === "AMBIGUOUS"
+      ? h("ul", { id: "pop-candidates", class: "candidates" },
+          p.candidates.map((c) => h("li", {}, c.name, c.tier === "VIP" ? h("span", { class: "badge vip" }, t("pop.vip")) : null)))
+      : null,
+    p.lookup === "UNKNOWN"
+      ? h("button", { id: "pop-create-customer", onclick: () => createCustomer(p) }, t("pop.createCustomer"))
+      : null,
+    p.openTickets.length
+      ? h("section", {}, h("h3", {}, t("pop.openTickets")),
+          h("ul", { id: "pop-tickets" }, p.openTickets.map((tk) =>
+            h("li", { class: "sla-" + tk.sla, "data-sla": tk.sla },
+              "#" + tk.id + " " + tk.title + " · ",
+              h("span", { class: "sla" }, t("sla." + tk.sla)),
+              tk.dueAt ? " · " + time(tk.dueAt, desk.user.timeZone) : ""))))
+      : null,
+    p.overdueFollowUps.length
+      ? h("section", {}, h("h3", {}, t("pop.followUps")),
+          h("ul", {}, p.overdueFollowUps.map((f) => h("li", {}, f.title, " · ", time(f.dueAt, desk.user.timeZone)))))
+      : null,
+    p.recent.length
+      ? h("section", {}, h("h3", {}, t("pop.recent")),
+          h("ul", { id: "pop-recent" }, p.recent.map((e) => h("li", {}, time(e.at, desk.user.timeZone), " ", e.summary || e.kind))))
+      : null,
+    p.extras && p.extras.ivr ? h("section", { id: "pop-ivr" }, h("h3", {}, t("pop.ivr")), JSON.stringify(p.extras.ivr)) : null,
+    h("div", { class: "actions" },
+      customer ? h("button", { id: "pop-new-ticket", onclick: () => ticketForm(p) }, t("pop.newTicket") + " (N)") : null),
+  );
+  panel.hidden = false;
+  panel.dataset.callId = p.callId;
+}
+
+function updatePop(data) {
+  const panel = $("#pop");
+  if (!desk.pop || panel.dataset.callId !== data.callId) return;
+  const status = $("#pop-status");
+  if (data.state === "answered") {
+    desk.popState = "answered";
+    status.textContent = t("pop.answered");
+    desk.interactionId = data.interactionId;
+    if (data.onAnswer && data.onAnswer.action === "new-ticket") ticketForm(desk.pop);
+  } else if (data.state === "ended") {
+    status.textContent = t("pop.ended");
+  } else {
+    status.textContent = t("pop.closed." + data.state);
+    panel.classList.add("closed");
+    setTimeout(() => { if (panel.dataset.callId === data.callId) panel.hidden = true; }, 3000);
+  }
+}
+
+function ticketForm(p) {
+  const prefill = (p.onAnswer && p.onAnswer.ticket) || {};
+  const title = h("input", { id: "ticket-title", value: prefill.title || "", maxlength: 200, required: true });
+  const type = h("select", { id: "ticket-type" },
+    ["QUESTION", "FAULT_REPORT", "SERVICE_REQUEST", "COMPLAINT"].map((v) => h("option", { value: v, selected: v === prefill.type }, v)));
+  const result = h("p", { id: "ticket-result", role: "status" });
+  const form = h("form", { id: "ticket-form", class: "ticket-form" },
+    h("label", { for: "ticket-title" }, t("ticket.title")), title,
+    h("label", { for: "ticket-type" }, t("ticket.type")), type,
+    h("button", { type: "submit", id: "ticket-save" }, t("ticket.save")), result);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    try {
+      const ticket = await api("POST", "/api/v1/tickets", {
+        type: type.value,
+        title: title.value,
+        customerId: prefill.customerId,
+        source: "PHONE",
+        pbxLinkedid: prefill.pbxLinkedid,
+      });
+      result.textContent = t("ticket.saved") + ticket.id;
+      result.dataset.ticketId = ticket.id;
+    } catch (err) {
+      result.textContent = t("error.generic") + err.message;
+    }
+  });
+  mount($("#work"), form);
+  title.focus();
+}
+
+async function createCustomer(p) {
+  const customer = await api("POST", "/api/v1/customers", {
+    kind: "PERSON",
+    name: p.caller.name || p.caller.number,
+    phones: [{ type: "MOBILE", number: p.caller.number }],
+  });
+  mount($("#work"), h("p", { id: "customer-created" }, "#" + customer.id + " " + customer.name));
+}
+
+function phoneLink(number) {
+  return h("a", { href: "#", class: "dial", "data-number": number, onclick: (e) => { e.preventDefault(); dial(number); } }, number);
+}
+
+async function dial(number) {
+  try {
+    await api("POST", "/api/v1/calls", { number });
+  } catch (e) {
+    mount($("#work"), h("p", { class: "error" }, t("error.generic") + e.message));
+  }
+}
+
+// ---------------------------------------------------------------- follow-ups
+
+async function loadFollowUps() {
+  const list = await api("GET", "/api/v1/follow-ups");
+  const items = list.items.slice().sort((a, b) => (b.overdue - a.overdue) || a.dueAt.localeCompare(b.dueAt));
+  mount(
+    $("#followups"),
+    h("h2", {}, t("followups.title")),
+    items.length === 0
+      ? h("p", {}, t("followups.none"))
+      : h("ul", { id: "followup-list" }, items.map((f) =>
+          h("li", { class: f.overdue ? "overdue" : "" },
+            f.overdue ? h("span", { class: "badge" }, t("followups.overdue")) : null,
+            " ", f.title, " · ", time(f.dueAt, desk.user.timeZone), " ",
+            h("button", { onclick: async () => { await api("POST", "/api/v1/follow-ups/" + f.id + "/complete", {}); loadFollowUps(); } }, t("followups.complete"))))),
+  );
+}
+
+function shortcuts(e) {
+  if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
+  if (e.key === "n" && desk.pop && desk.pop.customer) ticketForm(desk.pop);
+}

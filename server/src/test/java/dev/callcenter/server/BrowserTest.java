@@ -1,0 +1,368 @@
+package dev.callcenter.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.callcenter.helpdesk.customer.Customer;
+import dev.callcenter.helpdesk.customer.CustomerDraft;
+import dev.callcenter.helpdesk.customer.CustomerKind;
+import dev.callcenter.helpdesk.customer.PhoneInput;
+import dev.callcenter.helpdesk.customer.PhoneType;
+import dev.callcenter.helpdesk.customer.Tier;
+import dev.callcenter.helpdesk.ticket.Priority;
+import dev.callcenter.helpdesk.ticket.TicketDraft;
+import dev.callcenter.helpdesk.ticket.TicketType;
+import dev.callcenter.pbxsim.PbxSimulator;
+import dev.callcenter.pbxsim.ami.AmiConfig;
+import dev.callcenter.pbxsim.ami.RecordedAction;
+import dev.callcenter.pbxsim.scenario.CallHandle;
+import dev.callcenter.pbxsim.scenario.HangupBy;
+import dev.callcenter.pbxsim.time.ManualScheduler;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The agent desk and the wallboard in real headless Chromium (Debian's, through its chromedriver)
+ * against the whole server, PostgreSQL and the PBX simulator over AMI. Skipped with a message when
+ * Chromium is missing, except under CI ({@code CI=true}), where that is a failure.
+ */
+class BrowserTest {
+  private static final File CHROMIUM = new File("/usr/bin/chromium");
+  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+  private static final Path SHOTS = Path.of("target", "screenshots");
+
+  private static ManualScheduler time;
+  private static PbxSimulator sim;
+  private static TestServer server;
+  private static Customer vip;
+  private ChromeDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeAll
+  static void start() throws Exception {
+    boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+    if (!present && "true".equals(System.getenv("CI"))) {
+      throw new IllegalStateException(
+          "Chromium and chromedriver are required under CI: apt-get install chromium"
+              + " chromium-driver");
+    }
+    Assumptions.assumeTrue(
+        present, "Browser tests skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing");
+    time = new ManualScheduler(Instant.parse("2026-11-22T02:00:00Z"));
+    sim = PbxSimulator.start(AmiConfig.defaults().withCredentials("cti", "s3cret"), time);
+    sim.pbx().addQueue("support");
+    sim.pbx().addMember("support", "PJSIP/1001", "Agent One");
+    sim.pbx().addMember("support", "PJSIP/1002", "Agent Two");
+    Map<String, String> settings = new HashMap<>();
+    settings.put("cti.enabled", "true");
+    settings.put("cti.ami.port", Integer.toString(sim.amiPort()));
+    settings.put("cti.ami.username", "cti");
+    settings.put("cti.ami.secret", "s3cret");
+    server = TestServer.start(settings, Clock.systemUTC());
+    var s = server.services();
+    long agent1 = s.users().findCredentials("agent1").orElseThrow().user().id();
+    long agent2 = s.users().findCredentials("agent2").orElseThrow().user().id();
+    s.agentDevices().assign(agent1, "PJSIP/1001", List.of("support"));
+    s.agentDevices().assign(agent2, "PJSIP/1002", List.of("support"));
+    server.server().cti().reloadAgents();
+    vip = customer("陳大文 VIP", "02-2345-6789");
+    s.customers().setTierOverride(vip.id(), Tier.VIP);
+    s.tickets()
+        .create(
+            new TicketDraft(
+                TicketType.FAULT_REPORT,
+                "印表機卡紙",
+                "Tray 2 jams",
+                Priority.HIGH,
+                vip.id(),
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null),
+            null);
+    customer("Shared A", "03-555-0101");
+    customer("Shared B", "03-555-0101");
+    customer("<img src=x onerror=alert(1)>\"><script>window.pwned=1</script>", "0955666777");
+    assertThat(sim.actions().awaitNamed("QueueStatus", Duration.ofSeconds(10))).isPresent();
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (sim != null) {
+      sim.close();
+    }
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--window-size=1400,900",
+        "--lang=en-US");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(5));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private static Customer customer(String name, String phone) {
+    return server
+        .services()
+        .customers()
+        .create(
+            new CustomerDraft(
+                CustomerKind.PERSON,
+                name,
+                null,
+                "zh-TW",
+                List.of(new PhoneInput(PhoneType.MOBILE, phone)),
+                List.of(),
+                null,
+                null,
+                Map.of(),
+                null,
+                null,
+                null));
+  }
+
+  private void logIn(String page, String username) {
+    browser.get(server.baseUrl() + page);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+    browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
+    browser.findElement(By.id("login-submit")).click();
+  }
+
+  private void deskReady(String username) {
+    logIn("/", username);
+    wait.until(ExpectedConditions.attributeToBeNotEmpty(find("agent-state"), "data-state"));
+  }
+
+  private WebElement find(String id) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+  }
+
+  private WebElement popFor(CallHandle call) {
+    return new WebDriverWait(browser, Duration.ofSeconds(1))
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#pop[data-call-id='" + call.linkedid() + "']:not([hidden])")));
+  }
+
+  private void shot(String name) throws Exception {
+    Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Test
+  void aVipCallPopsWithinASecondAndTheAnswerSavesAPrefilledTicket() throws Exception {
+    deskReady("agent1");
+    CallHandle call =
+        sim.calls()
+            .inboundQueueCall("0223456789", "", "support")
+            .answeredBy(
+                "PJSIP/1001", Duration.ofSeconds(2), Duration.ofSeconds(20), HangupBy.CALLER);
+    time.advance(Duration.ofMillis(500));
+    WebElement pop = popFor(call); // within 1 s of the ring
+    assertThat(pop.findElement(By.id("pop-name")).getText()).isEqualTo("陳大文 VIP");
+    assertThat(pop.findElement(By.id("pop-vip")).isDisplayed()).isTrue();
+    WebElement ticket = pop.findElement(By.cssSelector("#pop-tickets li"));
+    assertThat(ticket.getText()).contains("印表機卡紙");
+    assertThat(ticket.getAttribute("data-sla")).isIn("ok", "warning", "breached", "paused");
+    shot("desk-pop");
+
+    time.advance(Duration.ofSeconds(2)); // answered
+    wait.until(ExpectedConditions.textToBe(By.id("pop-status"), "已接聽")); // agent1 reads zh-TW
+    find("pop-new-ticket").click();
+    assertThat(find("ticket-title").getAttribute("value")).contains("陳大文 VIP");
+    find("ticket-save").click();
+    WebElement result =
+        wait.until(
+                ExpectedConditions.attributeToBeNotEmpty(find("ticket-result"), "data-ticket-id"))
+            ? find("ticket-result")
+            : null;
+    long ticketId = Long.parseLong(result.getAttribute("data-ticket-id"));
+    var saved = server.services().tickets().get(ticketId);
+    assertThat(saved.customerId()).isEqualTo(vip.id());
+    assertThat(saved.pbxLinkedid()).isEqualTo(call.linkedid());
+    shot("desk-ticket");
+    time.advance(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void unknownCallerCanBeCreatedAndAmbiguousShowsTheCandidates() {
+    deskReady("agent1");
+    CallHandle unknown =
+        sim.calls()
+            .inboundQueueCall("0977000111", "", "support")
+            .abandonedAfter(Duration.ofSeconds(3), "PJSIP/1001");
+    time.advance(Duration.ofMillis(500));
+    WebElement pop = popFor(unknown);
+    assertThat(pop.findElement(By.id("pop-name")).getText()).isEqualTo("未知來電");
+    find("pop-create-customer").click();
+    assertThat(find("customer-created").getText()).contains("0977000111");
+    assertThat(server.services().customers().lookup("0977000111").result().name())
+        .isEqualTo("KNOWN");
+    time.advance(Duration.ofSeconds(3));
+
+    CallHandle shared =
+        sim.calls()
+            .inboundQueueCall("035550101", "", "support")
+            .abandonedAfter(Duration.ofSeconds(3), "PJSIP/1001");
+    time.advance(Duration.ofMillis(500));
+    WebElement candidates = popFor(shared).findElement(By.id("pop-candidates"));
+    assertThat(candidates.getText()).contains("Shared A").contains("Shared B");
+    time.advance(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void aHostileCustomerNameIsShownAsText() {
+    deskReady("agent1");
+    CallHandle call =
+        sim.calls()
+            .inboundQueueCall("0955666777", "", "support")
+            .abandonedAfter(Duration.ofSeconds(3), "PJSIP/1001");
+    time.advance(Duration.ofMillis(500));
+    WebElement name = popFor(call).findElement(By.id("pop-name"));
+    assertThat(name.getText())
+        .isEqualTo("<img src=x onerror=alert(1)>\"><script>window.pwned=1</script>");
+    assertThat(browser.findElements(By.cssSelector("#pop img, #pop script"))).isEmpty();
+    assertThat(browser.executeScript("return window.pwned === undefined")).isEqualTo(true);
+    assertThatThrownBy(() -> browser.switchTo().alert())
+        .isInstanceOf(NoAlertPresentException.class);
+    time.advance(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void pausingWithAReasonReachesThePbx() throws InterruptedException {
+    deskReady("agent2");
+    sim.actions().clear();
+    new org.openqa.selenium.support.ui.Select(find("state-select")).selectByValue("paused");
+    find("pause-reason").sendKeys("training");
+    find("state-set").click();
+    RecordedAction pause =
+        sim.actions().awaitNamed("QueuePause", Duration.ofSeconds(5)).orElseThrow();
+    assertThat(pause.header("Interface")).isEqualTo("PJSIP/1002");
+    assertThat(pause.header("Reason")).isEqualTo("training");
+    wait.until(ExpectedConditions.attributeToBe(By.id("agent-state"), "data-state", "paused"));
+    new org.openqa.selenium.support.ui.Select(find("state-select")).selectByValue("available");
+    find("state-set").click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("agent-state"), "data-state", "available"));
+  }
+
+  @Test
+  void aDroppedConnectionComesBackWithTheRingingPop() {
+    deskReady("agent1");
+    CallHandle call =
+        sim.calls()
+            .inboundQueueCall("0223456789", "", "support")
+            .abandonedAfter(Duration.ofSeconds(30), "PJSIP/1001");
+    time.advance(Duration.ofMillis(500));
+    popFor(call);
+    browser.executeScript(
+        "document.getElementById('pop').hidden = true; window.ccDesk.live.drop();");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offline")));
+    // Reconnected: the server sends the present, the ringing pop included.
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("offline")));
+    assertThat(popFor(call).findElement(By.id("pop-name")).getText()).isEqualTo("陳大文 VIP");
+    time.advance(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void theWallboardShowsCallsWaitingAndAnswered() throws Exception {
+    logIn("/wallboard.html", "supervisor1");
+    WebElement row =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#queue-table tr[data-queue='support']")));
+    int waitingBefore = Integer.parseInt(row.findElement(By.className("waiting")).getText());
+    int answeredBefore = Integer.parseInt(row.findElement(By.className("answered")).getText());
+    CallHandle call =
+        sim.calls()
+            .inboundQueueCall("0912000333", "", "support")
+            .answeredBy("PJSIP/1002", Duration.ofSeconds(5), Duration.ofSeconds(5), HangupBy.AGENT);
+    time.advance(Duration.ofMillis(500));
+    wait.until(
+        ExpectedConditions.textToBe(
+            By.cssSelector("#queue-table tr[data-queue='support'] .waiting"),
+            Integer.toString(waitingBefore + 1)));
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#agent-table tr[data-agent='agent2']"))
+                .getAttribute("data-state"))
+        .isEqualTo("ringing");
+    shot("wallboard");
+    time.advance(Duration.ofSeconds(5));
+    wait.until(
+        ExpectedConditions.textToBe(
+            By.cssSelector("#queue-table tr[data-queue='support'] .waiting"),
+            Integer.toString(waitingBefore)));
+    wait.until(
+        ExpectedConditions.textToBe(
+            By.cssSelector("#queue-table tr[data-queue='support'] .answered"),
+            Integer.toString(answeredBefore + 1)));
+    time.advance(Duration.ofSeconds(5));
+    assertThat(call.linkedid()).isNotBlank();
+  }
+
+  @Test
+  void bothLanguagesRenderWithoutMissingKeys() {
+    deskReady("agent1"); // zh-TW
+    assertThat(browser.executeScript("return window.ccMissingKeys()")).asList().isEmpty();
+    assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("⟦");
+    assertThat(find("logout").getText()).isEqualTo("登出");
+    browser.manage().deleteAllCookies();
+    server
+        .services()
+        .users()
+        .upsert(
+            "agent-en",
+            "English Agent",
+            server.services().passwords().hash(TestServer.PASSWORD),
+            java.util.Set.of(dev.callcenter.helpdesk.user.Role.AGENT),
+            "en");
+    logIn("/", "agent-en");
+    wait.until(ExpectedConditions.textToBe(By.id("logout"), "Log out"));
+    assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("⟦");
+  }
+}
