@@ -120,7 +120,7 @@ function showPop(data) {
       ? h("section", {}, h("h3", {}, t("pop.openTickets")),
           h("ul", { id: "pop-tickets" }, p.openTickets.map((tk) =>
             h("li", { class: "sla-" + tk.sla, "data-sla": tk.sla },
-              "#" + tk.id + " " + tk.title + " · ",
+              h("a", { href: "#", onclick: (e) => { e.preventDefault(); ticketView(tk.id); } }, "#" + tk.id + " " + tk.title), " · ",
               h("span", { class: "sla" }, t("sla." + tk.sla)),
               tk.dueAt ? " · " + time(tk.dueAt, desk.user.timeZone) : ""))))
       : null,
@@ -134,6 +134,7 @@ function showPop(data) {
       : null,
     p.extras && p.extras.ivr ? h("section", { id: "pop-ivr" }, h("h3", {}, t("pop.ivr")), JSON.stringify(p.extras.ivr)) : null,
     h("div", { class: "actions" },
+      customer ? h("button", { id: "pop-open-customer", onclick: () => customerView(customer.id) }, t("pop.openCustomer") + " (A)") : null,
       customer ? h("button", { id: "pop-new-ticket", onclick: () => ticketForm(p) }, t("pop.newTicket") + " (N)") : null),
   );
   panel.hidden = false;
@@ -180,6 +181,7 @@ function ticketForm(p) {
       });
       result.textContent = t("ticket.saved") + ticket.id;
       result.dataset.ticketId = ticket.id;
+      result.append(" ", h("a", { href: "#", id: "ticket-open", onclick: (ev) => { ev.preventDefault(); ticketView(ticket.id); } }, "→"));
     } catch (err) {
       result.textContent = t("error.generic") + err.message;
     }
@@ -228,6 +230,106 @@ async function loadFollowUps() {
 }
 
 function shortcuts(e) {
-  if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
-  if (e.key === "n" && desk.pop && desk.pop.customer) ticketForm(desk.pop);
+  const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
+  if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+  if (e.key === "a" && desk.pop && desk.pop.customer) {
+    // Accept the pop: what the server advised for this caller.
+    if (desk.pop.onAnswer.action === "new-ticket") ticketForm(desk.pop);
+    else customerView(desk.pop.customer.id);
+  } else if (e.key === "n" && desk.pop && desk.pop.customer) {
+    ticketForm(desk.pop);
+  } else if (e.key === "/") {
+    const search = document.getElementById("kb-query");
+    if (search) {
+      e.preventDefault();
+      search.focus();
+    }
+  }
+}
+
+// ---------------------------------------------------------------- customer and ticket views
+
+async function customerView(id) {
+  const [c, timeline, tickets] = await Promise.all([
+    api("GET", "/api/v1/customers/" + id),
+    api("GET", "/api/v1/customers/" + id + "/timeline?limit=20"),
+    api("GET", "/api/v1/customers/" + id + "/tickets"),
+  ]);
+  const tier = c.tierOverride || c.tier;
+  mount(
+    $("#work"),
+    h("article", { id: "customer-view", "data-customer-id": c.id },
+      h("h2", {}, h("span", { id: "customer-name" }, c.name), " ", tier === "VIP" ? h("span", { class: "badge vip" }, t("pop.vip")) : null),
+      c.companyName ? h("p", {}, c.companyName) : null,
+      h("ul", { class: "phones" }, c.phones.map((ph) => h("li", {}, ph.type, " ", phoneLink(ph.original)))),
+      c.emails.length ? h("p", {}, c.emails.join(", ")) : null,
+      c.address ? h("p", {}, c.address) : null,
+      c.notes ? h("p", { class: "notes" }, c.notes) : null,
+      h("h3", {}, t("customer.tickets")),
+      h("ul", { id: "customer-tickets" }, (tickets.items || []).map((tk) =>
+        h("li", {}, h("a", { href: "#", onclick: (e) => { e.preventDefault(); ticketView(tk.id); } }, "#" + tk.id + " " + tk.title), " · ", t("status." + tk.status)))),
+      h("h3", {}, t("customer.timeline")),
+      h("ul", { id: "customer-timeline" }, (timeline.items || []).map((e) =>
+        h("li", {}, time(e.at, desk.user.timeZone), " · ", e.summary || e.kind))),
+    ),
+  );
+}
+
+async function ticketView(id) {
+  const [tk, comments, audit] = await Promise.all([
+    api("GET", "/api/v1/tickets/" + id),
+    api("GET", "/api/v1/tickets/" + id + "/comments"),
+    api("GET", "/api/v1/tickets/" + id + "/audit"),
+  ]);
+  const error = h("p", { class: "error", id: "ticket-error", role: "alert" });
+  const resolution = h("input", { id: "ticket-resolution", placeholder: t("ticket.resolution"), maxlength: 10000 });
+  const statusButtons = (tk.allowedTransitions || []).map((to) =>
+    h("button", { class: "status-to", "data-to": to, onclick: async () => {
+      try {
+        const body = { to, version: tk.version };
+        if (to === "RESOLVED" && resolution.value.trim()) body.resolution = resolution.value.trim();
+        await api("POST", "/api/v1/tickets/" + id + "/status", body);
+        ticketView(id);
+      } catch (e) {
+        error.textContent = t("error.generic") + e.message;
+      }
+    } }, t("status." + to)));
+  const commentBody = h("textarea", { id: "comment-body", rows: 3, maxlength: 10000 });
+  const visibility = h("select", { id: "comment-visibility" },
+    h("option", { value: "INTERNAL" }, t("comment.internal")), h("option", { value: "PUBLIC" }, t("comment.public")));
+  const sla = tk.sla || {};
+  mount(
+    $("#work"),
+    h("article", { id: "ticket-view", "data-ticket-id": tk.id },
+      h("h2", {}, "#" + tk.id + " ", h("span", { id: "ticket-view-title" }, tk.title)),
+      h("p", {}, h("span", { id: "ticket-status", "data-status": tk.status }, t("status." + tk.status)), " · ", tk.type, " · ", tk.priority),
+      tk.description ? h("p", { class: "description" }, tk.description) : null,
+      h("p", { id: "ticket-sla" },
+        slaText(t("sla.firstResponse"), sla.firstResponse), " · ", slaText(t("sla.resolution"), sla.resolution)),
+      h("div", { id: "ticket-actions" }, statusButtons, (tk.allowedTransitions || []).includes("RESOLVED") ? resolution : null),
+      error,
+      h("h3", {}, t("ticket.comments")),
+      h("ul", { id: "ticket-comments" }, comments.items.map((c) =>
+        h("li", { class: "comment " + c.visibility.toLowerCase() }, time(c.createdAt, desk.user.timeZone), " · ", t("comment." + c.visibility.toLowerCase()), ": ", c.body))),
+      h("form", { id: "comment-form", onsubmit: async (e) => {
+        e.preventDefault();
+        try {
+          await api("POST", "/api/v1/tickets/" + id + "/comments", { visibility: visibility.value, body: commentBody.value });
+          ticketView(id);
+        } catch (err) {
+          error.textContent = t("error.generic") + err.message;
+        }
+      } }, commentBody, visibility, h("button", { type: "submit", id: "comment-save" }, t("ticket.comment"))),
+      h("h3", {}, t("ticket.audit")),
+      h("ul", { id: "ticket-audit" }, audit.items.map((a) =>
+        h("li", {}, time(a.at, desk.user.timeZone), " · ", a.field, ": ", a.oldValue || "–", " → ", a.newValue || "–"))),
+    ),
+  );
+}
+
+function slaText(label, clock) {
+  if (!clock || !clock.measurement) return label + " –";
+  const m = clock.measurement;
+  const state = m.state === "BREACHED" ? "breached" : m.warning ? "warning" : m.state === "PAUSED" ? "paused" : m.state === "MET" ? "ok" : "ok";
+  return h("span", { class: "sla-" + state, "data-sla": state }, label + " ", h("span", { class: "sla" }, t("sla." + state)), " · ", time(m.dueAt, desk.user.timeZone));
 }

@@ -226,6 +226,29 @@ class BrowserTest {
     assertThat(saved.customerId()).isEqualTo(vip.id());
     assertThat(saved.pbxLinkedid()).isEqualTo(call.linkedid());
     shot("desk-ticket");
+
+    // The ticket view offers only the valid status changes; comments and the audit trail show.
+    find("ticket-open").click();
+    find("ticket-view");
+    List<String> offered =
+        browser.findElements(By.cssSelector("#ticket-actions .status-to")).stream()
+            .map(b -> b.getAttribute("data-to"))
+            .toList();
+    var allowed =
+        server.as("agent1").get("/api/v1/tickets/" + ticketId).body().get("allowedTransitions");
+    List<String> expected = new java.util.ArrayList<>();
+    allowed.forEach(n -> expected.add(n.asText()));
+    assertThat(offered).containsExactlyInAnyOrderElementsOf(expected).isNotEmpty();
+    find("comment-body").sendKeys("客戶說 <b>很急</b>");
+    find("comment-save").click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("ticket-comments"), "客戶說 <b>很急</b>"));
+    String target = offered.contains("OPEN") ? "OPEN" : offered.getFirst();
+    find("ticket-actions").findElement(By.cssSelector("[data-to='" + target + "']")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", target));
+    assertThat(find("ticket-audit").getText()).contains(target);
+    shot("ticket-view");
     time.advance(Duration.ofSeconds(20));
   }
 
