@@ -1,6 +1,7 @@
 // The supervisor wallboard: per queue figures and agents' states, live over the WebSocket.
+import { api } from "./api.js";
 import { $, h, mount } from "./dom.js";
-import { t } from "./i18n.js";
+import { t, time } from "./i18n.js";
 import { connectLive } from "./live.js";
 import { session } from "./session.js";
 
@@ -17,13 +18,41 @@ async function start() {
     root,
     h("header", { class: "bar" }, h("strong", {}, t("wall.title")), h("span", {}, user.displayName),
       h("span", { id: "offline", class: "offline", hidden: true }, t("ws.offline"))),
-    h("main", { class: "wall" }, h("section", { id: "queues" }), h("section", { id: "agents" })),
+    h("main", { class: "wall" }, h("section", { id: "queues" }), h("section", { id: "agents" }), h("section", { id: "sla" })),
   );
+  zone = user.timeZone;
   connectLive(onMessage, (online) => ($("#offline").hidden = online));
   setInterval(render, 1000); // durations tick
+  await loadSla();
+  setInterval(loadSla, 30000);
+}
+
+let zone;
+
+/** Tickets past their SLA, then those due within the next hour. */
+async function loadSla() {
+  const soon = new Date(Date.now() + 3600 * 1000).toISOString();
+  const [late, due] = await Promise.all([
+    api("GET", "/api/v1/tickets?breached=true&limit=50"),
+    api("GET", "/api/v1/tickets?breached=false&dueBefore=" + encodeURIComponent(soon) + "&limit=50"),
+  ]);
+  const row = (tk, cls) =>
+    h("tr", { class: cls, "data-ticket": tk.id },
+      h("td", {}, "#" + tk.id), h("td", {}, tk.title), h("td", {}, t("status." + tk.status)),
+      h("td", {}, time(tk.resolutionDueAt || tk.firstResponseDueAt, zone)));
+  mount(
+    $("#sla"),
+    h("h2", {}, t("wall.sla")),
+    h("table", { id: "sla-table" },
+      h("tbody", {}, late.items.map((tk) => row(tk, "sla-breached")), due.items.map((tk) => row(tk, "sla-warning")))),
+  );
 }
 
 function onMessage(m) {
+  if (m.type === "sla-event") {
+    loadSla();
+    return;
+  }
   if (m.type === "queue-stats") queues.set(m.data.queue, m.data);
   else if (m.type === "agent-state") agents.set(m.data.userId, m.data);
   else return;

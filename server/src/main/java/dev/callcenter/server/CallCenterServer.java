@@ -2,6 +2,7 @@ package dev.callcenter.server;
 
 import dev.callcenter.cti.CtiGateway;
 import dev.callcenter.cti.ami.NumberingConfig;
+import dev.callcenter.cti.pop.CtiMessage;
 import dev.callcenter.helpdesk.agent.AgentDeviceService;
 import dev.callcenter.helpdesk.agent.JdbiAgentDeviceRepository;
 import dev.callcenter.helpdesk.assignment.AssignmentService;
@@ -272,13 +273,18 @@ public final class CallCenterServer implements AutoCloseable {
             slaRepository,
             sla,
             clock,
-            event ->
-                log.warn(
-                    "SLA {}: ticket {} {} reached at {}",
-                    event.kind(),
-                    event.ticketId(),
-                    event.target(),
-                    event.reachedAt()));
+            event -> {
+              log.warn(
+                  "SLA {}: ticket {} {} reached at {}",
+                  event.kind(),
+                  event.ticketId(),
+                  event.target(),
+                  event.reachedAt());
+              // Wallboards refresh their list of tickets near or past the SLA.
+              if (hub != null) {
+                hub.toSupervisors(new CtiMessage("sla-event", clock.instant(), event));
+              }
+            });
     var timeline = new TimelineService(new JdbiTimelineRepository(jdbi), customerRepository);
     var teams = new TeamService(new JdbiTeamRepository(jdbi), users, clock);
     var assignment =

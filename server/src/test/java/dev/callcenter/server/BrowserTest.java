@@ -338,6 +338,7 @@ class BrowserTest {
         wait.until(
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#queue-table tr[data-queue='support']")));
+    find("sla-table"); // tickets near or past their SLA (none in this fixture)
     int waitingBefore = Integer.parseInt(row.findElement(By.className("waiting")).getText());
     int answeredBefore = Integer.parseInt(row.findElement(By.className("answered")).getText());
     CallHandle call =
