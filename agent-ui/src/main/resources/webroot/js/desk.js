@@ -28,7 +28,7 @@ async function start() {
     h("main", { class: "desk" },
       h("section", { id: "pop", class: "pop", hidden: true }),
       h("section", { id: "work", class: "work" }),
-      h("aside", { id: "followups", class: "followups" }),
+      h("aside", { class: "side" }, kbBox(), h("div", { id: "followups", class: "followups" })),
     ),
   );
   document.addEventListener("keydown", shortcuts);
@@ -221,12 +221,93 @@ async function loadFollowUps() {
     h("h2", {}, t("followups.title")),
     items.length === 0
       ? h("p", {}, t("followups.none"))
-      : h("ul", { id: "followup-list" }, items.map((f) =>
-          h("li", { class: f.overdue ? "overdue" : "" },
+      : h("ul", { id: "followup-list" }, items.map((f) => {
+          const note = h("input", { class: "followup-note", placeholder: t("followups.note"), maxlength: 5000 });
+          return h("li", { class: f.overdue ? "overdue" : "", "data-followup": f.id },
             f.overdue ? h("span", { class: "badge" }, t("followups.overdue")) : null,
-            " ", f.title, " · ", time(f.dueAt, desk.user.timeZone), " ",
-            h("button", { onclick: async () => { await api("POST", "/api/v1/follow-ups/" + f.id + "/complete", {}); loadFollowUps(); } }, t("followups.complete"))))),
+            " ", f.title, " · ", time(f.dueAt, desk.user.timeZone),
+            f.customerId ? h("a", { href: "#", onclick: (e) => { e.preventDefault(); customerView(f.customerId); } }, " →") : null,
+            h("div", {}, note,
+              h("button", { class: "followup-done", onclick: async () => {
+                await api("POST", "/api/v1/follow-ups/" + f.id + "/complete", note.value.trim() ? { note: note.value.trim() } : {});
+                loadFollowUps();
+              } }, t("followups.complete"))));
+        })),
   );
+}
+
+// ---------------------------------------------------------------- knowledge base
+
+function kbBox() {
+  const input = h("input", { id: "kb-query", type: "search", placeholder: t("kb.search") + " (/)", autocomplete: "off", maxlength: 200 });
+  const results = h("ul", { id: "kb-results", class: "kb-results" });
+  let timer = null;
+  let latest = 0;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = input.value.trim();
+      const mine = ++latest;
+      if (q.length < 2) {
+        mount(results);
+        return;
+      }
+      try {
+        const found = await api("GET", "/api/v1/kb/search?limit=5&q=" + encodeURIComponent(q));
+        if (mine === latest) mount(results, found.hits.map(kbHit));
+      } catch (e) {
+        if (mine === latest) mount(results, h("li", { class: "error" }, t("error.generic") + e.message));
+      }
+    }, 200); // debounced: one request when the agent pauses typing
+  });
+  return h("section", { class: "kb" }, h("h2", {}, t("pop.kb")), input, results);
+}
+
+function kbHit(hit) {
+  const feedback = (kind) => async () => {
+    await api("POST", "/api/v1/kb/articles/" + hit.id + "/feedback", { kind });
+    item.classList.add("rated");
+  };
+  const item = h("li", { class: "kb-hit", "data-article": hit.id },
+    h("strong", {}, hit.title),
+    h("p", { class: "snippet" }, highlighted(hit.snippet || "")),
+    h("button", { class: "kb-insert", onclick: () => insertIntoReply(hit) }, t("kb.insert")),
+    h("button", { class: "kb-helpful", onclick: feedback("HELPFUL") }, "👍 " + t("kb.helpful")),
+    h("button", { class: "kb-not-helpful", onclick: feedback("NOT_HELPFUL") }, "👎 " + t("kb.notHelpful")));
+  return item;
+}
+
+/**
+ * The search snippet is HTML-escaped text with <mark> around matches: split it, unescape the text
+ * and build <mark> elements, so that nothing in an article can become markup.
+ */
+function highlighted(snippet) {
+  const parts = [];
+  const re = /<mark>(.*?)<\/mark>/gs;
+  let last = 0;
+  for (const m of snippet.matchAll(re)) {
+    parts.push(unescapeHtml(snippet.slice(last, m.index)));
+    parts.push(h("mark", {}, unescapeHtml(m[1])));
+    last = m.index + m[0].length;
+  }
+  parts.push(unescapeHtml(snippet.slice(last)));
+  return parts;
+}
+
+function unescapeHtml(text) {
+  return text.replace(/&(lt|gt|amp|quot|#39|#x27|#x2F);/g, (_, e) =>
+    ({ lt: "<", gt: ">", amp: "&", quot: '"', "#39": "'", "#x27": "'", "#x2F": "/" })[e]);
+}
+
+function insertIntoReply(hit) {
+  const box = document.getElementById("comment-body");
+  const text = hit.title + " [KB " + (hit.externalId || hit.id) + "]";
+  if (box) {
+    box.value = (box.value ? box.value + "\n" : "") + text;
+    box.focus();
+  } else {
+    navigator.clipboard?.writeText(text).catch(() => {});
+  }
 }
 
 function shortcuts(e) {

@@ -253,6 +253,35 @@ class BrowserTest {
   }
 
   @Test
+  void anAbandonedCallBecomesAFollowUpTheAgentCompletesWithANote() {
+    Customer caller = customer("Follow Me", "0966111222");
+    deskReady("agent1");
+    CallHandle call =
+        sim.calls()
+            .inboundQueueCall("0966111222", "", "support")
+            .abandonedAfter(Duration.ofSeconds(3), "PJSIP/1001");
+    time.advance(Duration.ofMillis(500));
+    popFor(call);
+    time.advance(Duration.ofSeconds(3));
+    // The desk reloads its list when the server pushes the new follow-up.
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("followup-list"), "Follow Me"));
+    long id = server.services().followUps().forCustomer(caller.id()).getFirst().id();
+    WebElement item =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#followup-list li[data-followup='" + id + "']")));
+    item.findElement(By.className("followup-note")).sendKeys("已回電,問題解決");
+    item.findElement(By.className("followup-done")).click();
+    wait.until(
+        ExpectedConditions.numberOfElementsToBe(
+            By.cssSelector("#followup-list li[data-followup='" + id + "']"), 0));
+    var done = server.services().followUps().get(id);
+    assertThat(done.status().name()).isEqualTo("DONE");
+    assertThat(done.completionNote()).isEqualTo("已回電,問題解決");
+  }
+
+  @Test
   void unknownCallerCanBeCreatedAndAmbiguousShowsTheCandidates() {
     deskReady("agent1");
     CallHandle unknown =
