@@ -111,7 +111,10 @@ function showPop(data) {
     h("div", { class: "caller" }, p.caller.number ? phoneLink(p.caller.number) : "", p.caller.name ? " · " + p.caller.name : "", p.queue ? " · " + p.queue : ""),
     p.lookup === "AMBIGUOUS"
       ? h("ul", { id: "pop-candidates", class: "candidates" },
-          p.candidates.map((c) => h("li", {}, c.name, c.tier === "VIP" ? h("span", { class: "badge vip" }, t("pop.vip")) : null)))
+          p.candidates.map((c) => h("li", {},
+            h("a", { href: "#", "data-customer": c.id, onclick: (e) => { e.preventDefault(); customerView(c.id); } }, c.name),
+            c.companyName ? " · " + c.companyName : "",
+            c.tier === "VIP" ? h("span", { class: "badge vip" }, t("pop.vip")) : null)))
       : null,
     p.lookup === "UNKNOWN"
       ? h("button", { id: "pop-create-customer", onclick: () => createCustomer(p) }, t("pop.createCustomer"))
@@ -340,7 +343,8 @@ async function customerView(id) {
   mount(
     $("#work"),
     h("article", { id: "customer-view", "data-customer-id": c.id },
-      h("h2", {}, h("span", { id: "customer-name" }, c.name), " ", tier === "VIP" ? h("span", { class: "badge vip" }, t("pop.vip")) : null),
+      h("h2", {}, h("span", { id: "customer-name" }, c.name), " ", tier === "VIP" ? h("span", { class: "badge vip" }, t("pop.vip")) : null,
+        " ", h("button", { id: "customer-edit", onclick: () => customerForm(c) }, t("customer.edit"))),
       c.companyName ? h("p", {}, c.companyName) : null,
       h("ul", { class: "phones" }, c.phones.map((ph) => h("li", {}, ph.type, " ", phoneLink(ph.original)))),
       c.emails.length ? h("p", {}, c.emails.join(", ")) : null,
@@ -354,6 +358,48 @@ async function customerView(id) {
         h("li", {}, time(e.at, desk.user.timeZone), " · ", e.summary || e.kind))),
     ),
   );
+}
+
+function customerForm(c) {
+  const name = h("input", { id: "edit-name", value: c.name, maxlength: 200, required: true });
+  const phones = h("textarea", { id: "edit-phones", rows: 3 }, c.phones.map((p) => p.original).join("\n"));
+  const emails = h("input", { id: "edit-emails", value: c.emails.join(", ") });
+  const address = h("input", { id: "edit-address", value: c.address || "" });
+  const notes = h("textarea", { id: "edit-notes", rows: 3 }, c.notes || "");
+  const error = h("p", { class: "error", id: "edit-error", role: "alert" });
+  const form = h("form", { id: "customer-form", class: "ticket-form" },
+    h("label", { for: "edit-name" }, t("customer.name")), name,
+    h("label", { for: "edit-phones" }, t("customer.phones")), phones,
+    h("label", { for: "edit-emails" }, t("customer.emails")), emails,
+    h("label", { for: "edit-address" }, t("customer.address")), address,
+    h("label", { for: "edit-notes" }, t("customer.notes")), notes,
+    h("button", { type: "submit", id: "edit-save" }, t("customer.save")), error);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const kept = new Map(c.phones.map((p) => [p.original, p.type]));
+    try {
+      await api("PUT", "/api/v1/customers/" + c.id, {
+        kind: c.kind,
+        name: name.value,
+        companyId: c.companyId,
+        language: c.language,
+        phones: phones.value.split("\n").map((x) => x.trim()).filter(Boolean).map((number) => ({ type: kept.get(number) || "OTHER", number })),
+        emails: emails.value.split(",").map((x) => x.trim()).filter(Boolean),
+        address: address.value || null,
+        notes: notes.value || null,
+        attributes: c.attributes,
+        value12m: c.value12m,
+        externalRef: c.externalRef,
+        version: c.version,
+      });
+      customerView(c.id);
+    } catch (err) {
+      // A concurrent edit is a 409: nothing is overwritten; the agent reloads and edits again.
+      error.textContent = t("error.generic") + err.message;
+    }
+  });
+  mount($("#work"), form);
+  name.focus();
 }
 
 async function ticketView(id) {

@@ -305,6 +305,21 @@ class BrowserTest {
     WebElement candidates = popFor(shared).findElement(By.id("pop-candidates"));
     assertThat(candidates.getText()).contains("Shared A").contains("Shared B");
     time.advance(Duration.ofSeconds(3));
+
+    // A candidate opens the customer, who can be edited (optimistic version sent along).
+    candidates.findElement(By.linkText("Shared B")).click();
+    assertThat(find("customer-name").getText()).isEqualTo("Shared B");
+    find("customer-edit").click();
+    WebElement name = find("edit-name");
+    name.clear();
+    name.sendKeys("Shared B (辦公室)");
+    find("edit-notes").sendKeys("只在上班時間聯絡");
+    find("edit-save").click();
+    wait.until(ExpectedConditions.textToBe(By.id("customer-name"), "Shared B (辦公室)"));
+    long id = Long.parseLong(find("customer-view").getAttribute("data-customer-id"));
+    var stored = server.services().customers().get(id);
+    assertThat(stored.notes()).isEqualTo("只在上班時間聯絡");
+    assertThat(stored.phones()).extracting(p -> p.e164()).containsExactly("+88635550101");
   }
 
   @Test
