@@ -66,7 +66,12 @@ function showState(status) {
   desk.state = status;
   const el = $("#agent-state");
   el.dataset.state = status.state;
-  el.textContent = t("state." + status.state) + (status.reason ? " (" + status.reason + ")" : "");
+  let call = "";
+  if (status.callId && desk.pop && desk.pop.callId === status.callId) {
+    const p = desk.pop;
+    call = " · " + (p.customer ? p.customer.name : p.caller.number || t("pop.anonymous"));
+  }
+  el.textContent = t("state." + status.state) + (status.reason ? " (" + status.reason + ")" : "") + call;
 }
 
 function onMessage(m) {
@@ -104,6 +109,7 @@ function showPop(data) {
         : p.lookup === "AMBIGUOUS"
           ? [h("span", { class: "name", id: "pop-name" }, t("pop.ambiguous"))]
           : [h("span", { class: "name", id: "pop-name" }, t("pop.unknown"))];
+  if (desk.state) showState(desk.state);
   mount(
     panel,
     h("h2", {}, t("pop.title"), " ", h("span", { id: "pop-status", class: "pop-status" }, data.state === "answered" ? t("pop.answered") : "")),
@@ -434,6 +440,17 @@ async function ticketView(id) {
       h("p", { id: "ticket-sla" },
         slaText(t("sla.firstResponse"), sla.firstResponse), " · ", slaText(t("sla.resolution"), sla.resolution)),
       h("div", { id: "ticket-actions" }, statusButtons, (tk.allowedTransitions || []).includes("RESOLVED") ? resolution : null),
+      h("p", { id: "ticket-assignee", "data-assignee": tk.assigneeId || "" },
+        t("ticket.assignee"), ": ", tk.assigneeId === desk.user.id ? t("ticket.me") : tk.assigneeId ? "#" + tk.assigneeId : "–",
+        tk.team ? " · " + tk.team : "", " ",
+        tk.assigneeId === desk.user.id ? null : h("button", { id: "ticket-take", onclick: async () => {
+          try {
+            await api("PUT", "/api/v1/tickets/" + id + "/assignee", { assigneeId: desk.user.id, version: tk.version });
+            ticketView(id);
+          } catch (e) {
+            error.textContent = t("error.generic") + e.message;
+          }
+        } }, t("ticket.take"))),
       error,
       h("h3", {}, t("ticket.comments")),
       h("ul", { id: "ticket-comments" }, comments.items.map((c) =>

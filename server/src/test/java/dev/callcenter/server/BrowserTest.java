@@ -248,6 +248,12 @@ class BrowserTest {
     find("ticket-actions").findElement(By.cssSelector("[data-to='" + target + "']")).click();
     wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", target));
     assertThat(find("ticket-audit").getText()).contains(target);
+    long me = server.services().users().findCredentials("agent1").orElseThrow().user().id();
+    find("ticket-take").click();
+    wait.until(
+        ExpectedConditions.attributeToBe(
+            By.id("ticket-assignee"), "data-assignee", Long.toString(me)));
+    assertThat(server.services().tickets().get(ticketId).assigneeId()).isEqualTo(me);
     shot("ticket-view");
     time.advance(Duration.ofSeconds(20));
   }
