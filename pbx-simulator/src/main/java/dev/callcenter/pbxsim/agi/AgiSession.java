@@ -80,11 +80,19 @@ final class AgiSession {
         new AgiDialogue(
             caller,
             Map.of(
-                "CALLERID(num)", orUnknown(caller.number()),
-                "CALLERID(name)", orUnknown(caller.name()),
-                "CHANNEL", channel,
-                "UNIQUEID", uniqueid,
-                "CHANNEL(language)", caller.language()));
+                "CALLERID(num)",
+                orUnknown(caller.number()),
+                "CALLERID(name)",
+                orUnknown(caller.name()),
+                "CHANNEL",
+                channel,
+                "UNIQUEID",
+                uniqueid,
+                // An inbound call's first channel: its Uniqueid is the call's Linkedid.
+                "CHANNEL(linkedid)",
+                uniqueid,
+                "CHANNEL(language)",
+                caller.language()));
     try (Socket socket = new Socket()) {
       try {
         socket.connect(
