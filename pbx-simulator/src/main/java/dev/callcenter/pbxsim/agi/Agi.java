@@ -34,6 +34,19 @@ public final class Agi implements AutoCloseable {
     return new AgiCall(channel, uniqueid, result);
   }
 
+  /**
+   * Runs another {@code AGI(uri)} on the channel of an earlier session, as a dialplan does when it
+   * runs a second script after {@code Queue()} returns (same channel, Uniqueid and Linkedid).
+   */
+  public AgiCall callOnChannel(AgiCall earlier, String uri, AgiCaller caller) {
+    AgiUri target = AgiUri.parse(uri);
+    int n = sequence.getAndIncrement();
+    AgiSession session =
+        new AgiSession(target, caller, earlier.channel(), earlier.uniqueid(), 140453417760448L + n);
+    CompletableFuture<AgiResult> result = CompletableFuture.supplyAsync(session::run, sessions);
+    return new AgiCall(earlier.channel(), earlier.uniqueid(), result);
+  }
+
   @Override
   public void close() {
     sessions.shutdownNow();
