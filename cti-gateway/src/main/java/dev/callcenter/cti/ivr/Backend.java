@@ -29,10 +29,12 @@ final class Backend implements AutoCloseable {
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      future.cancel(true);
+      // not interrupted: interrupting a virtual thread in socket I/O closes the database
+      // connection; the statement ends on its own and returns its connection to the pool
+      future.cancel(false);
       throw new BackendFailure(what + " took longer than " + timeout, e);
     } catch (InterruptedException e) {
-      future.cancel(true);
+      future.cancel(false);
       Thread.currentThread().interrupt();
       throw new BackendFailure(what + " interrupted", e);
     } catch (ExecutionException e) {
