@@ -56,7 +56,9 @@ public record IvrMenus(
           "callback-confirm",
           "survey-thanks");
 
-  /** Each menu the flows use, with the choice values it may have (null: an entry, no choices). */
+  /**
+   * Each menu the flows use, with the choice values it may have (empty: any value, or an entry).
+   */
   public static final Map<String, Set<String>> MENUS =
       Map.ofEntries(
           Map.entry("language", Set.of()),

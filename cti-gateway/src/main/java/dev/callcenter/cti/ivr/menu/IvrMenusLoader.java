@@ -239,7 +239,7 @@ public final class IvrMenusLoader {
         problem(at + ".choices", "must be an object of key = value");
       } else {
         Set<String> allowed = IvrMenus.MENUS.get(name);
-        for (var e : co.entrySet()) {
+        for (var e : new java.util.TreeMap<>(co).entrySet()) {
           String key = e.getKey();
           String where = at + ".choices." + key;
           if (!KEY.matcher(key).matches()) {

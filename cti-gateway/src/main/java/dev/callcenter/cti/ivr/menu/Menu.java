@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param timeout silence after the prompt before it counts as no input
  * @param retries how many more times the prompt is played after an invalid key or no input
- * @param choices key → value (an action, a language, a product), in the file's order
+ * @param choices key → value (an action, a language, a product), by key
  * @param optional for an entry: no input skips it instead of being retried
  * @param invalid played after a key that is not a choice
  * @param noInput played after silence
