@@ -39,12 +39,19 @@ public final class Agi implements AutoCloseable {
    * runs a second script after {@code Queue()} returns (same channel, Uniqueid and Linkedid).
    */
   public AgiCall callOnChannel(AgiCall earlier, String uri, AgiCaller caller) {
+    return callOn(earlier.channel(), earlier.uniqueid(), uri, caller);
+  }
+
+  /**
+   * Runs {@code AGI(uri)} on a channel the PBX simulator already has (its name and Uniqueid, which
+   * is also the Linkedid the script reads with {@code ${CHANNEL(linkedid)}}).
+   */
+  public AgiCall callOn(String channel, String uniqueid, String uri, AgiCaller caller) {
     AgiUri target = AgiUri.parse(uri);
     int n = sequence.getAndIncrement();
-    AgiSession session =
-        new AgiSession(target, caller, earlier.channel(), earlier.uniqueid(), 140453417760448L + n);
+    AgiSession session = new AgiSession(target, caller, channel, uniqueid, 140453417760448L + n);
     CompletableFuture<AgiResult> result = CompletableFuture.supplyAsync(session::run, sessions);
-    return new AgiCall(earlier.channel(), earlier.uniqueid(), result);
+    return new AgiCall(channel, uniqueid, result);
   }
 
   @Override
