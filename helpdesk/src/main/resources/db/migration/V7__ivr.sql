@@ -46,3 +46,4 @@ create table survey_answer (
 create index survey_answer_agent on survey_answer (agent, answered_at) where agent is not null;
 create index survey_answer_queue on survey_answer (queue, answered_at) where queue is not null;
 create index survey_answer_call on survey_answer (call_id);
+create index survey_answer_ticket on survey_answer (ticket_id) where ticket_id is not null;

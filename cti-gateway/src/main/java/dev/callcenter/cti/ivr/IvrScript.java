@@ -17,9 +17,12 @@ import dev.callcenter.helpdesk.interaction.Direction;
 import dev.callcenter.helpdesk.interaction.Interaction;
 import dev.callcenter.helpdesk.interaction.InteractionDraft;
 import dev.callcenter.helpdesk.ivr.IvrOutcome;
+import dev.callcenter.helpdesk.survey.SurveyAnswerDraft;
 import dev.callcenter.helpdesk.ticket.Ticket;
 import dev.callcenter.helpdesk.ticket.TicketDraft;
+import dev.callcenter.helpdesk.ticket.TicketQuery;
 import dev.callcenter.helpdesk.ticket.TicketSource;
+import dev.callcenter.helpdesk.ticket.TicketStatus;
 import dev.callcenter.helpdesk.ticket.TicketSummary;
 import dev.callcenter.helpdesk.ticket.TicketType;
 import dev.callcenter.helpdesk.user.User;
@@ -147,7 +150,69 @@ final class IvrScript implements AgiScript {
         }
       }
       journal.identify(customer.id(), language);
+      offerTicketSurvey();
       mainMenu();
+    }
+
+    /**
+     * Asks the caller to rate their most recently resolved ticket if it was resolved within the
+     * configured window and not rated yet; no rating is no harm, the main menu follows either way.
+     */
+    private void offerTicketSurvey() {
+      if (menus.surveyAfterResolved().isZero()) {
+        return;
+      }
+      long customerId = customer.id();
+      Instant since = clock.instant().minus(menus.surveyAfterResolved());
+      List<TicketSummary> resolved =
+          backend.call(
+              "resolved tickets",
+              () ->
+                  services
+                      .tickets()
+                      .list(
+                          TicketQuery.all(5, 0)
+                              .withCustomer(customerId)
+                              .withStatuses(Set.of(TicketStatus.RESOLVED))));
+      Ticket rate = null;
+      for (TicketSummary t : resolved) {
+        Ticket full = backend.call("ticket " + t.id(), () -> services.tickets().get(t.id()));
+        if (full.resolvedAt() != null
+            && full.resolvedAt().isAfter(since)
+            && !backend.call(
+                "survey of ticket " + t.id(), () -> services.surveys().answeredForTicket(t.id()))) {
+          rate = full;
+          break;
+        }
+      }
+      if (rate == null) {
+        return;
+      }
+      long ticket = rate.id();
+      channel.streamFile(menus.prompt("ticket-survey", language));
+      channel.sayDigits(Long.toString(ticket));
+      MenuResult rating = player.play(menus.menu("survey-rating"), language);
+      if (!(rating instanceof MenuResult.Chosen r)) {
+        journal.step("ticket-survey", null, "ticket " + ticket + " not rated");
+        return;
+      }
+      Boolean solved = null;
+      if (menus.surveyAsksSolved()
+          && player.play(menus.menu("survey-solved"), language) instanceof MenuResult.Chosen s) {
+        solved = s.value().equals("yes");
+      }
+      SurveyAnswerDraft answer =
+          new SurveyAnswerDraft(
+              journal.callId(),
+              customerId,
+              null,
+              null,
+              ticket,
+              Integer.parseInt(r.value()),
+              solved);
+      backend.call("store survey answer", () -> services.surveys().record(answer));
+      journal.step("ticket-survey", r.value(), "ticket " + ticket + " rated " + r.value());
+      channel.streamFile(menus.prompt("survey-thanks", language));
     }
 
     private String chooseLanguage() {
@@ -248,6 +313,9 @@ final class IvrScript implements AgiScript {
         channel.streamFile(menus.prompt("no-open-tickets", language));
         journal.step("ticket-status", null, "no open tickets");
       } else {
+        channel.streamFile(menus.prompt("you-have", language));
+        channel.sayNumber(open.size());
+        channel.streamFile(menus.prompt("open-tickets", language));
         List<TicketSummary> spoken =
             open.subList(0, Math.min(open.size(), menus.maxTicketsSpoken()));
         for (TicketSummary t : spoken) {

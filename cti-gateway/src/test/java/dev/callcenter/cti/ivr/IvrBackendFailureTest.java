@@ -93,6 +93,7 @@ class IvrBackendFailureTest {
             Duration.ofMillis(300),
             shipped.maxTicketsSpoken(),
             shipped.surveyAsksSolved(),
+            shipped.surveyAfterResolved(),
             shipped.prompts(),
             shipped.menus(),
             shipped.routing());

@@ -9,7 +9,9 @@ import dev.callcenter.helpdesk.interaction.Interaction;
 import dev.callcenter.helpdesk.ivr.IvrJourney;
 import dev.callcenter.helpdesk.ivr.IvrOutcome;
 import dev.callcenter.helpdesk.ivr.IvrStep;
+import dev.callcenter.helpdesk.survey.SurveyAnswer;
 import dev.callcenter.helpdesk.ticket.Priority;
+import dev.callcenter.helpdesk.ticket.StatusChange;
 import dev.callcenter.helpdesk.ticket.Ticket;
 import dev.callcenter.helpdesk.ticket.TicketSource;
 import dev.callcenter.helpdesk.ticket.TicketType;
@@ -84,6 +86,9 @@ class IvrFlowTest {
     assertThat(commands)
         .containsSubsequence(
             getData(kit.menuSound("main", "en"), 5000, 1),
+            play(kit.sound("you-have", "en")),
+            "SAY NUMBER 2 \"\"",
+            play(kit.sound("open-tickets", "en")),
             play(kit.sound("ticket", "en")),
             "SAY DIGITS " + newer.id() + " \"\"",
             play(kit.sound("status-new", "en")),
@@ -324,5 +329,32 @@ class IvrFlowTest {
     assertThat(r.commands()).contains("SAY DIGITS 0287654321 \"\"");
     assertThat(kit.followUps.forCustomer(c.id()).getFirst().title())
         .isEqualTo("Call back 0287654321 (queue support-en)");
+  }
+
+  @Test
+  void aRecentlyResolvedTicketIsOfferedForRatingOnceBeforeTheMainMenu() {
+    Customer c = kit.customer("Ned Kuo", "zh-TW", Tier.STANDARD, "0911000008");
+    Ticket t = kit.helpdesk.open(TicketType.FAULT_REPORT, Priority.NORMAL, c.id(), null);
+    kit.helpdesk.workflow.changeStatus(t.id(), StatusChange.resolve("replaced the router"), null);
+
+    AgiCall first = kit.start(AgiCaller.from("0911000008").pressing("5", "1", "0"));
+    AgiResult r = IvrKit.result(first);
+
+    assertThat(r.commands())
+        .containsSubsequence(
+            play(kit.sound("ticket-survey", "zh-TW")),
+            "SAY DIGITS " + t.id() + " \"\"",
+            getData(kit.menuSound("survey-rating", "zh-TW"), 5000, 1),
+            getData(kit.menuSound("survey-solved", "zh-TW"), 5000, 1),
+            play(kit.sound("survey-thanks", "zh-TW")),
+            getData(kit.menuSound("main", "zh-TW"), 5000, 1));
+    SurveyAnswer a = kit.surveys.forCall(first.uniqueid()).getFirst();
+    assertThat(a.ticketId()).isEqualTo(t.id());
+    assertThat(a.rating()).isEqualTo(5);
+    assertThat(a.solved()).isTrue();
+    assertThat(a.customerId()).isEqualTo(c.id());
+
+    AgiResult again = kit.call(AgiCaller.from("0911000008").pressing("0"));
+    assertThat(again.commands()).doesNotContain(play(kit.sound("ticket-survey", "zh-TW")));
   }
 }

@@ -69,6 +69,16 @@ public final class JdbiSurveyRepository implements SurveyRepository {
   }
 
   @Override
+  public boolean answeredForTicket(long ticketId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select exists (select 1 from survey_answer where ticket_id = :id)")
+                .bind("id", ticketId)
+                .mapTo(Boolean.class)
+                .one());
+  }
+
+  @Override
   public List<SurveyResult> results(SurveyGrouping group, Instant from, Instant to) {
     String key =
         switch (group) {

@@ -17,6 +17,9 @@ public interface SurveyRepository {
 
   List<SurveyAnswer> forCall(String callId);
 
+  /** Whether any answer rates this ticket. */
+  boolean answeredForTicket(long ticketId);
+
   /** Sums per {@code group} of the answers given in [from, to). */
   List<SurveyResult> results(SurveyGrouping group, Instant from, Instant to);
 }

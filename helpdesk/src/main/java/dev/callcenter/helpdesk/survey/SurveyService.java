@@ -38,6 +38,11 @@ public final class SurveyService {
     return surveys.forCall(Fields.required("callId", callId, 150));
   }
 
+  /** Whether the customer already rated this ticket (so a survey is not asked twice). */
+  public boolean answeredForTicket(long ticketId) {
+    return surveys.answeredForTicket(ticketId);
+  }
+
   /** Results per agent, queue or product for answers given in [from, to), most answers first. */
   public List<SurveyResult> results(SurveyGrouping group, Instant from, Instant to) {
     Fields.notNull("group", group);

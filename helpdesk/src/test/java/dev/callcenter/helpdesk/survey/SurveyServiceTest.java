@@ -57,6 +57,8 @@ class SurveyServiceTest {
     assertThat(a.agent()).isEqualTo("PJSIP/1001");
     assertThat(a.answeredAt()).isEqualTo(kit.clock.instant());
     assertThat(surveys.forCall("c1")).containsExactly(a);
+    assertThat(surveys.answeredForTicket(ticket)).isTrue();
+    assertThat(surveys.answeredForTicket(ticket + 1000)).isFalse();
   }
 
   @Test

@@ -18,6 +18,8 @@ import java.util.Set;
  *     agent
  * @param maxTicketsSpoken how many open tickets the status flow reads out, newest first
  * @param surveyAsksSolved whether the survey asks "was your problem solved?" after the rating
+ * @param surveyAfterResolved a caller whose ticket was resolved this recently, and not yet rated,
+ *     is asked to rate it before the main menu; zero turns this off
  */
 public record IvrMenus(
     List<String> languages,
@@ -29,6 +31,7 @@ public record IvrMenus(
     Duration backendTimeout,
     int maxTicketsSpoken,
     boolean surveyAsksSolved,
+    Duration surveyAfterResolved,
     Map<String, Prompt> prompts,
     Map<String, Menu> menus,
     Routing routing) {
@@ -44,6 +47,9 @@ public record IvrMenus(
           "goodbye",
           "not-identified",
           "no-open-tickets",
+          "you-have",
+          "open-tickets",
+          "ticket-survey",
           "ticket",
           "status-new",
           "status-open",

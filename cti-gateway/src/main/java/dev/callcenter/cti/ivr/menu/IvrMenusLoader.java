@@ -41,6 +41,7 @@ public final class IvrMenusLoader {
           "backend-timeout",
           "max-tickets-spoken",
           "survey-asks-solved",
+          "survey-after-resolved",
           "defaults",
           "prompts",
           "menus",
@@ -127,6 +128,8 @@ public final class IvrMenusLoader {
         duration(c, "backend-timeout", Duration.ofMillis(100), Duration.ofSeconds(30));
     int maxTickets = integer(c, "max-tickets-spoken", 1, 10);
     boolean asksSolved = bool(c, "survey-asks-solved");
+    Duration surveyAfterResolved =
+        duration(c, "survey-after-resolved", Duration.ZERO, Duration.ofDays(90));
 
     Duration defaultTimeout = Duration.ofSeconds(5);
     int defaultRetries = 2;
@@ -197,6 +200,7 @@ public final class IvrMenusLoader {
         backendTimeout,
         maxTickets,
         asksSolved,
+        surveyAfterResolved,
         prompts,
         menus,
         routing);

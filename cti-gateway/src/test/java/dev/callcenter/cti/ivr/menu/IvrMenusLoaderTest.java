@@ -74,7 +74,8 @@ class IvrMenusLoaderTest {
         .contains(
             "colour: unknown key; known: [backend-timeout, channel-language, default-language,"
                 + " defaults, languages, max-tickets-spoken, menus, prompts, routing,"
-                + " say-datetime-format, survey-asks-solved, technician-visit, time-zone]",
+                + " say-datetime-format, survey-after-resolved, survey-asks-solved,"
+                + " technician-visit, time-zone]",
             "technician-visit: must be false: technician visits need the dispatch feature, which"
                 + " this server does not have yet",
             "menus.main.choices.7: 'tea' is not one of [agent, callback, report-fault,"
