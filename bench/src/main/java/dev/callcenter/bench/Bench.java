@@ -3,7 +3,7 @@ package dev.callcenter.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Entry point: {@code bench/run lookup|tickets|all}. */
+/** Entry point: {@code bench/run lookup|tickets|all|ivr}. */
 public final class Bench {
 
   private Bench() {}
@@ -16,6 +16,10 @@ public final class Bench {
         Runtime.getRuntime().availableProcessors(),
         Runtime.version(),
         Runtime.getRuntime().maxMemory() >> 20);
+    if (which.equals("ivr")) {
+      IvrBench.run();
+      return;
+    }
     try (BenchDatabase db = new BenchDatabase(dir, 32)) {
       if (which.equals("tickets") || which.equals("all")) {
         TicketBench.run(
