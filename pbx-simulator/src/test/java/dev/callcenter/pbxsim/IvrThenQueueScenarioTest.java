@@ -171,4 +171,23 @@ class IvrThenQueueScenarioTest {
         .contains(new IvrCallHandle.Queued("support", 0));
     assertThat(client.await(QueueCallerJoinEvent.class).getQueue()).isEqualTo("support");
   }
+
+  @Test
+  void listeningCallersHoldTheSessionAndEachCommandIsTimed() throws Exception {
+    try (var agi =
+        new dev.callcenter.pbxsim.agi.Agi(java.time.Clock.systemUTC(), Duration.ofMillis(150))) {
+      long start = System.nanoTime();
+      AgiResult r =
+          agi.call(url("ivr"), AgiCaller.from("1").pressing("2"))
+              .result()
+              .get(10, TimeUnit.SECONDS);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(r.commands()).hasSize(5);
+      assertThat(r.serverTimes()).hasSize(5).allSatisfy(d -> assertThat(d).isPositive());
+      assertThat(took)
+          .as("the caller listened to the one prompt")
+          .isGreaterThanOrEqualTo(Duration.ofMillis(150));
+    }
+  }
 }
