@@ -1,6 +1,7 @@
 package dev.callcenter.cti.ivr;
 
 import dev.callcenter.cti.ivr.fastagi.AgiChannel;
+import dev.callcenter.cti.ivr.fastagi.AgiException;
 import dev.callcenter.cti.ivr.fastagi.AgiHangupException;
 import dev.callcenter.cti.ivr.fastagi.AgiRequest;
 import dev.callcenter.cti.ivr.fastagi.AgiScript;
@@ -109,6 +110,13 @@ final class IvrScript implements AgiScript {
               e.getMessage());
           journal.step("back-end", null, "failed: " + e.getMessage());
           toAgent("back-end failure", true);
+        } catch (AgiException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          // a bug or a rejected write (e.g. an inactive callback owner): still never dead air
+          log.error("IVR call {} failed; apologising and routing to an agent", journal.callId(), e);
+          journal.step("error", null, "failed: " + e.getMessage());
+          toAgent("error", true);
         }
       } catch (AgiHangupException e) {
         log.info("Caller hung up in the IVR (call {}): {}", journal.callId(), e.getMessage());
@@ -507,6 +515,13 @@ final class IvrScript implements AgiScript {
         channel.setVariable("CC_TICKET_ID", Long.toString(ticketId));
       }
       journal.step("agent", null, reason + ": queue " + queue + " priority " + priority);
+      log.info(
+          "IVR call {} to queue {} priority {} ({}), customer {}",
+          journal.callId(),
+          queue,
+          priority,
+          reason,
+          customer == null ? "unknown" : customer.id());
       finished = true;
       journal.finish(IvrOutcome.AGENT, queue, priority, ticketId);
       if (apologise) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callcenter.cti.ivr.menu.IvrMenus;
 import dev.callcenter.cti.ivr.menu.IvrMenusLoader;
+import dev.callcenter.cti.ivr.menu.Routing;
 import dev.callcenter.helpdesk.customer.Customer;
 import dev.callcenter.helpdesk.customer.Tier;
 import dev.callcenter.pbxsim.agi.AgiCall;
@@ -122,5 +123,46 @@ class IvrBackendFailureTest {
             s ->
                 assertThat(s.outcome())
                     .startsWith("failed: create fault report took longer than PT0.3S"));
+  }
+
+  @Test
+  void aCallbackThatCannotBeStoredStillEndsWithAnApologyAndAnAgent() {
+    IvrMenus shipped = IvrMenusLoader.load(IvrKit.MENUS);
+    Routing r = shipped.routing();
+    IvrMenus noOwner =
+        new IvrMenus(
+            shipped.languages(),
+            shipped.defaultLanguage(),
+            shipped.channelLanguage(),
+            shipped.sayDateTimeFormat(),
+            shipped.timeZone(),
+            shipped.technicianVisit(),
+            shipped.backendTimeout(),
+            shipped.maxTicketsSpoken(),
+            shipped.surveyAsksSolved(),
+            shipped.surveyAfterResolved(),
+            shipped.prompts(),
+            shipped.menus(),
+            new Routing(
+                r.defaultQueue(),
+                r.queueByLanguage(),
+                r.queueByProduct(),
+                r.vipPriority(),
+                r.standardPriority(),
+                "owner-who-left",
+                r.callbackDue()));
+    kit = new IvrKit(noOwner, List.of("127.0.0.1"));
+    Customer c = kit.customer("Oli Fan", "zh-TW", Tier.STANDARD, "0911000013");
+    kit.helpdesk.execute("update app_user set active = false where username = 'owner-who-left'");
+
+    AgiResult result = kit.call(AgiCaller.from("0911000013").pressing("4", "1"));
+
+    assertThat(result.commands())
+        .containsSubsequence(
+            play(kit.sound("apology", "zh-TW")), play(kit.sound("transfer", "zh-TW")));
+    assertThat(result.variables())
+        .containsEntry("CC_NEXT", "queue")
+        .containsEntry("CC_CUSTOMER_ID", Long.toString(c.id()));
+    assertThat(kit.followUps.forCustomer(c.id())).isEmpty();
   }
 }
