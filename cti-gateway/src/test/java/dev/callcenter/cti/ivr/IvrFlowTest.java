@@ -357,4 +357,26 @@ class IvrFlowTest {
     AgiResult again = kit.call(AgiCaller.from("0911000008").pressing("0"));
     assertThat(again.commands()).doesNotContain(play(kit.sound("ticket-survey", "zh-TW")));
   }
+
+  @Test
+  void callerHangingUpMidPromptKeepsTheTicketTheJourneyAndTheTimelineEntry() {
+    Customer c = kit.customer("Pat Hsu", "en", Tier.STANDARD, "0911000009");
+
+    AgiCall call = kit.start(AgiCaller.from("0911000009").pressing("2", "2", "#").thenHangUp());
+    AgiResult r = IvrKit.result(call);
+
+    assertThat(r.ending()).isInstanceOf(AgiEnding.CallerHungUp.class);
+    assertThat(r.replies()).containsSubsequence("200 result=-1", "HANGUP");
+    assertThat(r.replies())
+        .doesNotContain("511 Command Not Permitted on a dead channel or intercept routine");
+    IvrJourney j = journey(call);
+    assertThat(j.outcome()).isEqualTo(IvrOutcome.HUNG_UP);
+    assertThat(j.ticketId()).isNotNull();
+    assertThat(outcomes(j)).last().isEqualTo("hangup|null|caller hung up");
+    Ticket t = kit.helpdesk.tickets.get(j.ticketId());
+    assertThat(t.product()).isEqualTo("Set-top box");
+    assertThat(kit.helpdesk.interactions.forCustomer(c.id(), 10, 0))
+        .singleElement()
+        .satisfies(i -> assertThat(i.summary()).contains("hangup: caller hung up"));
+  }
 }
