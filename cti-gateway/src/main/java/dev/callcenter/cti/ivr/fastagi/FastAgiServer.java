@@ -206,6 +206,7 @@ public final class FastAgiServer implements AutoCloseable {
 
   @Override
   public void close() {
+    Object address = listener.getLocalSocketAddress();
     closing = true;
     closeQuietly(listener);
     for (Socket s : open) {
@@ -216,8 +217,7 @@ public final class FastAgiServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    log.info(
-        "FastAGI server on {} closed after {} sessions", listener.getLocalSocketAddress(), served);
+    log.info("FastAGI server on {} closed after {} sessions", address, served);
   }
 
   private static void closeQuietly(AutoCloseable c) {
