@@ -125,4 +125,23 @@ class IvrMenusLoaderTest {
         .isInstanceOf(IvrConfigException.class)
         .hasMessageContaining("bad.conf");
   }
+
+  @Test
+  void everyCustomPromptOfTheShippedMenusIsListedInSoundsMd() throws IOException {
+    IvrMenus menus = IvrMenusLoader.load(SHIPPED);
+    String sounds = Files.readString(Path.of("..", "config", "asterisk", "sounds.md"));
+    java.util.Set<String> used = new java.util.TreeSet<>();
+    menus.prompts().values().forEach(p -> used.addAll(p.byLanguage().values()));
+    for (Menu m : menus.menus().values()) {
+      used.addAll(m.prompt().byLanguage().values());
+      used.addAll(m.invalid().byLanguage().values());
+      used.addAll(m.noInput().byLanguage().values());
+    }
+
+    assertThat(used).isNotEmpty();
+    for (String sound : used) {
+      String name = sound.substring(sound.lastIndexOf('/') + 1);
+      assertThat(sounds).as("sounds.md lists " + sound).contains("`" + name + "`");
+    }
+  }
 }
