@@ -26,10 +26,19 @@ final class IvrJournal {
   private boolean broken;
 
   IvrJournal(IvrJourneyService journeys, Backend backend, Clock clock, String callId) {
+    this(journeys, backend, clock, callId, true);
+  }
+
+  /**
+   * @param store false to keep the steps in memory only (a survey of a call that has no journey)
+   */
+  IvrJournal(
+      IvrJourneyService journeys, Backend backend, Clock clock, String callId, boolean store) {
     this.journeys = journeys;
     this.backend = backend;
     this.clock = clock;
     this.callId = callId;
+    this.broken = !store;
   }
 
   String callId() {

@@ -47,8 +47,6 @@ final class SurveyScript implements AgiScript {
   public void run(AgiRequest request, AgiChannel channel) {
     String callId = IvrScript.callId(request, channel);
     MDC.put("callId", callId);
-    IvrJournal journal = new IvrJournal(services.journeys(), backend, clock, callId);
-    MenuPlayer player = new MenuPlayer(channel, journal);
     String agent = argument(request, 0, "agent");
     String queue = argument(request, 1, "queue");
     Long ticketId = number(argument(request, 2, "ticket"));
@@ -77,6 +75,10 @@ final class SurveyScript implements AgiScript {
         ticketId = journey.map(IvrJourney::ticketId).orElse(null);
       }
       channel.setVariable("CHANNEL(language)", menus.channelLanguage().get(language));
+      // the survey's steps join the call's IVR journey when it has one
+      IvrJournal journal =
+          new IvrJournal(services.journeys(), backend, clock, callId, journey.isPresent());
+      MenuPlayer player = new MenuPlayer(channel, journal);
       MenuResult rating = player.play(menus.menu("survey-rating"), language);
       if (!(rating instanceof MenuResult.Chosen r)) {
         log.info("Survey of call {}: no rating given", callId);

@@ -61,6 +61,9 @@ class SurveyFlowTest {
     assertThat(a.ticketId()).isEqualTo(Long.parseLong(ticket));
     assertThat(a.interactionId())
         .isEqualTo(kit.helpdesk.interactions.forCustomer(c.id(), 1, 0).getFirst().id());
+    assertThat(kit.journeys.findByCallId(ivr.uniqueid()).orElseThrow().path())
+        .as("the survey's keys join the call's journey")
+        .endsWith("survey-rating:4 (chose 4) > survey-solved:1 (chose yes)");
     assertThat(
             kit.surveys.results(
                 SurveyGrouping.PRODUCT,
@@ -85,6 +88,7 @@ class SurveyFlowTest {
     assertThat(a.queue()).isEqualTo("support");
     assertThat(a.rating()).isEqualTo(2);
     assertThat(a.solved()).isFalse();
+    assertThat(kit.journeys.findByCallId(call.uniqueid())).isEmpty();
   }
 
   @Test
