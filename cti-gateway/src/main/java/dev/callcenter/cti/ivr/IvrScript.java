@@ -260,25 +260,38 @@ final class IvrScript implements AgiScript {
     }
 
     /**
-     * A customer number (up to 9 digits, no leading 0) names the customer, one of the candidates
-     * when the caller number was ambiguous; anything else is looked up as a registered phone.
+     * The customer the caller keyed in: a customer number (the help desk's id, up to 9 digits
+     * without a leading 0), else an account number (the customer's external reference), else a
+     * registered phone number. When the caller number was shared by several customers, only one of
+     * them is accepted.
      */
     private CustomerSummary resolve(String digits, Set<Long> candidates) {
+      CustomerSummary found = null;
       if (digits.length() <= 9 && !digits.startsWith("0")) {
         long id = Long.parseLong(digits);
-        if (!candidates.isEmpty() && !candidates.contains(id)) {
-          return null;
-        }
         try {
-          Customer c = backend.call("customer by number", () -> services.customers().get(id));
-          return c.summary();
+          found = backend.call("customer by number", () -> services.customers().get(id)).summary();
         } catch (NotFoundException e) {
-          return null;
+          found = null;
         }
       }
-      CallerLookup byPhone =
-          backend.call("phone lookup", () -> services.customers().lookup(digits));
-      return byPhone.result() == CallerLookup.Result.KNOWN ? byPhone.customers().getFirst() : null;
+      if (found == null) {
+        found =
+            backend
+                .call("customer by account", () -> services.customers().byExternalRef(digits))
+                .map(Customer::summary)
+                .orElse(null);
+      }
+      if (found == null) {
+        CallerLookup byPhone =
+            backend.call("phone lookup", () -> services.customers().lookup(digits));
+        found =
+            byPhone.result() == CallerLookup.Result.KNOWN ? byPhone.customers().getFirst() : null;
+      }
+      if (found != null && !candidates.isEmpty() && !candidates.contains(found.id())) {
+        return null;
+      }
+      return found;
     }
 
     private void mainMenu() {

@@ -3,6 +3,8 @@ package dev.callcenter.cti.ivr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callcenter.helpdesk.customer.Customer;
+import dev.callcenter.helpdesk.customer.CustomerDraft;
+import dev.callcenter.helpdesk.customer.CustomerKind;
 import dev.callcenter.helpdesk.customer.Tier;
 import dev.callcenter.helpdesk.followup.FollowUp;
 import dev.callcenter.helpdesk.interaction.Interaction;
@@ -378,5 +380,30 @@ class IvrFlowTest {
     assertThat(kit.helpdesk.interactions.forCustomer(c.id(), 10, 0))
         .singleElement()
         .satisfies(i -> assertThat(i.summary()).contains("hangup: caller hung up"));
+  }
+
+  @Test
+  void unknownCallerIdentifiesByTheAccountNumberOnTheirBill() {
+    Customer c =
+        kit.helpdesk.customers.create(
+            new CustomerDraft(
+                CustomerKind.PERSON,
+                "Quinn Lo",
+                null,
+                "en",
+                List.of(),
+                List.of(),
+                null,
+                null,
+                java.util.Map.of(),
+                null,
+                "0880012345",
+                null));
+
+    AgiCall call = kit.start(AgiCaller.from("0287650002").pressing("2", "0880012345#", "0"));
+    AgiResult r = IvrKit.result(call);
+
+    assertThat(r.variables()).containsEntry("CC_CUSTOMER_ID", Long.toString(c.id()));
+    assertThat(outcomes(journey(call))).contains("identify|0880012345|customer " + c.id());
   }
 }
