@@ -1,7 +1,34 @@
 package dev.callcenter.bench;
 
+import dev.callcenter.cti.ivr.IvrConfig;
+import dev.callcenter.cti.ivr.IvrServer;
+import dev.callcenter.cti.ivr.IvrServices;
 import dev.callcenter.cti.ivr.fastagi.FastAgiConfig;
 import dev.callcenter.cti.ivr.fastagi.FastAgiServer;
+import dev.callcenter.cti.ivr.menu.IvrMenus;
+import dev.callcenter.cti.ivr.menu.IvrMenusLoader;
+import dev.callcenter.helpdesk.customer.CustomerService;
+import dev.callcenter.helpdesk.customer.JdbiCustomerRepository;
+import dev.callcenter.helpdesk.db.JdbiTransactions;
+import dev.callcenter.helpdesk.followup.FollowUpService;
+import dev.callcenter.helpdesk.followup.JdbiFollowUpRepository;
+import dev.callcenter.helpdesk.interaction.InteractionService;
+import dev.callcenter.helpdesk.interaction.JdbiInteractionRepository;
+import dev.callcenter.helpdesk.ivr.IvrJourneyService;
+import dev.callcenter.helpdesk.ivr.JdbiIvrJourneyRepository;
+import dev.callcenter.helpdesk.phone.PhoneNormalizer;
+import dev.callcenter.helpdesk.survey.JdbiSurveyRepository;
+import dev.callcenter.helpdesk.survey.SurveyService;
+import dev.callcenter.helpdesk.ticket.JdbiBusinessCalendarRepository;
+import dev.callcenter.helpdesk.ticket.JdbiSlaPolicyRepository;
+import dev.callcenter.helpdesk.ticket.JdbiTicketAuditRepository;
+import dev.callcenter.helpdesk.ticket.JdbiTicketRepository;
+import dev.callcenter.helpdesk.ticket.JdbiTicketSlaRepository;
+import dev.callcenter.helpdesk.ticket.SlaPolicyResolver;
+import dev.callcenter.helpdesk.ticket.TicketService;
+import dev.callcenter.helpdesk.ticket.TicketSlaService;
+import dev.callcenter.helpdesk.user.JdbiUserRepository;
+import dev.callcenter.helpdesk.user.Role;
 import dev.callcenter.pbxsim.agi.Agi;
 import dev.callcenter.pbxsim.agi.AgiCall;
 import dev.callcenter.pbxsim.agi.AgiCaller;
@@ -9,11 +36,13 @@ import dev.callcenter.pbxsim.agi.AgiResult;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +87,13 @@ final class IvrBench {
                 }))) {
       warmUp(ours.port());
       report("FastAgiServer (virtual threads)", drive(ours.port(), sessions, listen, ramp));
+    }
+
+    if (Integer.getInteger("ivr-sessions", 1000) > 0) {
+      realIvr(
+          Integer.getInteger("ivr-sessions", 1000),
+          listen,
+          Duration.ofMillis(Integer.getInteger("ivr-ramp", 10_000)));
     }
 
     int port;
@@ -110,6 +146,78 @@ final class IvrBench {
     }
   }
 
+  /**
+   * The real {@code ivr} script (config/ivr-menus.conf) on the durable embedded PostgreSQL: known
+   * callers (customer i calls from its mobile) pressing key i % 10 in the main menu, so the mix has
+   * ticket status, fault reports (new tickets), callbacks (follow-ups), invalid keys and agents.
+   */
+  private static void realIvr(int sessions, Duration listen, Duration ramp) throws Exception {
+    Path dir = Path.of(System.getProperty("bench.dir", "bench/target/pg"));
+    try (BenchDatabase db = new BenchDatabase(dir, Integer.getInteger("pool", 32))) {
+      Fixtures.ensureCustomers(db.database(), Math.max(sessions, 1000));
+      var jdbi = db.database().jdbi();
+      var tx = new JdbiTransactions(jdbi);
+      Clock clock = Clock.systemUTC();
+      var customerRepository = new JdbiCustomerRepository(jdbi);
+      var users = new JdbiUserRepository(jdbi);
+      var interactionRepository = new JdbiInteractionRepository(jdbi);
+      var interactions = new InteractionService(interactionRepository, customerRepository, clock);
+      var ticketRepository = new JdbiTicketRepository(jdbi);
+      var slaRepository = new JdbiTicketSlaRepository(jdbi);
+      var tickets =
+          new TicketService(
+              tx,
+              ticketRepository,
+              new JdbiTicketAuditRepository(jdbi),
+              new TicketSlaService(
+                  ticketRepository, slaRepository, new JdbiBusinessCalendarRepository(jdbi), clock),
+              new SlaPolicyResolver(new JdbiSlaPolicyRepository(jdbi)),
+              customerRepository,
+              users,
+              interactionRepository,
+              clock);
+      IvrMenus menus = IvrMenusLoader.load(Path.of("config", "ivr-menus.conf"));
+      users.upsert(
+          menus.routing().callbackOwner(), "Callback owner", "x", Set.of(Role.SUPERVISOR), "zh-TW");
+      IvrServices services =
+          new IvrServices(
+              new CustomerService(customerRepository, new PhoneNormalizer("TW")),
+              tickets,
+              new FollowUpService(
+                  new JdbiFollowUpRepository(jdbi),
+                  customerRepository,
+                  users,
+                  interactions,
+                  tx,
+                  clock),
+              interactions,
+              new IvrJourneyService(new JdbiIvrJourneyRepository(jdbi), tx, clock),
+              new SurveyService(new JdbiSurveyRepository(jdbi), clock),
+              users);
+      try (IvrServer server =
+          IvrServer.start(
+              new IvrConfig(
+                  new FastAgiConfig(
+                      "127.0.0.1", 0, List.of("127.0.0.1"), Duration.ofMinutes(1), 4096),
+                  Path.of("config", "ivr-menus.conf")),
+              menus,
+              services,
+              clock)) {
+        java.util.function.IntFunction<AgiCaller> known =
+            i ->
+                AgiCaller.from(String.format("09%08d", 1 + i % Math.max(sessions, 1000)))
+                    .pressing(Integer.toString(i % 10));
+        drive(server.port(), Math.min(200, sessions), Duration.ZERO, Duration.ofSeconds(2), known);
+        System.out.printf(
+            "IVR script: %d sessions over %d ms on PostgreSQL (pool %d), listen %d ms%n",
+            sessions, ramp.toMillis(), Integer.getInteger("pool", 32), listen.toMillis());
+        report(
+            "IvrServer (ivr script, database)",
+            drive(server.port(), sessions, listen, ramp, known));
+      }
+    }
+  }
+
   /** Sessions that are not measured, so the JIT has compiled both sides' code. */
   private static void warmUp(int port) throws InterruptedException {
     int n = Integer.getInteger("warmup", 2000);
@@ -119,9 +227,30 @@ final class IvrBench {
   }
 
   record Outcome(
-      int completed, int refused, int failed, int peak, long[] commandNanos, Duration wall) {}
+      int completed,
+      int refused,
+      int failed,
+      int apologised,
+      int peak,
+      long[] commandNanos,
+      Duration wall) {}
 
   private static Outcome drive(int port, int sessions, Duration listen, Duration ramp)
+      throws InterruptedException {
+    return drive(
+        port,
+        sessions,
+        listen,
+        ramp,
+        i -> AgiCaller.from(String.format("09%08d", i)).pressing(Integer.toString(i % 10)));
+  }
+
+  private static Outcome drive(
+      int port,
+      int sessions,
+      Duration listen,
+      Duration ramp,
+      java.util.function.IntFunction<AgiCaller> callers)
       throws InterruptedException {
     String url = "agi://127.0.0.1:" + port + "/ivr";
     AtomicInteger open = new AtomicInteger();
@@ -147,12 +276,16 @@ final class IvrBench {
       int completed = 0;
       int refused = 0;
       int failed = 0;
+      int apologised = 0;
       List<Long> nanos = new ArrayList<>();
       for (AgiCall call : calls) {
         AgiResult r = call.result().join();
+        if (r.commands().stream().anyMatch(c -> c.contains("cc-apology"))) {
+          apologised++;
+        }
         if (r.commands().isEmpty()) {
           refused++;
-        } else if (r.commands().size() >= SCRIPT_COMMANDS && "SUCCESS".equals(r.agiStatus())) {
+        } else if (r.commands().size() >= SCRIPT_COMMANDS && !"FAILURE".equals(r.agiStatus())) {
           completed++;
         } else {
           failed++;
@@ -164,6 +297,7 @@ final class IvrBench {
           completed,
           refused,
           failed,
+          apologised,
           peak.get(),
           nanos.stream().mapToLong(Long::longValue).toArray(),
           wall);
@@ -172,8 +306,15 @@ final class IvrBench {
 
   private static void report(String name, Outcome o) {
     System.out.printf(
-        "%-32s completed %5d  refused %5d  failed %5d  peak open %5d  wall %.1f s%n",
-        name, o.completed(), o.refused(), o.failed(), o.peak(), o.wall().toMillis() / 1000.0);
+        "%-32s completed %5d  refused %5d  failed %5d  apologised %5d  peak open %5d  wall %.1f"
+            + " s%n",
+        name,
+        o.completed(),
+        o.refused(),
+        o.failed(),
+        o.apologised(),
+        o.peak(),
+        o.wall().toMillis() / 1000.0);
     if (o.commandNanos().length > 0) {
       System.out.printf(
           "%-32s per command (%d commands) %s%n",
