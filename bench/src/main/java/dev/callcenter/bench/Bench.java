@@ -3,7 +3,7 @@ package dev.callcenter.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Entry point: {@code bench/run lookup|tickets|all|ivr}. */
+/** Entry point: {@code bench/run lookup|tickets|all}. */
 public final class Bench {
 
   private Bench() {}
