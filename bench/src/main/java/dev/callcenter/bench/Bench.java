@@ -10,16 +10,16 @@ public final class Bench {
 
   public static void main(String[] args) throws Exception {
     String which = args.length == 0 ? "all" : args[0];
+    if (which.equals("ivr")) {
+      IvrBench.run();
+      return;
+    }
     Path dir = Path.of(System.getProperty("bench.dir", "bench/target/pg"));
     System.out.printf(
         "machine: %d cores, JDK %s, max heap %d MiB%n",
         Runtime.getRuntime().availableProcessors(),
         Runtime.version(),
         Runtime.getRuntime().maxMemory() >> 20);
-    if (which.equals("ivr")) {
-      IvrBench.run();
-      return;
-    }
     try (BenchDatabase db = new BenchDatabase(dir, 32)) {
       if (which.equals("tickets") || which.equals("all")) {
         TicketBench.run(

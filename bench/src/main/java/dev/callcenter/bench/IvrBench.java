@@ -65,7 +65,13 @@ final class IvrBench {
   /** What both servers run: ANSWER, GET DATA, STREAM FILE, two SET VARIABLEs. */
   private static final int SCRIPT_COMMANDS = 5;
 
+  /** {@code bench/run ivr}: needs no benchmark database for the FastAGI comparison. */
   static void run() throws Exception {
+    System.out.printf(
+        "machine: %d cores, JDK %s, max heap %d MiB%n",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.version(),
+        Runtime.getRuntime().maxMemory() >> 20);
     int sessions = Integer.getInteger("sessions", 5000);
     Duration listen = Duration.ofMillis(Integer.getInteger("listen", 3000));
     Duration ramp = Duration.ofMillis(Integer.getInteger("ramp", 2000));
