@@ -10,6 +10,10 @@ public final class Bench {
 
   public static void main(String[] args) throws Exception {
     String which = args.length == 0 ? "all" : args[0];
+    if (which.equals("ivr")) {
+      IvrBench.run();
+      return;
+    }
     Path dir = Path.of(System.getProperty("bench.dir", "bench/target/pg"));
     System.out.printf(
         "machine: %d cores, JDK %s, max heap %d MiB%n",

@@ -48,9 +48,9 @@ public final class PbxSimulator implements AutoCloseable {
     this.ami = new AmiServer(config, scheduler, new PbxActions(pbx));
     server.set(ami);
     ami.onRestart(pbx::clearCalls);
-    this.calls = new Calls(pbx);
-    this.faults = new Faults(ami, pbx);
     this.agi = new Agi(scheduler.clock());
+    this.calls = new Calls(pbx, agi);
+    this.faults = new Faults(ami, pbx);
   }
 
   /** Starts on {@code config} with wall-clock time. */

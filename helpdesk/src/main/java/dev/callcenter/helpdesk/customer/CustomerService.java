@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,17 @@ public final class CustomerService {
 
   public Customer get(long id) {
     return repository.find(id).orElseThrow(() -> new NotFoundException("customer", id));
+  }
+
+  /**
+   * The customer with this external reference (the account number on the customer's bills, as
+   * imported), for callers who identify themselves by it.
+   */
+  public Optional<Customer> byExternalRef(String externalRef) {
+    if (externalRef == null || externalRef.isBlank()) {
+      return Optional.empty();
+    }
+    return repository.findIdByExternalRef(externalRef.strip()).flatMap(repository::find);
   }
 
   public void delete(long id) {

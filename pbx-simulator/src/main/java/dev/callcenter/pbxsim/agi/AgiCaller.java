@@ -38,6 +38,16 @@ public record AgiCaller(
   /** Presses nothing until the prompt times out. */
   public record Timeout() implements Input {}
 
+  /**
+   * Not a key press: something that happens while the caller listens, run when the session reaches
+   * the next prompt (for example a test stopping the database mid-call).
+   */
+  public record Meanwhile(Runnable action) implements Input {
+    public Meanwhile {
+      Objects.requireNonNull(action, "action");
+    }
+  }
+
   /** The entry that means "no input" in {@link #pressing(String...)}. */
   public static final String TIMEOUT = "timeout";
 
@@ -108,6 +118,14 @@ public record AgiCaller(
     for (String e : entries) {
       more.add(TIMEOUT.equals(e) ? new Timeout() : new Digits(e));
     }
+    return new AgiCaller(
+        number, name, language, context, extension, args, more, hangUpAtGetData, hangUpWhenDone);
+  }
+
+  /** Runs {@code action} when the session reaches the next prompt, before the caller answers it. */
+  public AgiCaller meanwhile(Runnable action) {
+    List<Input> more = new ArrayList<>(inputs);
+    more.add(new Meanwhile(action));
     return new AgiCaller(
         number, name, language, context, extension, args, more, hangUpAtGetData, hangUpWhenDone);
   }

@@ -106,12 +106,18 @@ final class AgiDialogue {
         variables.put(argv.get(2), argv.get(3));
         yield Reply.of("200 result=1");
       }
-      case "GET VARIABLE", "GET FULL VARIABLE" -> {
+      case "GET VARIABLE" -> {
         if (argc < 3) {
           yield usage(command);
         }
         String value = variables.getOrDefault(argv.get(2), builtins.get(argv.get(2)));
         yield Reply.of(value == null ? "200 result=0" : "200 result=1 (" + value + ")");
+      }
+      case "GET FULL VARIABLE" -> {
+        if (argc < 4) {
+          yield usage(command);
+        }
+        yield Reply.of("200 result=1 (" + substitute(argv.get(3)) + ")");
       }
       case "WAIT FOR DIGIT" -> argc != 4 ? usage(command) : waitForDigit();
       case "HANGUP" -> {
@@ -124,6 +130,7 @@ final class AgiDialogue {
 
   private Reply getData(List<String> argv) {
     getDataCount++;
+    runActions();
     int max = argv.size() >= 5 ? atoi(argv.get(4)) : 1024;
     boolean hangUpHere =
         getDataCount == caller.hangUpAtGetData()
@@ -134,6 +141,7 @@ final class AgiDialogue {
     }
     return switch (nextInputOrTimeout()) {
       case AgiCaller.Timeout t -> Reply.of("200 result= (timeout)");
+      case AgiCaller.Meanwhile m -> throw new IllegalStateException("actions run before input");
       case AgiCaller.Digits d -> {
         String keyed = d.digits();
         int hash = keyed.indexOf('#');
@@ -148,7 +156,30 @@ final class AgiDialogue {
     };
   }
 
+  /**
+   * Expands each {@code ${NAME}} like pbx_substitute_variables does (unknown names become empty),
+   * which is all {@code GET FULL VARIABLE} evaluates.
+   */
+  private String substitute(String expression) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < expression.length()) {
+      int start = expression.indexOf("${", i);
+      int end = start < 0 ? -1 : expression.indexOf('}', start);
+      if (start < 0 || end < 0) {
+        out.append(expression, i, expression.length());
+        break;
+      }
+      out.append(expression, i, start);
+      String name = expression.substring(start + 2, end);
+      out.append(variables.getOrDefault(name, builtins.getOrDefault(name, "")));
+      i = end + 1;
+    }
+    return out.toString();
+  }
+
   private Reply streamFile(String escapeDigits) {
+    runActions();
     if (nextInput < caller.inputs().size()
         && caller.inputs().get(nextInput) instanceof AgiCaller.Digits d
         && escapeDigits.indexOf(d.digits().charAt(0)) >= 0) {
@@ -161,11 +192,22 @@ final class AgiDialogue {
   private Reply waitForDigit() {
     return switch (nextInputOrTimeout()) {
       case AgiCaller.Timeout t -> Reply.of("200 result=0");
+      case AgiCaller.Meanwhile m -> throw new IllegalStateException("actions run before input");
       case AgiCaller.Digits d -> Reply.of("200 result=" + (int) d.digits().charAt(0));
     };
   }
 
+  /** Runs what the caller does meanwhile before reaching the next prompt (the test's hooks). */
+  private void runActions() {
+    while (nextInput < caller.inputs().size()
+        && caller.inputs().get(nextInput) instanceof AgiCaller.Meanwhile m) {
+      nextInput++;
+      m.action().run();
+    }
+  }
+
   private AgiCaller.Input nextInputOrTimeout() {
+    runActions();
     if (nextInput < caller.inputs().size()) {
       return caller.inputs().get(nextInput++);
     }

@@ -1,6 +1,7 @@
 package dev.callcenter.pbxsim.agi;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,11 +9,17 @@ import java.util.Map;
 
 /**
  * A finished AGI session: the environment block sent (bytes), every line after it, the channel
- * variables the script set (in order), and how it ended.
+ * variables the script set (in order), how it ended, and for each command how long the server took
+ * to send it after the previous reply (the first: after the environment block).
  */
 public record AgiResult(
-    byte[] environment, List<AgiLine> transcript, Map<String, String> variables, AgiEnding ending) {
+    byte[] environment,
+    List<AgiLine> transcript,
+    Map<String, String> variables,
+    AgiEnding ending,
+    List<Duration> serverTimes) {
   public AgiResult {
+    serverTimes = List.copyOf(serverTimes);
     environment = environment.clone();
     transcript = List.copyOf(transcript);
     // in the order the script set them

@@ -26,14 +26,27 @@ final class AgiSession {
   private final String channel;
   private final String uniqueid;
   private final long threadId;
+  private final Duration listening;
   private final List<AgiLine> transcript = new ArrayList<>();
+  private final List<Duration> serverTimes = new ArrayList<>();
 
   AgiSession(AgiUri uri, AgiCaller caller, String channel, String uniqueid, long threadId) {
+    this(uri, caller, channel, uniqueid, threadId, Duration.ZERO);
+  }
+
+  AgiSession(
+      AgiUri uri,
+      AgiCaller caller,
+      String channel,
+      String uniqueid,
+      long threadId,
+      Duration listening) {
     this.uri = uri;
     this.caller = caller;
     this.channel = channel;
     this.uniqueid = uniqueid;
     this.threadId = threadId;
+    this.listening = listening;
   }
 
   /** The environment block exactly as res_agi writes it, terminated by an empty line. */
@@ -80,11 +93,19 @@ final class AgiSession {
         new AgiDialogue(
             caller,
             Map.of(
-                "CALLERID(num)", orUnknown(caller.number()),
-                "CALLERID(name)", orUnknown(caller.name()),
-                "CHANNEL", channel,
-                "UNIQUEID", uniqueid,
-                "CHANNEL(language)", caller.language()));
+                "CALLERID(num)",
+                orUnknown(caller.number()),
+                "CALLERID(name)",
+                orUnknown(caller.name()),
+                "CHANNEL",
+                channel,
+                "UNIQUEID",
+                uniqueid,
+                // An inbound call's first channel: its Uniqueid is the call's Linkedid.
+                "CHANNEL(linkedid)",
+                uniqueid,
+                "CHANNEL(language)",
+                caller.language()));
     try (Socket socket = new Socket()) {
       try {
         socket.connect(
@@ -97,12 +118,19 @@ final class AgiSession {
       InputStream in = socket.getInputStream();
       out.write(env);
       out.flush();
+      long sentAt = System.nanoTime();
       AgiEnding ending = null;
       String line;
       while ((line = readLine(in)) != null) {
+        serverTimes.add(Duration.ofNanos(System.nanoTime() - sentAt));
         transcript.add(new AgiLine.Received(line));
         AgiDialogue.Reply reply = dialogue.answer(line);
+        if (!listening.isZero() && isPrompt(line) && !dialogue.dead()) {
+          // the caller listens to the prompt: a real pause, as a person takes
+          sleep(listening);
+        }
         send(out, reply.lines());
+        sentAt = System.nanoTime();
         switch (reply.effect()) {
           case CALLER_HUNG_UP -> ending = new AgiEnding.CallerHungUp(dialogue.getDataCount());
           case SCRIPT_HUNG_UP -> ending = ending == null ? new AgiEnding.ScriptHungUp() : ending;
@@ -126,6 +154,23 @@ final class AgiSession {
     }
   }
 
+  private static boolean isPrompt(String line) {
+    String upper = line.stripLeading().toUpperCase(java.util.Locale.ROOT);
+    return upper.startsWith("GET DATA")
+        || upper.startsWith("STREAM FILE")
+        || upper.startsWith("SAY ")
+        || upper.startsWith("WAIT FOR DIGIT");
+  }
+
+  private static void sleep(Duration d) throws IOException {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while the caller listened", e);
+    }
+  }
+
   private void send(OutputStream out, List<String> lines) throws IOException {
     StringBuilder sb = new StringBuilder();
     for (String l : lines) {
@@ -137,7 +182,7 @@ final class AgiSession {
   }
 
   private AgiResult result(byte[] env, AgiDialogue dialogue, AgiEnding ending) {
-    return new AgiResult(env, transcript, dialogue.variables(), ending);
+    return new AgiResult(env, transcript, dialogue.variables(), ending, serverTimes);
   }
 
   /** One LF-terminated UTF-8 line without its terminator (a stray CR is dropped); null at EOF. */

@@ -1,14 +1,24 @@
 package dev.callcenter.pbxsim.scenario;
 
+import dev.callcenter.pbxsim.PbxSimulatorException;
+import dev.callcenter.pbxsim.agi.Agi;
+import dev.callcenter.pbxsim.agi.AgiCaller;
 import dev.callcenter.pbxsim.pbx.Caller;
 import dev.callcenter.pbxsim.pbx.Pbx;
 
 /** Entry point of scripted calls: {@code calls.inboundQueueCall(caller, "support")…}. */
 public final class Calls {
   private final Pbx pbx;
+  private final Agi agi;
 
   public Calls(Pbx pbx) {
+    this(pbx, null);
+  }
+
+  /** Scripted calls that can also run FastAGI sessions through {@code agi}. */
+  public Calls(Pbx pbx, Agi agi) {
     this.pbx = pbx;
+    this.agi = agi;
   }
 
   /** A PSTN caller dialling a DID that goes straight to {@code queue}. */
@@ -18,5 +28,31 @@ public final class Calls {
 
   public InboundQueueCall inboundQueueCall(String number, String name, String queue) {
     return inboundQueueCall(Caller.of(number, name), queue);
+  }
+
+  /**
+   * A PSTN caller dialling a DID whose dialplan runs the FastAGI script at {@code agiUrl} (e.g.
+   * {@code agi://127.0.0.1:4573/ivr}) and then queues where the script said ({@code CC_QUEUE},
+   * {@code QUEUE_PRIO}); {@code caller} carries the number, name, DID ({@code at(…)}) and keys.
+   */
+  public IvrThenQueueCall ivrThenQueue(String agiUrl, AgiCaller caller) {
+    if (agi == null) {
+      throw new PbxSimulatorException("these calls were built without FastAGI");
+    }
+    return new IvrThenQueueCall(pbx, agi, agiUrl, caller);
+  }
+
+  /**
+   * The demo's call: {@code number} (and {@code name}) dials {@code exten} in {@code from-pstn},
+   * keys {@code digits} one menu at a time (e.g. {@code "2"}, or {@code "0"} for an agent) and
+   * stays silent after them.
+   */
+  public IvrThenQueueCall ivrThenQueue(
+      String agiUrl, String number, String name, String exten, String... digits) {
+    AgiCaller caller = AgiCaller.from(number).name(name).at("from-pstn", exten);
+    for (String d : digits) {
+      caller = caller.pressing(d);
+    }
+    return ivrThenQueue(agiUrl, caller);
   }
 }

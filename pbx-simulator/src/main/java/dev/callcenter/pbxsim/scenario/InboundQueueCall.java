@@ -31,6 +31,7 @@ public final class InboundQueueCall {
   private String context = "from-pstn";
   private String exten = "200";
   private Duration retry = Duration.ofSeconds(2);
+  private Channel existing;
 
   InboundQueueCall(Pbx pbx, Caller caller, String queue) {
     this.pbx = pbx;
@@ -61,6 +62,12 @@ public final class InboundQueueCall {
   /** Pause between two agents after a ring-no-answer (the queue's {@code retry}, 2 s default). */
   public InboundQueueCall retry(Duration wait) {
     this.retry = wait;
+    return this;
+  }
+
+  /** The caller's channel is already up (it came from an IVR): no second {@code Newchannel}. */
+  InboundQueueCall onOpenChannel(Channel channel) {
+    this.existing = channel;
     return this;
   }
 
@@ -113,9 +120,11 @@ public final class InboundQueueCall {
 
     Run() {
       callerLeg =
-          pbx.draftChannel(trunk, caller, context, exten, null)
-              .withState(Channel.RING)
-              .withApplication("Queue", queue);
+          existing != null
+              ? existing.withApplication("Queue", queue)
+              : pbx.draftChannel(trunk, caller, context, exten, null)
+                  .withState(Channel.RING)
+                  .withApplication("Queue", queue);
       handle =
           new CallHandle(
               callerLeg.linkedid(),
@@ -158,8 +167,8 @@ public final class InboundQueueCall {
 
     void join() {
       synchronized (pbx) {
-        Channel c = pbx.open(callerLeg);
-        c = pbx.update(c.withDialplan(context, exten, 2));
+        Channel c = existing != null ? pbx.update(callerLeg) : pbx.open(callerLeg);
+        c = pbx.update(c.withDialplan(context, exten, existing != null ? 4 : 2));
         int position = pbx.join(queue, c.uniqueid());
         pbx.emit(
             c.addTo(AmiMessage.event("QueueCallerJoin").add("Privilege", "agent,all"), "")

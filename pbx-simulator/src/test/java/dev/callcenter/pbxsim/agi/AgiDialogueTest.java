@@ -39,6 +39,35 @@ class AgiDialogueTest {
   }
 
   @Test
+  void getFullVariableExpandsExpressionsAndTheLinkedidIsTheFirstChannelsUniqueid() {
+    AgiDialogue d =
+        new AgiDialogue(
+            AgiCaller.from("100"), Map.of("CHANNEL(linkedid)", "1795331504.0", "UNIQUEID", "x"));
+
+    assertThat(reply(d, "GET FULL VARIABLE ${CHANNEL(linkedid)}"))
+        .containsExactly("200 result=1 (1795331504.0)");
+    assertThat(reply(d, "SET VARIABLE CC_QUEUE support")).containsExactly("200 result=1");
+    assertThat(reply(d, "GET FULL VARIABLE \"${CC_QUEUE}/${NOPE}/${UNIQUEID}\""))
+        .containsExactly("200 result=1 (support//x)");
+  }
+
+  @Test
+  void meanwhileActionsRunWhenTheSessionReachesTheNextPrompt() {
+    List<String> happened = new java.util.ArrayList<>();
+    AgiDialogue d =
+        dialogue(
+            AgiCaller.from("100")
+                .pressing("1")
+                .meanwhile(() -> happened.add("database stopped"))
+                .pressing("2"));
+
+    assertThat(reply(d, "GET DATA beep 3000 1")).containsExactly("200 result=1");
+    assertThat(happened).isEmpty();
+    assertThat(reply(d, "GET DATA beep 3000 1")).containsExactly("200 result=2");
+    assertThat(happened).containsExactly("database stopped");
+  }
+
+  @Test
   void digitCommandsAnswerTheAsciiCodeOfTheKeyPressed() {
     AgiDialogue d = dialogue(AgiCaller.from("100").pressing("1", "5", "#"));
 
