@@ -568,6 +568,7 @@ final class IvrScript implements AgiScript {
                   null,
                   null,
                   null,
+                  null,
                   null));
       try {
         Interaction i =

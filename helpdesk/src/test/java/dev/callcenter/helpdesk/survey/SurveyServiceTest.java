@@ -42,7 +42,7 @@ class SurveyServiceTest {
                     null,
                     "IVR",
                     new CallDetails(
-                        "c1", "c1", "support", "0912", null, null, null, null, null, null)),
+                        "c1", "c1", "support", "0912", null, null, null, null, null, null, null)),
                 null)
             .id();
     long ticket = kit.open(TicketType.FAULT_REPORT, Priority.NORMAL, customer, null).id();
