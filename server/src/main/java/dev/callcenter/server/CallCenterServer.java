@@ -2,13 +2,19 @@ package dev.callcenter.server;
 
 import dev.callcenter.cti.CtiGateway;
 import dev.callcenter.cti.ami.NumberingConfig;
+import dev.callcenter.cti.ivr.IvrServer;
+import dev.callcenter.cti.ivr.IvrServices;
+import dev.callcenter.cti.ivr.menu.IvrMenus;
+import dev.callcenter.cti.ivr.menu.IvrMenusLoader;
 import dev.callcenter.cti.pop.CtiMessage;
+import dev.callcenter.cti.pop.PopSection;
 import dev.callcenter.helpdesk.agent.AgentDeviceService;
 import dev.callcenter.helpdesk.agent.JdbiAgentDeviceRepository;
 import dev.callcenter.helpdesk.assignment.AssignmentService;
 import dev.callcenter.helpdesk.assignment.JdbiAssignmentRepository;
 import dev.callcenter.helpdesk.assignment.JdbiTeamRepository;
 import dev.callcenter.helpdesk.assignment.TeamService;
+import dev.callcenter.helpdesk.customer.CallerLookup;
 import dev.callcenter.helpdesk.customer.CustomerService;
 import dev.callcenter.helpdesk.customer.JdbiCustomerRepository;
 import dev.callcenter.helpdesk.customer.csv.CustomerCsvImport;
@@ -21,7 +27,11 @@ import dev.callcenter.helpdesk.followup.FollowUpService;
 import dev.callcenter.helpdesk.followup.JdbiFollowUpRepository;
 import dev.callcenter.helpdesk.interaction.InteractionService;
 import dev.callcenter.helpdesk.interaction.JdbiInteractionRepository;
+import dev.callcenter.helpdesk.ivr.IvrJourneyService;
+import dev.callcenter.helpdesk.ivr.JdbiIvrJourneyRepository;
 import dev.callcenter.helpdesk.phone.PhoneNormalizer;
+import dev.callcenter.helpdesk.survey.JdbiSurveyRepository;
+import dev.callcenter.helpdesk.survey.SurveyService;
 import dev.callcenter.helpdesk.ticket.CachingSlaSetup;
 import dev.callcenter.helpdesk.ticket.CalendarService;
 import dev.callcenter.helpdesk.ticket.JdbiBusinessCalendarRepository;
@@ -34,6 +44,7 @@ import dev.callcenter.helpdesk.ticket.SlaPolicyRepository;
 import dev.callcenter.helpdesk.ticket.SlaPolicyResolver;
 import dev.callcenter.helpdesk.ticket.TicketService;
 import dev.callcenter.helpdesk.ticket.TicketSlaService;
+import dev.callcenter.helpdesk.ticket.TicketSummary;
 import dev.callcenter.helpdesk.ticket.TicketWorkflow;
 import dev.callcenter.helpdesk.timeline.JdbiTimelineRepository;
 import dev.callcenter.helpdesk.timeline.TimelineService;
@@ -60,7 +71,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -85,6 +98,7 @@ public final class CallCenterServer implements AutoCloseable {
   private final SimulatorRoutes.CallPlacer simulator;
   private EventHub hub;
   private CtiGateway cti;
+  private IvrServer ivr;
 
   /** The services, for the demo seeder and tests that drive use cases directly. */
   public record Services(
@@ -106,7 +120,9 @@ public final class CallCenterServer implements AutoCloseable {
       AssignmentService assignment,
       SlaPolicyRepository slaPolicies,
       CalendarService calendar,
-      AgentDeviceService agentDevices) {}
+      AgentDeviceService agentDevices,
+      IvrJourneyService ivrJourneys,
+      SurveyService surveys) {}
 
   public CallCenterServer(ServerConfig config, Clock clock) {
     this(config, clock, null);
@@ -135,6 +151,9 @@ public final class CallCenterServer implements AutoCloseable {
       hub = new EventHub();
       if (config.cti().enabled()) {
         cti = startCti(services);
+      }
+      if (config.ivr().enabled()) {
+        ivr = startIvr(services);
       }
       api = buildApi(services);
       jobs = new Jobs(vertx);
@@ -315,7 +334,9 @@ public final class CallCenterServer implements AutoCloseable {
         assignment,
         slaSetup,
         calendar,
-        new AgentDeviceService(new JdbiAgentDeviceRepository(jdbi)));
+        new AgentDeviceService(new JdbiAgentDeviceRepository(jdbi)),
+        new IvrJourneyService(new JdbiIvrJourneyRepository(jdbi), transactions, clock),
+        new SurveyService(new JdbiSurveyRepository(jdbi), clock));
   }
 
   private CtiGateway startCti(Services s) {
@@ -346,7 +367,79 @@ public final class CallCenterServer implements AutoCloseable {
             owner.isEmpty()
                 ? 0
                 : s.users().findCredentials(owner).map(u -> u.user().id()).orElse(0L);
-    return new CtiGateway(settings, helpdesk, hub, List.of(), callbackOwner, clock).start();
+    return new CtiGateway(settings, helpdesk, hub, List.of(ivrSection(s)), callbackOwner, clock)
+        .start();
+  }
+
+  /** The caller's IVR path on the screen pop: what they chose, entered and created. */
+  private static PopSection ivrSection(Services s) {
+    return new PopSection() {
+      @Override
+      public String name() {
+        return "ivr";
+      }
+
+      @Override
+      public Object compose(
+          String callId, CallerLookup lookup, Long customerId, List<TicketSummary> open) {
+        return s.ivrJourneys()
+            .findByCallId(callId)
+            .map(
+                j -> {
+                  Map<String, Object> ivr = new LinkedHashMap<>();
+                  ivr.put("path", j.path());
+                  ivr.put("steps", j.steps());
+                  ivr.put("language", j.language());
+                  ivr.put("ticketId", j.ticketId());
+                  ivr.put("queue", j.queue());
+                  ivr.put("priority", j.priority());
+                  ivr.put("outcome", j.outcome());
+                  ivr.put(
+                      "seconds",
+                      j.endedAt() == null
+                          ? null
+                          : Duration.between(j.startedAt(), j.endedAt()).toSeconds());
+                  return ivr;
+                })
+            .orElse(null);
+      }
+    };
+  }
+
+  private IvrServer startIvr(Services s) {
+    ServerConfig.Ivr c = config.ivr();
+    IvrMenus menus =
+        c.menus() != null
+            ? IvrMenusLoader.load(c.menus())
+            : IvrMenusLoader.parse(builtInMenus(), "built-in ivr-menus.conf");
+    return IvrServer.start(
+        c.config(),
+        menus,
+        new IvrServices(
+            s.customers(),
+            s.tickets(),
+            s.followUps(),
+            s.interactions(),
+            s.ivrJourneys(),
+            s.surveys(),
+            s.users()),
+        clock);
+  }
+
+  private static String builtInMenus() {
+    try (var in = CallCenterServer.class.getResourceAsStream("ivr-menus.conf")) {
+      if (in == null) {
+        throw new IllegalStateException("the built-in ivr-menus.conf is missing from the jar");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The IVR, null when {@code ivr.enabled} is off. */
+  public IvrServer ivr() {
+    return ivr;
   }
 
   /** The CTI gateway, null when {@code cti.enabled} is off. */
@@ -411,6 +504,9 @@ public final class CallCenterServer implements AutoCloseable {
   public void close() {
     if (jobs != null) {
       jobs.close();
+    }
+    if (ivr != null) {
+      ivr.close();
     }
     if (cti != null) {
       cti.close();

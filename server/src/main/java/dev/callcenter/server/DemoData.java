@@ -41,14 +41,14 @@ final class DemoData {
 
   /** Gives each demo agent their phone and the queue. */
   static void seedDevices(
-      CallCenterServer.Services s, java.util.Map<String, String> devices, String queue) {
+      CallCenterServer.Services s,
+      java.util.Map<String, String> devices,
+      java.util.List<String> queues) {
     devices.forEach(
         (username, device) ->
             s.agentDevices()
                 .assign(
-                    s.users().findCredentials(username).orElseThrow().user().id(),
-                    device,
-                    java.util.List.of(queue)));
+                    s.users().findCredentials(username).orElseThrow().user().id(), device, queues));
   }
 
   static void seed(CallCenterServer.Services s, String password, Clock clock) {

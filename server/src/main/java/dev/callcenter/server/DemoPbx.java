@@ -8,6 +8,7 @@ import dev.callcenter.pbxsim.pbx.QueueMember;
 import dev.callcenter.pbxsim.scenario.CallHandle;
 import dev.callcenter.pbxsim.scenario.HangupBy;
 import dev.callcenter.pbxsim.scenario.InboundQueueCall;
+import dev.callcenter.pbxsim.scenario.IvrCallHandle;
 import dev.callcenter.ui.simulator.SimulatorRoutes;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -23,11 +24,15 @@ import java.util.Map;
 final class DemoPbx implements SimulatorRoutes.CallPlacer, AutoCloseable {
   static final String QUEUE = "support";
 
+  /** The demo's queues: the IVR sends English callers and mobile-phone faults to their own. */
+  static final List<String> QUEUES = List.of("support", "support-en", "support-mobile");
+
   /** Demo agent → device. */
   static final Map<String, String> DEVICES = Map.of("agent1", "PJSIP/1001", "agent2", "PJSIP/1002");
 
   private final PbxSimulator sim;
   private final String secret;
+  private volatile int ivrPort;
 
   private DemoPbx(PbxSimulator sim, String secret) {
     this.sim = sim;
@@ -40,9 +45,11 @@ final class DemoPbx implements SimulatorRoutes.CallPlacer, AutoCloseable {
     String secret = HexFormat.of().formatHex(random);
     PbxSimulator sim =
         PbxSimulator.start(AmiConfig.defaults().withCredentials("callcenter", secret));
-    sim.pbx().addQueue(QUEUE);
-    sim.pbx().addMember(QUEUE, "PJSIP/1001", "Agent One");
-    sim.pbx().addMember(QUEUE, "PJSIP/1002", "Agent Two");
+    for (String queue : QUEUES) {
+      sim.pbx().addQueue(queue);
+      sim.pbx().addMember(queue, "PJSIP/1001", "Agent One");
+      sim.pbx().addMember(queue, "PJSIP/1002", "Agent Two");
+    }
     return new DemoPbx(sim, secret);
   }
 
@@ -77,14 +84,15 @@ final class DemoPbx implements SimulatorRoutes.CallPlacer, AutoCloseable {
     return sim;
   }
 
+  /** Where the server's FastAGI IVR listens, for calls that run it first. */
+  void ivrAt(int port) {
+    this.ivrPort = port;
+  }
+
   @Override
   public String place(SimulatorRoutes.SimulatedCall c) {
     if (!sim.pbx().hasQueue(c.queue())) {
       throw new ValidationException("queue", "the demo PBX has one queue: " + QUEUE);
-    }
-    if (c.digits() != null) {
-      throw new ValidationException(
-          "digits", "the demo cannot run IVR calls yet; leave out digits and exten");
     }
     List<QueueMember> free =
         sim.pbx().members(c.queue()).stream().filter(m -> !m.paused() && !m.inCall()).toList();
@@ -95,10 +103,38 @@ final class DemoPbx implements SimulatorRoutes.CallPlacer, AutoCloseable {
       call.dialed(c.exten());
     }
     Duration ring = Duration.ofSeconds(c.ringSeconds());
+    if (c.digits() != null) {
+      return ivrCall(c, agent, ring);
+    }
     CallHandle handle =
         c.outcome().equals("answered") && agent != null
             ? call.answeredBy(agent, ring, Duration.ofSeconds(c.talkSeconds()), HangupBy.CALLER)
             : call.abandonedAfter(ring.plusSeconds(1), agent);
+    return handle.linkedid();
+  }
+
+  /**
+   * The call runs the IVR first ({@code digits}: one entry per prompt, comma-separated, e.g. {@code
+   * "2,1,#"}), then queues where the IVR sent it and is answered.
+   */
+  private String ivrCall(SimulatorRoutes.SimulatedCall c, String agent, Duration ring) {
+    if (ivrPort == 0) {
+      throw new ValidationException("digits", "the IVR is not running (ivr.enabled = false)");
+    }
+    String[] digits = c.digits().split(",", -1);
+    var call =
+        sim.calls()
+            .ivrThenQueue(
+                "agi://127.0.0.1:" + ivrPort + "/ivr",
+                c.from(),
+                c.name() == null ? "" : c.name(),
+                c.exten() == null ? "100" : c.exten(),
+                digits);
+    IvrCallHandle handle =
+        agent == null
+            ? call.answeredBy(
+                "PJSIP/1001", ring, Duration.ofSeconds(c.talkSeconds()), HangupBy.CALLER)
+            : call.answeredBy(agent, ring, Duration.ofSeconds(c.talkSeconds()), HangupBy.CALLER);
     return handle.linkedid();
   }
 

@@ -1,11 +1,14 @@
 package dev.callcenter.server;
 
+import dev.callcenter.cti.ivr.IvrConfig;
+import dev.callcenter.cti.ivr.fastagi.FastAgiConfig;
 import dev.callcenter.helpdesk.customer.Languages;
 import dev.callcenter.helpdesk.user.JdbiUserRepository;
 import dev.callcenter.helpdesk.user.PasswordHasher;
 import dev.callcenter.helpdesk.user.Role;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -153,7 +156,22 @@ public final class Main implements Runnable {
     DemoPbx pbx = DemoPbx.start();
     CallCenterServer server;
     try {
-      ServerConfig withPbx = config.withCti(pbx.ctiSettings(config.cti()));
+      ServerConfig.Ivr ivr = config.ivr();
+      ServerConfig withPbx =
+          config
+              .withCti(pbx.ctiSettings(config.cti()))
+              .withIvr(
+                  new ServerConfig.Ivr(
+                      true,
+                      new IvrConfig(
+                          new FastAgiConfig(
+                              "127.0.0.1",
+                              0,
+                              List.of("127.0.0.1"),
+                              ivr.config().agi().readTimeout(),
+                              ivr.config().agi().backlog()),
+                          ivr.config().menusFile()),
+                      ivr.menus()));
       server = new CallCenterServer(withPbx, Clock.systemUTC(), pbx).start();
     } catch (RuntimeException e) {
       pbx.close();
@@ -161,8 +179,9 @@ public final class Main implements Runnable {
     }
     try {
       DemoData.seed(server.services(), config.demoPassword(), Clock.systemUTC());
-      DemoData.seedDevices(server.services(), DemoPbx.DEVICES, DemoPbx.QUEUE);
+      DemoData.seedDevices(server.services(), DemoPbx.DEVICES, DemoPbx.QUEUES);
       server.cti().reloadAgents();
+      pbx.ivrAt(server.ivr().port());
     } catch (RuntimeException e) {
       server.close();
       throw e;

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValueFactory;
 import dev.callcenter.cti.ami.AmiSettings;
+import dev.callcenter.cti.ivr.IvrConfig;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,15 @@ public record ServerConfig(
     Duration reopenWindow,
     Duration assignmentDrainInterval,
     Cti cti,
+    Ivr ivr,
     String demoPassword) {
+
+  /**
+   * IVR settings.
+   *
+   * @param menus the menus file, null for the built-in copy of {@code config/ivr-menus.conf}
+   */
+  public record Ivr(boolean enabled, IvrConfig config, Path menus) {}
 
   /** HTTP listener settings. */
   public record Http(
@@ -171,6 +180,7 @@ public record ServerConfig(
         c.getDuration("tickets.reopen-window"),
         c.getDuration("tickets.assignment-drain-interval"),
         cti(c),
+        ivr(c),
         c.getString("demo.password"));
   }
 
@@ -189,6 +199,34 @@ public record ServerConfig(
         reopenWindow,
         assignmentDrainInterval,
         newCti,
+        ivr,
+        demoPassword);
+  }
+
+  private static Ivr ivr(Config c) {
+    String menus = c.getString("ivr.menus").strip();
+    return new Ivr(
+        c.getBoolean("ivr.enabled"),
+        IvrConfig.from(c.getConfig("ivr")),
+        menus.isEmpty() ? null : Path.of(menus));
+  }
+
+  /** This configuration with other IVR settings (the demo turns it on). */
+  ServerConfig withIvr(Ivr newIvr) {
+    return new ServerConfig(
+        dataDir,
+        http,
+        database,
+        phoneDefaultRegion,
+        auth,
+        vipValueShare,
+        tierJobInterval,
+        slaWarningPercent,
+        slaScanInterval,
+        reopenWindow,
+        assignmentDrainInterval,
+        cti,
+        newIvr,
         demoPassword);
   }
 

@@ -48,6 +48,24 @@ class DemoModeTest {
         var pop =
             ws.await("screen-pop", m -> m.at("/data/callId").asText().equals(callId)).get("data");
         assertThat(pop.at("/pop/customer/name").asText()).isEqualTo("台灣精密電子股份有限公司");
+
+        // agent1 is free again (the demo rings the first free agent).
+        ws.await(
+            "call-update",
+            m ->
+                m.at("/data/callId").asText().equals(callId)
+                    && m.at("/data/state").asText().equals("ended"));
+        // A call that runs the IVR first (0 = "talk to an agent"): the pop shows its path.
+        var viaIvr =
+            agent.post(
+                "/api/v1/simulator/calls",
+                Map.of("from", "0912-345-678", "digits", "0", "talkSeconds", 1));
+        assertThat(viaIvr.status()).as(viaIvr.body().toString()).isEqualTo(202);
+        String ivrCall = viaIvr.body().get("callId").asText();
+        var ivrPop =
+            ws.await("screen-pop", m -> m.at("/data/callId").asText().equals(ivrCall)).get("data");
+        assertThat(ivrPop.at("/pop/extras/ivr/path").asText()).contains("main:0");
+        assertThat(ivrPop.at("/pop/extras/ivr/queue").asText()).startsWith("support");
       }
       assertThat(anon.get("/api/v1/health").body().at("/components/pbx/status").asText())
           .isEqualTo("UP");
