@@ -141,7 +141,16 @@ function showPop(data) {
       ? h("section", {}, h("h3", {}, t("pop.recent")),
           h("ul", { id: "pop-recent" }, p.recent.map((e) => h("li", {}, time(e.at, desk.user.timeZone), " ", e.summary || e.kind))))
       : null,
-    p.extras && p.extras.ivr ? h("section", { id: "pop-ivr" }, h("h3", {}, t("pop.ivr")), JSON.stringify(p.extras.ivr)) : null,
+    p.extras && p.extras.ivr
+      ? h("section", { id: "pop-ivr" }, h("h3", {}, t("pop.ivr")),
+          h("p", { class: "ivr-path" }, p.extras.ivr.path),
+          p.extras.ivr.ticketId
+            ? h("a", { href: "#", onclick: (e) => { e.preventDefault(); ticketView(p.extras.ivr.ticketId); } }, "#" + p.extras.ivr.ticketId)
+            : null)
+      : null,
+    p.extras && p.extras.kb && p.extras.kb.length
+      ? h("section", { id: "pop-kb" }, h("h3", {}, t("pop.kb")), h("ul", { class: "kb-results" }, p.extras.kb.map(kbHit)))
+      : null,
     h("div", { class: "actions" },
       customer ? h("button", { id: "pop-open-customer", onclick: () => customerView(customer.id) }, t("pop.openCustomer") + " (A)") : null,
       customer ? h("button", { id: "pop-new-ticket", onclick: () => ticketForm(p) }, t("pop.newTicket") + " (N)") : null),

@@ -64,6 +64,7 @@ import dev.callcenter.ui.http.ApiServer;
 import dev.callcenter.ui.interaction.InteractionRoutes;
 import dev.callcenter.ui.simulator.SimulatorRoutes;
 import dev.callcenter.ui.sla.SlaRoutes;
+import dev.callcenter.ui.survey.SurveyRoutes;
 import dev.callcenter.ui.ticket.TicketRoutes;
 import dev.callcenter.ui.ws.EventHub;
 import dev.callcenter.ui.ws.WebSocketRoutes;
@@ -479,7 +480,8 @@ public final class CallCenterServer implements AutoCloseable {
                     s.agentDevices(),
                     username -> s.users().findCredentials(username).map(c -> c.user()))
                 ::mount,
-            new SimulatorRoutes(simulator)::mount));
+            new SimulatorRoutes(simulator)::mount,
+            new SurveyRoutes(s.surveys())::mount));
   }
 
   static String version() {

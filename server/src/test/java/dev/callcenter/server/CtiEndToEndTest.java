@@ -284,6 +284,24 @@ class CtiEndToEndTest {
     }
   }
 
+  @Test
+  void surveyResultsAreForSupervisorsPerAgentQueueOrProduct() {
+    server
+        .services()
+        .surveys()
+        .record(
+            new dev.callcenter.helpdesk.survey.SurveyAnswerDraft(
+                "survey-1", vip.id(), "PJSIP/1001", "support", null, 5, true));
+    var results = server.as("supervisor1").get("/api/v1/surveys/results?by=queue");
+    assertThat(results.status()).isEqualTo(200);
+    assertThat(results.body().path("items").get(0).path("key").asText()).isEqualTo("support");
+    assertThat(results.body().path("items").get(0).path("averageRating").asDouble()).isEqualTo(5.0);
+    assertThat(server.as("agent1").get("/api/v1/surveys/results").status()).isEqualTo(403);
+    var bad = server.as("supervisor1").get("/api/v1/surveys/results?by=weather");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.errorField()).isEqualTo("by");
+  }
+
   private JsonNode ringAndAbandon(WsClient ws, String number, String name) throws Exception {
     CallHandle call =
         sim.calls()
