@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callcenter.helpdesk.customer.Customer;
-import dev.callcenter.helpdesk.customer.CustomerDraft;
-import dev.callcenter.helpdesk.customer.CustomerKind;
-import dev.callcenter.helpdesk.customer.PhoneInput;
-import dev.callcenter.helpdesk.customer.PhoneType;
 import dev.callcenter.helpdesk.customer.Tier;
 import dev.callcenter.helpdesk.ticket.Priority;
 import dev.callcenter.helpdesk.ticket.TicketDraft;
 import dev.callcenter.helpdesk.ticket.TicketType;
 import dev.callcenter.pbxsim.PbxSimulator;
-import dev.callcenter.pbxsim.ami.AmiConfig;
 import dev.callcenter.pbxsim.ami.RecordedAction;
 import dev.callcenter.pbxsim.scenario.CallHandle;
 import dev.callcenter.pbxsim.scenario.HangupBy;
@@ -21,12 +16,8 @@ import dev.callcenter.pbxsim.time.ManualScheduler;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -56,6 +47,7 @@ class BrowserTest {
   private static ManualScheduler time;
   private static PbxSimulator sim;
   private static TestServer server;
+  private static CtiTestKit kit;
   private static Customer vip;
   private ChromeDriver browser;
   private WebDriverWait wait;
@@ -70,23 +62,11 @@ class BrowserTest {
     }
     Assumptions.assumeTrue(
         present, "Browser tests skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing");
-    time = new ManualScheduler(Instant.parse("2026-11-22T02:00:00Z"));
-    sim = PbxSimulator.start(AmiConfig.defaults().withCredentials("cti", "s3cret"), time);
-    sim.pbx().addQueue("support");
-    sim.pbx().addMember("support", "PJSIP/1001", "Agent One");
-    sim.pbx().addMember("support", "PJSIP/1002", "Agent Two");
-    Map<String, String> settings = new HashMap<>();
-    settings.put("cti.enabled", "true");
-    settings.put("cti.ami.port", Integer.toString(sim.amiPort()));
-    settings.put("cti.ami.username", "cti");
-    settings.put("cti.ami.secret", "s3cret");
-    server = TestServer.start(settings, Clock.systemUTC());
+    kit = new CtiTestKit();
+    time = kit.time;
+    sim = kit.sim;
+    server = kit.server;
     var s = server.services();
-    long agent1 = s.users().findCredentials("agent1").orElseThrow().user().id();
-    long agent2 = s.users().findCredentials("agent2").orElseThrow().user().id();
-    s.agentDevices().assign(agent1, "PJSIP/1001", List.of("support"));
-    s.agentDevices().assign(agent2, "PJSIP/1002", List.of("support"));
-    server.server().cti().reloadAgents();
     vip = customer("陳大文 VIP", "02-2345-6789");
     s.customers().setTierOverride(vip.id(), Tier.VIP);
     s.tickets()
@@ -110,17 +90,14 @@ class BrowserTest {
     customer("Shared A", "03-555-0101");
     customer("Shared B", "03-555-0101");
     customer("<img src=x onerror=alert(1)>\"><script>window.pwned=1</script>", "0955666777");
-    assertThat(sim.actions().awaitNamed("QueueStatus", Duration.ofSeconds(10))).isPresent();
+    kit.connected();
     Files.createDirectories(SHOTS);
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (sim != null) {
-      sim.close();
+    if (kit != null) {
+      kit.close();
     }
   }
 
@@ -148,23 +125,7 @@ class BrowserTest {
   }
 
   private static Customer customer(String name, String phone) {
-    return server
-        .services()
-        .customers()
-        .create(
-            new CustomerDraft(
-                CustomerKind.PERSON,
-                name,
-                null,
-                "zh-TW",
-                List.of(new PhoneInput(PhoneType.MOBILE, phone)),
-                List.of(),
-                null,
-                null,
-                Map.of(),
-                null,
-                null,
-                null));
+    return kit.customer(name, phone);
   }
 
   private void logIn(String page, String username) {

@@ -4,23 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callcenter.helpdesk.customer.Customer;
-import dev.callcenter.helpdesk.customer.CustomerDraft;
-import dev.callcenter.helpdesk.customer.CustomerKind;
-import dev.callcenter.helpdesk.customer.PhoneInput;
-import dev.callcenter.helpdesk.customer.PhoneType;
 import dev.callcenter.helpdesk.customer.Tier;
 import dev.callcenter.helpdesk.followup.FollowUp;
 import dev.callcenter.helpdesk.interaction.Interaction;
 import dev.callcenter.pbxsim.PbxSimulator;
-import dev.callcenter.pbxsim.ami.AmiConfig;
 import dev.callcenter.pbxsim.ami.RecordedAction;
 import dev.callcenter.pbxsim.scenario.CallHandle;
 import dev.callcenter.pbxsim.scenario.HangupBy;
 import dev.callcenter.pbxsim.time.ManualScheduler;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -41,65 +33,32 @@ class CtiEndToEndTest {
   private static long agent1;
   private static long agent2;
 
+  private static CtiTestKit kit;
+
   @BeforeAll
   static void start() throws Exception {
-    time = new ManualScheduler(Instant.parse("2026-11-22T02:00:00Z"));
-    sim = PbxSimulator.start(AmiConfig.defaults().withCredentials("cti", "s3cret"), time);
-    sim.pbx().addQueue("support");
-    sim.pbx().addMember("support", "PJSIP/1001", "Agent One");
-    sim.pbx().addMember("support", "PJSIP/1002", "Agent Two");
-    Map<String, String> settings = new HashMap<>();
-    settings.put("cti.enabled", "true");
-    settings.put("cti.ami.port", Integer.toString(sim.amiPort()));
-    settings.put("cti.ami.username", "cti");
-    settings.put("cti.ami.secret", "s3cret");
-    settings.put("cti.ami.ping-interval", "500ms");
-    settings.put("cti.ami.read-timeout", "3s");
-    settings.put("cti.ami.reconnect-min", "100ms");
-    settings.put("cti.ami.reconnect-max", "500ms");
-    server = TestServer.start(settings, Clock.systemUTC());
-    var s = server.services();
-    agent1 = s.users().findCredentials("agent1").orElseThrow().user().id();
-    agent2 = s.users().findCredentials("agent2").orElseThrow().user().id();
-    s.agentDevices().assign(agent1, "PJSIP/1001", List.of("support"));
-    s.agentDevices().assign(agent2, "PJSIP/1002", List.of("support"));
-    server.server().cti().reloadAgents();
+    kit = new CtiTestKit();
+    time = kit.time;
+    sim = kit.sim;
+    server = kit.server;
+    agent1 = kit.agent1;
+    agent2 = kit.agent2;
     vip = customer("王大明 VIP", "02-2345-6789");
-    s.customers().setTierOverride(vip.id(), Tier.VIP);
+    server.services().customers().setTierOverride(vip.id(), Tier.VIP);
     customer("Shared line A", "03-555-0101");
     customer("Shared line B", "03-555-0101");
-    // Logged in and state rebuilt: the gateway has asked for the queue status.
-    assertThat(sim.actions().awaitNamed("QueueStatus", WAIT)).isPresent();
+    kit.connected();
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (sim != null) {
-      sim.close();
+    if (kit != null) {
+      kit.close();
     }
   }
 
   private static Customer customer(String name, String phone) {
-    return server
-        .services()
-        .customers()
-        .create(
-            new CustomerDraft(
-                CustomerKind.PERSON,
-                name,
-                null,
-                "zh-TW",
-                List.of(new PhoneInput(PhoneType.MOBILE, phone)),
-                List.of(),
-                null,
-                null,
-                Map.of(),
-                null,
-                null,
-                null));
+    return kit.customer(name, phone);
   }
 
   private WsClient socket(String username) {

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ResponseEvents;
@@ -84,36 +85,8 @@ import org.slf4j.LoggerFactory;
 public final class AmiClient implements PbxCommands, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AmiClient.class);
 
-  /** Registered explicitly: Asterisk-Java's classpath scan finds nothing in a packaged jar. */
-  static final List<Class<? extends ManagerEvent>> EVENT_CLASSES =
-      List.of(
-          NewChannelEvent.class,
-          QueueCallerJoinEvent.class,
-          AgentCalledEvent.class,
-          AgentConnectEvent.class,
-          AgentRingNoAnswerEvent.class,
-          QueueCallerAbandonEvent.class,
-          AgentCompleteEvent.class,
-          HangupEvent.class,
-          VarSetEvent.class,
-          HoldEvent.class,
-          UnholdEvent.class,
-          QueueMemberAddedEvent.class,
-          QueueMemberRemovedEvent.class,
-          QueueMemberPauseEvent.class,
-          QueueMemberStatusEvent.class,
-          ShutdownEvent.class,
-          FullyBootedEvent.class,
-          QueueParamsEvent.class,
-          QueueMemberEvent.class,
-          QueueEntryEvent.class,
-          QueueStatusCompleteEvent.class,
-          CoreShowChannelEvent.class,
-          CoreShowChannelsCompleteEvent.class,
-          OriginateResponseEvent.class);
-
   /** The events handed to the consumer; everything else (Newexten, RTCP, Dial…) stops here. */
-  private static final Set<Class<?>> QUEUED =
+  private static final Set<Class<? extends ManagerEvent>> QUEUED =
       Set.of(
           NewChannelEvent.class,
           QueueCallerJoinEvent.class,
@@ -131,6 +104,25 @@ public final class AmiClient implements PbxCommands, AutoCloseable {
           QueueMemberStatusEvent.class,
           ShutdownEvent.class,
           FullyBootedEvent.class);
+
+  /**
+   * Registered explicitly on every connection, because Asterisk-Java's classpath scan can find no
+   * event classes in a packaged jar: the queued events, {@code VarSet} (recordings), and the
+   * answers to the list actions.
+   */
+  static final List<Class<? extends ManagerEvent>> EVENT_CLASSES =
+      Stream.concat(
+              QUEUED.stream(),
+              Stream.of(
+                  VarSetEvent.class,
+                  QueueParamsEvent.class,
+                  QueueMemberEvent.class,
+                  QueueEntryEvent.class,
+                  QueueStatusCompleteEvent.class,
+                  CoreShowChannelEvent.class,
+                  CoreShowChannelsCompleteEvent.class,
+                  OriginateResponseEvent.class))
+          .toList();
 
   private static final Object LINK_DOWN = new Object();
 
