@@ -1,0 +1,279 @@
+package dev.callcenter.kb;
+
+import dev.callcenter.helpdesk.ConflictException;
+import dev.callcenter.helpdesk.NotFoundException;
+import dev.callcenter.helpdesk.db.Transactions;
+import dev.callcenter.kb.article.ArticleDraft;
+import dev.callcenter.kb.article.ArticleRepository;
+import dev.callcenter.kb.article.ArticleVersion;
+import dev.callcenter.kb.article.FeedbackCounts;
+import dev.callcenter.kb.article.FeedbackKind;
+import dev.callcenter.kb.article.StoredArticle;
+import dev.callcenter.kb.search.KnowledgeIndex;
+import dev.callcenter.kb.search.SearchFilters;
+import dev.callcenter.kb.search.SearchPage;
+import dev.callcenter.kb.search.SearchRequest;
+import dev.callcenter.kb.search.TitleSuggestion;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Use cases of the knowledge base: authoring articles (create, edit, publish, archive, with version
+ * history) in PostgreSQL, the source of truth, and searching them in the Lucene index, which this
+ * service keeps in step: every committed write is indexed at once and searchable within the index's
+ * refresh period, and {@link #synchronizeIndex()} repairs an index that is missing or stale.
+ */
+public final class KnowledgeBaseService {
+  private static final Logger log = LoggerFactory.getLogger(KnowledgeBaseService.class);
+
+  /** The most articles one list returns. */
+  public static final int MAX_LIST = 500;
+
+  private static final int SCAN_PAGE = 1000;
+  private static final int LOCK_STRIPES = 64;
+
+  private final ArticleRepository articles;
+  private final Transactions transactions;
+  private final KnowledgeIndex index;
+  private final Clock clock;
+  private final Object[] indexLocks = new Object[LOCK_STRIPES];
+
+  public KnowledgeBaseService(
+      ArticleRepository articles, Transactions transactions, KnowledgeIndex index, Clock clock) {
+    this.articles = articles;
+    this.transactions = transactions;
+    this.index = index;
+    this.clock = clock;
+    for (int i = 0; i < LOCK_STRIPES; i++) {
+      indexLocks[i] = new Object();
+    }
+  }
+
+  /** What {@link #synchronizeIndex()} did. */
+  public record IndexSync(boolean rebuilt, int indexed, int removed) {}
+
+  /**
+   * Brings the index in line with the database, for start-up: rebuilds it entirely when it was made
+   * with other models (or none), else re-indexes the articles whose indexed version differs from
+   * the stored one (all of them when the index directory was empty) and removes the ones gone from
+   * the database. Also loads the "solved a ticket" counts for the ranking boost.
+   */
+  public IndexSync synchronizeIndex() {
+    Map<Long, Integer> stored = articles.versions();
+    Map<String, Integer> indexed = index.indexedRevisions();
+    Set<String> removed = new HashSet<>(indexed.keySet());
+    stored.keySet().forEach(id -> removed.remove(Long.toString(id)));
+    IndexSync result;
+    if (index.vectorsOutdated() || indexed.isEmpty() && !stored.isEmpty()) {
+      List<Article> all = new ArrayList<>(stored.size());
+      scanAll(article -> all.add(article.toIndexed()));
+      index.reindex(all);
+      result = new IndexSync(true, all.size(), removed.size());
+    } else {
+      int count = 0;
+      for (Map.Entry<Long, Integer> e : stored.entrySet()) {
+        if (!e.getValue().equals(indexed.get(Long.toString(e.getKey())))) {
+          reindexArticle(e.getKey());
+          count++;
+        }
+      }
+      removed.forEach(index::delete);
+      index.refreshNow();
+      result = new IndexSync(false, count, removed.size());
+    }
+    Map<String, Integer> solved = new HashMap<>();
+    articles.solvedCounts().forEach((id, n) -> solved.put(Long.toString(id), n));
+    index.setSolvedCounts(solved);
+    log.info(
+        "Knowledge index synchronised: rebuilt={}, indexed={}, removed={}",
+        result.rebuilt(),
+        result.indexed(),
+        result.removed());
+    return result;
+  }
+
+  private void scanAll(java.util.function.Consumer<StoredArticle> each) {
+    long after = 0;
+    for (List<StoredArticle> page = articles.page(after, SCAN_PAGE);
+        !page.isEmpty();
+        page = articles.page(after, SCAN_PAGE)) {
+      page.forEach(each);
+      after = page.getLast().id();
+    }
+  }
+
+  /**
+   * Creates a DRAFT article.
+   *
+   * @param authorId the author, null when the system creates it
+   */
+  public StoredArticle create(ArticleDraft content, Long authorId) {
+    return create(content, ArticleStatus.DRAFT, null, "created", authorId);
+  }
+
+  StoredArticle create(
+      ArticleDraft content,
+      ArticleStatus status,
+      Long sourceTicketId,
+      String change,
+      Long authorId) {
+    long id =
+        transactions.inTransaction(
+            () ->
+                articles.insert(
+                    content, status, sourceTicketId, change, authorId, clock.instant()));
+    log.info("Knowledge-base article {} created ({}) by {}", id, status, authorId);
+    reindexArticle(id);
+    return get(id);
+  }
+
+  /**
+   * Replaces the content of an article, keeping its status; a new version in its history.
+   *
+   * @param expectedVersion the version the author edited; a newer one means someone else saved
+   *     meanwhile
+   * @throws ConflictException {@code kb_article_version_conflict} when it is not the current one
+   */
+  public StoredArticle update(long id, int expectedVersion, ArticleDraft content, Long authorId) {
+    StoredArticle current = get(id);
+    return save(current, expectedVersion, content, current.status(), "edited", authorId);
+  }
+
+  /** Makes the article visible to searches that ask for published articles (and customers). */
+  public StoredArticle publish(long id, Long authorId) {
+    return changeStatus(id, ArticleStatus.PUBLISHED, "published", authorId);
+  }
+
+  /** Retires the article; it stays in the history and in agents' searches filtered on it. */
+  public StoredArticle archive(long id, Long authorId) {
+    return changeStatus(id, ArticleStatus.ARCHIVED, "archived", authorId);
+  }
+
+  private StoredArticle changeStatus(long id, ArticleStatus status, String change, Long authorId) {
+    StoredArticle current = get(id);
+    if (current.status() == status) {
+      return current;
+    }
+    return save(current, current.version(), current.content(), status, change, authorId);
+  }
+
+  StoredArticle save(
+      StoredArticle current,
+      int expectedVersion,
+      ArticleDraft content,
+      ArticleStatus status,
+      String change,
+      Long authorId) {
+    boolean saved =
+        transactions.inTransaction(
+            () ->
+                articles.update(
+                    current.id(),
+                    expectedVersion,
+                    content,
+                    status,
+                    change,
+                    authorId,
+                    clock.instant()));
+    if (!saved) {
+      throw new ConflictException(
+          "kb_article_version_conflict",
+          "article %d was saved by someone else since version %d"
+              .formatted(current.id(), expectedVersion),
+          Map.of("id", current.id(), "expectedVersion", expectedVersion));
+    }
+    log.info("Knowledge-base article {} {} by {}", current.id(), change, authorId);
+    reindexArticle(current.id());
+    return get(current.id());
+  }
+
+  public StoredArticle get(long id) {
+    return articles.find(id).orElseThrow(() -> new NotFoundException("kb_article", id));
+  }
+
+  /** Articles in this status (any when null), last updated first, at most {@link #MAX_LIST}. */
+  public List<StoredArticle> list(ArticleStatus status, int limit) {
+    return articles.list(status, Math.clamp(limit, 1, MAX_LIST));
+  }
+
+  /** Every saved state of the article with its author and time, oldest first. */
+  public List<ArticleVersion> history(long id) {
+    get(id);
+    return articles.history(id);
+  }
+
+  /** Search for agents: every article the filters allow. */
+  public SearchPage search(SearchRequest request) {
+    return index.search(request);
+  }
+
+  /** Search for customers: only public, published articles. */
+  public SearchPage searchPublic(SearchRequest request) {
+    return index.searchPublic(request);
+  }
+
+  /** Type-ahead on titles for the agent's search box. */
+  public List<TitleSuggestion> suggest(String typed, SearchFilters filters, int limit) {
+    return index.suggest(typed, filters, limit);
+  }
+
+  /** Type-ahead on titles of public, published articles. */
+  public List<TitleSuggestion> suggestPublic(String typed, SearchFilters filters, int limit) {
+    return index.suggestPublic(typed, filters, limit);
+  }
+
+  /**
+   * Records a helpful / not-helpful vote or a "solved this ticket" link; the same vote twice counts
+   * once. A link to a ticket also lifts the article's ranking a little (bounded).
+   *
+   * @param ticketId the ticket the reader was working on; required for SOLVED
+   */
+  public FeedbackCounts feedback(long articleId, FeedbackKind kind, Long ticketId, Long userId) {
+    get(articleId);
+    if (kind == FeedbackKind.SOLVED && ticketId == null) {
+      throw new dev.callcenter.helpdesk.ValidationException(
+          "ticketId", "a SOLVED link needs the ticket it solved");
+    }
+    articles.addFeedback(articleId, kind, ticketId, userId, clock.instant());
+    FeedbackCounts counts = articles.feedbackCounts(articleId);
+    if (kind == FeedbackKind.SOLVED) {
+      index.setSolvedCount(Long.toString(articleId), counts.solvedTickets());
+    }
+    return counts;
+  }
+
+  public FeedbackCounts feedbackCounts(long articleId) {
+    get(articleId);
+    return articles.feedbackCounts(articleId);
+  }
+
+  /** Articles linked as having solved the ticket, in the order they were linked. */
+  public List<StoredArticle> solvedBy(long ticketId) {
+    return articles.solvedBy(ticketId).stream().map(this::get).toList();
+  }
+
+  /**
+   * Indexes the article as the database holds it now. Reading after the commit, under a per-article
+   * lock, means two racing saves can never leave the older one in the index.
+   */
+  void reindexArticle(long id) {
+    synchronized (indexLocks[Math.floorMod(Long.hashCode(id), LOCK_STRIPES)]) {
+      try {
+        articles
+            .find(id)
+            .ifPresentOrElse(
+                a -> index.upsert(a.toIndexed()), () -> index.delete(Long.toString(id)));
+      } catch (RuntimeException e) {
+        // The database write stands; synchronizeIndex() repairs the index at the next start.
+        log.error("Knowledge-base article {} is saved but could not be indexed", id, e);
+      }
+    }
+  }
+}
