@@ -99,7 +99,7 @@ public final class KnowledgeIndex implements AutoCloseable {
   private static final int SNIPPET_LENGTH = 200;
 
   /** Fewest candidates each retriever (BM25, each vector field) contributes to the blend. */
-  private static final int CANDIDATES = 100;
+  static final int CANDIDATES = 100;
 
   /** Commit user-data key naming the models the stored vectors were made with. */
   private static final String VECTORS_KEY = "vectors";

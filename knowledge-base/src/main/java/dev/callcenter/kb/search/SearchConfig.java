@@ -28,7 +28,7 @@ public record SearchConfig(
 
   /** Values chosen on the StackFAQ dev queries; see docs/kb-evaluation.md. */
   public static final SearchConfig DEFAULTS =
-      new SearchConfig(2.5f, 1.0f, 1.0f, 1.5f, Duration.ofMillis(500), 0.15f, 0.03f);
+      new SearchConfig(2.5f, 1.0f, 1.0f, 1.5f, Duration.ofMillis(500), 0.1f, 0.03f);
 
   public SearchConfig {
     if (k1 < 0 || b < 0 || b > 1 || titleB < 0 || titleB > 1 || titleBoost <= 0) {
