@@ -1,19 +1,25 @@
 package dev.callcenter.kb;
 
 import dev.callcenter.helpdesk.ConflictException;
+import dev.callcenter.helpdesk.HelpdeskException;
 import dev.callcenter.helpdesk.NotFoundException;
 import dev.callcenter.helpdesk.db.Transactions;
 import dev.callcenter.kb.article.ArticleDraft;
+import dev.callcenter.kb.article.ArticleJsonLines;
 import dev.callcenter.kb.article.ArticleRepository;
 import dev.callcenter.kb.article.ArticleVersion;
 import dev.callcenter.kb.article.FeedbackCounts;
 import dev.callcenter.kb.article.FeedbackKind;
+import dev.callcenter.kb.article.ImportReport;
 import dev.callcenter.kb.article.StoredArticle;
 import dev.callcenter.kb.search.KnowledgeIndex;
 import dev.callcenter.kb.search.SearchFilters;
 import dev.callcenter.kb.search.SearchPage;
 import dev.callcenter.kb.search.SearchRequest;
 import dev.callcenter.kb.search.TitleSuggestion;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -257,6 +263,92 @@ public final class KnowledgeBaseService {
   /** Articles linked as having solved the ticket, in the order they were linked. */
   public List<StoredArticle> solvedBy(long ticketId) {
     return articles.solvedBy(ticketId).stream().map(this::get).toList();
+  }
+
+  /**
+   * Imports articles from JSON Lines ({@link ArticleJsonLines}). Each line is stored in its own
+   * transaction: a bad line is reported with its number and skipped, the good ones are imported. A
+   * line whose {@code id} matches an article's external id replaces that article's content and
+   * status (a new version in its history) instead of adding a duplicate.
+   *
+   * @param authorId recorded as the author of the new versions; null for the system
+   */
+  public ImportReport importJsonLines(BufferedReader in, Long authorId) {
+    int created = 0;
+    int updated = 0;
+    int unchanged = 0;
+    List<ImportReport.LineError> errors = new ArrayList<>();
+    int number = 0;
+    try {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          ArticleJsonLines.Line parsed = ArticleJsonLines.parse(line);
+          switch (importOne(parsed, authorId)) {
+            case CREATED -> created++;
+            case UPDATED -> updated++;
+            case UNCHANGED -> unchanged++;
+          }
+        } catch (HelpdeskException e) {
+          errors.add(new ImportReport.LineError(number, e.getMessage()));
+        }
+      }
+    } catch (IOException e) {
+      throw new KnowledgeBaseException("cannot read the import at line " + (number + 1), e);
+    }
+    index.refreshNow();
+    log.info(
+        "Knowledge-base import: {} created, {} updated, {} unchanged, {} bad lines skipped",
+        created,
+        updated,
+        unchanged,
+        errors.size());
+    return new ImportReport(created, updated, unchanged, errors);
+  }
+
+  private enum Imported {
+    CREATED,
+    UPDATED,
+    UNCHANGED
+  }
+
+  private Imported importOne(ArticleJsonLines.Line line, Long authorId) {
+    String externalId = line.content().externalId();
+    var existing = externalId == null ? null : articles.findByExternalId(externalId).orElse(null);
+    if (existing == null) {
+      create(line.content(), line.status(), null, "imported", authorId);
+      return Imported.CREATED;
+    }
+    if (existing.content().equals(line.content()) && existing.status() == line.status()) {
+      return Imported.UNCHANGED;
+    }
+    save(existing, existing.version(), line.content(), line.status(), "imported", authorId);
+    return Imported.UPDATED;
+  }
+
+  /** Writes every article as JSON Lines, by id; returns how many. */
+  public int exportJsonLines(Writer out) {
+    int[] count = {0};
+    try {
+      long after = 0;
+      for (List<StoredArticle> page = articles.page(after, SCAN_PAGE);
+          !page.isEmpty();
+          page = articles.page(after, SCAN_PAGE)) {
+        for (StoredArticle article : page) {
+          out.write(ArticleJsonLines.format(article));
+          out.write('\n');
+          count[0]++;
+        }
+        after = page.getLast().id();
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new KnowledgeBaseException("cannot write the export", e);
+    }
+    return count[0];
   }
 
   /**
