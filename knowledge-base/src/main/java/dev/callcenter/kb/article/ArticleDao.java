@@ -133,13 +133,14 @@ interface ArticleDao {
 
   @SqlQuery(
       """
-      select count(*) filter (where kind = 'HELPFUL') as helpful,
+      select cast(:articleId as bigint) as article_id,
+             count(*) filter (where kind = 'HELPFUL') as helpful,
              count(*) filter (where kind = 'NOT_HELPFUL') as not_helpful,
-             count(distinct ticket_id) filter (where kind = 'SOLVED') as solved
+             count(distinct ticket_id) filter (where kind = 'SOLVED') as solved_tickets
         from kb_feedback where article_id = :articleId
       """)
-  @RegisterRowMapper(CountsMapper.class)
-  int[] feedbackCounts(@Bind("articleId") long articleId);
+  @RegisterConstructorMapper(FeedbackCounts.class)
+  FeedbackCounts feedbackCounts(@Bind("articleId") long articleId);
 
   @SqlQuery(
       "select article_id as id, count(distinct ticket_id) as count from kb_feedback"
@@ -154,14 +155,6 @@ interface ArticleDao {
 
   /** An id with a number (a version or a count). */
   record IdCount(long id, int count) {}
-
-  /** Maps the three feedback counts. */
-  class CountsMapper implements RowMapper<int[]> {
-    @Override
-    public int[] map(ResultSet rs, StatementContext ctx) throws SQLException {
-      return new int[] {rs.getInt("helpful"), rs.getInt("not_helpful"), rs.getInt("solved")};
-    }
-  }
 
   /** Maps a kb_article row. */
   class ArticleMapper implements RowMapper<StoredArticle> {

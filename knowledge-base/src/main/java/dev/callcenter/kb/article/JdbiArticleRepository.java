@@ -150,8 +150,7 @@ public final class JdbiArticleRepository implements ArticleRepository {
 
   @Override
   public FeedbackCounts feedbackCounts(long articleId) {
-    int[] counts = dao.feedbackCounts(articleId);
-    return new FeedbackCounts(articleId, counts[0], counts[1], counts[2]);
+    return dao.feedbackCounts(articleId);
   }
 
   @Override

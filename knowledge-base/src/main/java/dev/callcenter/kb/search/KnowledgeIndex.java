@@ -108,7 +108,7 @@ public final class KnowledgeIndex implements AutoCloseable {
    * A known issue fixed after the customer's version is moved first only when its score is at least
    * this share of the best score, so that an unrelated fix never jumps ahead of the answer.
    */
-  private static final float FIX_FIRST_MIN_RELATIVE_SCORE = 0.8f;
+  private static final float FIX_FIRST_MIN_RELATIVE_SCORE = 0.6f;
 
   private static final List<String> ENGLISH_VECTORS =
       List.of(Fields.VECTOR_EN_TITLE, Fields.VECTOR_EN_BODY, Fields.VECTOR_EN_BOTH);
