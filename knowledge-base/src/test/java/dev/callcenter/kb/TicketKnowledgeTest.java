@@ -96,7 +96,10 @@ class TicketKnowledgeTest {
                 Visibility.PUBLIC,
                 null),
             agent);
-    return kb.publish(created.id(), agent);
+    StoredArticle published = kb.publish(created.id(), agent);
+    // Searchable within the refresh period anyway (KnowledgeBaseServiceTest); here, at once.
+    index.refreshNow();
+    return published;
   }
 
   private static List<String> titles(List<SearchHit> hits) {
