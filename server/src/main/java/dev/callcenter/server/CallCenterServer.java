@@ -37,6 +37,7 @@ import dev.callcenter.helpdesk.user.JdbiUserRepository;
 import dev.callcenter.helpdesk.user.LoginThrottle;
 import dev.callcenter.helpdesk.user.PasswordHasher;
 import dev.callcenter.helpdesk.user.UserRepository;
+import dev.callcenter.kb.KnowledgeBaseService;
 import dev.callcenter.ui.assignment.AssignmentRoutes;
 import dev.callcenter.ui.auth.AuthHandler;
 import dev.callcenter.ui.auth.AuthRoutes;
@@ -45,6 +46,7 @@ import dev.callcenter.ui.followup.FollowUpRoutes;
 import dev.callcenter.ui.health.HealthRoutes;
 import dev.callcenter.ui.http.ApiServer;
 import dev.callcenter.ui.interaction.InteractionRoutes;
+import dev.callcenter.ui.kb.KnowledgeBaseRoutes;
 import dev.callcenter.ui.sla.SlaRoutes;
 import dev.callcenter.ui.ticket.TicketRoutes;
 import io.vertx.core.Vertx;
@@ -72,6 +74,7 @@ public final class CallCenterServer implements AutoCloseable {
   private ApiServer api;
   private Services services;
   private Jobs jobs;
+  private KnowledgeBaseParts knowledgeBase;
 
   /** The services, for the demo seeder and tests that drive use cases directly. */
   public record Services(
@@ -104,6 +107,7 @@ public final class CallCenterServer implements AutoCloseable {
     try {
       database = openDatabase();
       services = buildServices(database);
+      knowledgeBase = KnowledgeBaseParts.open(config.kb(), database, services.tickets(), clock);
       vertx =
           Vertx.vertx(
               new VertxOptions()
@@ -288,10 +292,11 @@ public final class CallCenterServer implements AutoCloseable {
   private ApiServer buildApi(Services s) {
     var authRoutes = new AuthRoutes(s.auth(), config.http().secureCookies());
     var health = new HealthRoutes(s.database()::isHealthy, version());
+    var kbRoutes = new KnowledgeBaseRoutes(knowledgeBase.service(), knowledgeBase.tickets());
     return new ApiServer(
         vertx,
         config.http().maxBodyBytes(),
-        List.of(health::mount, authRoutes::mountPublic),
+        List.of(health::mount, authRoutes::mountPublic, kbRoutes::mountPublic),
         new AuthHandler(s.auth()),
         List.of(
             authRoutes::mountProtected,
@@ -303,7 +308,8 @@ public final class CallCenterServer implements AutoCloseable {
             new TicketRoutes(s.tickets(), s.workflow(), s.sla(), s.timeline(), s.assignment())
                 ::mount,
             new AssignmentRoutes(s.teams(), s.assignment())::mount,
-            new SlaRoutes(s.slaPolicies(), s.calendar())::mount));
+            new SlaRoutes(s.slaPolicies(), s.calendar())::mount,
+            kbRoutes::mount));
   }
 
   static String version() {
@@ -313,6 +319,11 @@ public final class CallCenterServer implements AutoCloseable {
 
   public Services services() {
     return services;
+  }
+
+  /** The knowledge base's services, for the CLI and tests. */
+  public KnowledgeBaseService knowledgeBase() {
+    return knowledgeBase.service();
   }
 
   public ApiServer api() {
@@ -342,6 +353,9 @@ public final class CallCenterServer implements AutoCloseable {
       } catch (Exception e) {
         log.warn("Vert.x did not stop cleanly: {}", e.getMessage());
       }
+    }
+    if (knowledgeBase != null) {
+      knowledgeBase.close();
     }
     if (database != null) {
       database.close();

@@ -27,7 +27,15 @@ public record ServerConfig(
     Duration slaScanInterval,
     Duration reopenWindow,
     Duration assignmentDrainInterval,
-    String demoPassword) {
+    String demoPassword,
+    Kb kb) {
+
+  /**
+   * Knowledge-base settings.
+   *
+   * @param modelsEnabled hybrid search with the embedding models; false is BM25 only
+   */
+  public record Kb(Path indexDir, boolean modelsEnabled, Path modelsWorkDir, int queryCacheSize) {}
 
   /** HTTP listener settings. */
   public record Http(
@@ -144,7 +152,16 @@ public record ServerConfig(
         c.getDuration("tickets.sla-scan-interval"),
         c.getDuration("tickets.reopen-window"),
         c.getDuration("tickets.assignment-drain-interval"),
-        c.getString("demo.password"));
+        c.getString("demo.password"),
+        new Kb(
+            dirOrDefault(c.getString("kb.index-dir"), dataDir.resolve("kb-index")),
+            c.getBoolean("kb.models.enabled"),
+            dirOrDefault(c.getString("kb.models.work-dir"), dataDir.resolve("kb-models")),
+            c.getInt("kb.models.query-cache-size")));
+  }
+
+  private static Path dirOrDefault(String configured, Path fallback) {
+    return configured.isBlank() ? fallback : Path.of(configured);
   }
 
   @Override
