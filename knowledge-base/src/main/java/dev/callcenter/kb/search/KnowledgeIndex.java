@@ -24,7 +24,9 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -37,6 +39,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -101,6 +104,9 @@ public final class KnowledgeIndex implements AutoCloseable {
   /** Fewest candidates each retriever (BM25, each vector field) contributes to the blend. */
   static final int CANDIDATES = 100;
 
+  /** Matches are counted exactly up to this many; beyond it the total is a lower bound. */
+  static final int TOTAL_HITS_THRESHOLD = 1000;
+
   /** Commit user-data key naming the models the stored vectors were made with. */
   private static final String VECTORS_KEY = "vectors";
 
@@ -109,6 +115,19 @@ public final class KnowledgeIndex implements AutoCloseable {
    * this share of the best score, so that an unrelated fix never jumps ahead of the answer.
    */
   private static final float FIX_FIRST_MIN_RELATIVE_SCORE = 0.6f;
+
+  /**
+   * Body text: stored for snippets, with offsets in the postings so that the highlighter reads
+   * match positions from the index instead of analysing each hit's text again.
+   */
+  private static final FieldType BODY_TYPE = bodyType();
+
+  private static FieldType bodyType() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
 
   private static final List<String> ENGLISH_VECTORS =
       List.of(Fields.VECTOR_EN_TITLE, Fields.VECTOR_EN_BODY, Fields.VECTOR_EN_BOTH);
@@ -401,13 +420,16 @@ public final class KnowledgeIndex implements AutoCloseable {
   private Ranked rank(
       IndexSearcher searcher, String text, Query lexicalQuery, SearchFilters filters, int depth)
       throws IOException {
-    int candidates = Math.max(depth, CANDIDATES);
+    boolean hybrid = embedders.enabled() && !text.isBlank();
+    // Lexical-only needs no more than the page; the blend needs candidates for the dense side.
+    int candidates = hybrid ? Math.max(depth, CANDIDATES) : depth;
+    // Counting every match exactly would stop Lucene from skipping non-competitive blocks.
     TopDocs lexical =
         searcher.search(
-            lexicalQuery, new TopScoreDocCollectorManager(candidates, Integer.MAX_VALUE));
+            lexicalQuery, new TopScoreDocCollectorManager(candidates, TOTAL_HITS_THRESHOLD));
     Map<Integer, Float> scores = new LinkedHashMap<>();
     long total = lexical.totalHits.value();
-    if (!embedders.enabled() || text.isBlank()) {
+    if (!hybrid) {
       for (ScoreDoc hit : lexical.scoreDocs) {
         scores.put(hit.doc, hit.score);
       }
@@ -715,8 +737,7 @@ public final class KnowledgeIndex implements AutoCloseable {
     doc.add(new StringField(Fields.STATUS, article.status().name(), Store.NO));
     doc.add(new StoredField(Fields.TITLE_STORED, article.title()));
     doc.add(new TextField(Fields.title(language), article.title(), Store.NO));
-    // Stored for the highlighter, which re-analyses the text to find the snippet.
-    doc.add(new TextField(Fields.body(language), article.body(), Store.YES));
+    doc.add(new Field(Fields.body(language), article.body(), BODY_TYPE));
     doc.add(new TextField(Fields.TITLE_SUGGEST, article.title(), Store.NO));
     if (embedders.enabled()) {
       addVectors(doc, article);
