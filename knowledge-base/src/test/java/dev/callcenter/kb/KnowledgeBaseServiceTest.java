@@ -16,11 +16,13 @@ import dev.callcenter.kb.article.ArticleVersion;
 import dev.callcenter.kb.article.JdbiArticleRepository;
 import dev.callcenter.kb.article.StoredArticle;
 import dev.callcenter.kb.embedding.Embedders;
+import dev.callcenter.kb.embedding.EmbeddingConfig;
 import dev.callcenter.kb.search.KnowledgeIndex;
 import dev.callcenter.kb.search.SearchConfig;
 import dev.callcenter.kb.search.SearchFilters;
 import dev.callcenter.kb.search.SearchHit;
 import dev.callcenter.kb.search.SearchRequest;
+import dev.callcenter.kb.testing.TestModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -283,6 +285,31 @@ class KnowledgeBaseServiceTest {
     service = service(index);
     assertThat(service.synchronizeIndex().rebuilt()).isTrue();
     assertThat(titles(SearchRequest.of("router"))).containsExactly("Router keeps rebooting");
+  }
+
+  @Test
+  void turningTheModelsOnOrOffRebuildsTheIndex() {
+    service.create(draft("Laptop cannot join the office wireless network", "Forget it."), author);
+    assertThat(Embedders.load(EmbeddingConfig.disabled()).enabled()).isFalse();
+    index.close();
+
+    index =
+        KnowledgeIndex.openOrRecreate(
+            temp.resolve("index"), SearchConfig.DEFAULTS, TestModels.shared());
+    service = service(index);
+    assertThat(index.vectorsOutdated()).isTrue();
+    assertThat(service.synchronizeIndex().rebuilt()).isTrue();
+    assertThat(titles(SearchRequest.of("my notebook won't get on the wifi")))
+        .first()
+        .isEqualTo("Laptop cannot join the office wireless network");
+    index.close();
+
+    index = openIndex();
+    service = service(index);
+    assertThat(service.synchronizeIndex().rebuilt()).isTrue();
+    assertThat(index.hybrid()).isFalse();
+    assertThat(titles(SearchRequest.of("wireless network")))
+        .containsExactly("Laptop cannot join the office wireless network");
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
