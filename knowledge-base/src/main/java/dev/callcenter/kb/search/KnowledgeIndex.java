@@ -104,6 +104,9 @@ public final class KnowledgeIndex implements AutoCloseable {
   /** Fewest candidates each retriever (BM25, each vector field) contributes to the blend. */
   static final int CANDIDATES = 100;
 
+  /** Longest query prefix, in chars, that is embedded. */
+  private static final int MAX_EMBEDDED_QUERY = 1000;
+
   /** Matches are counted exactly up to this many; beyond it the total is a lower bound. */
   static final int TOTAL_HITS_THRESHOLD = 1000;
 
@@ -456,11 +459,18 @@ public final class KnowledgeIndex implements AutoCloseable {
       throws IOException {
     boolean chinese = TraditionalToSimplifiedCharFilter.containsHan(text);
     List<String> vectorFields = chinese ? CHINESE_VECTORS : ENGLISH_VECTORS;
+    // The models read about 256 (MiniLM) or 512 (bge) tokens; longer text (a whole ticket
+    // description) only costs time, so the query is embedded from its beginning.
+    String head = text;
+    if (text.length() > MAX_EMBEDDED_QUERY) {
+      int end = MAX_EMBEDDED_QUERY;
+      head = text.substring(0, Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end);
+    }
     float[] vector =
         chinese
             ? embedders.embedQuery(
-                Model.CHINESE, TraditionalToSimplifiedCharFilter.simplified(text))
-            : embedders.embedQuery(Model.ENGLISH, text);
+                Model.CHINESE, TraditionalToSimplifiedCharFilter.simplified(head))
+            : embedders.embedQuery(Model.ENGLISH, head);
     Query filter = filterOnly(filters);
     Map<Integer, Float> dense = new HashMap<>();
     for (String field : vectorFields) {
