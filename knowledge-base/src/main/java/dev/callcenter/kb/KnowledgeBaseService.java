@@ -3,6 +3,7 @@ package dev.callcenter.kb;
 import dev.callcenter.helpdesk.ConflictException;
 import dev.callcenter.helpdesk.HelpdeskException;
 import dev.callcenter.helpdesk.NotFoundException;
+import dev.callcenter.helpdesk.ValidationException;
 import dev.callcenter.helpdesk.db.Transactions;
 import dev.callcenter.kb.article.ArticleDraft;
 import dev.callcenter.kb.article.ArticleJsonLines;
@@ -27,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,7 +107,7 @@ public final class KnowledgeBaseService {
     return result;
   }
 
-  private void scanAll(java.util.function.Consumer<StoredArticle> each) {
+  private void scanAll(Consumer<StoredArticle> each) {
     long after = 0;
     for (List<StoredArticle> page = articles.page(after, SCAN_PAGE);
         !page.isEmpty();
@@ -244,8 +246,7 @@ public final class KnowledgeBaseService {
   public FeedbackCounts feedback(long articleId, FeedbackKind kind, Long ticketId, Long userId) {
     get(articleId);
     if (kind == FeedbackKind.SOLVED && ticketId == null) {
-      throw new dev.callcenter.helpdesk.ValidationException(
-          "ticketId", "a SOLVED link needs the ticket it solved");
+      throw new ValidationException("ticketId", "a SOLVED link needs the ticket it solved");
     }
     articles.addFeedback(articleId, kind, ticketId, userId, clock.instant());
     FeedbackCounts counts = articles.feedbackCounts(articleId);

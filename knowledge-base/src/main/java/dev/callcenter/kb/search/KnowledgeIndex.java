@@ -5,8 +5,11 @@ import dev.callcenter.kb.KnowledgeBaseException;
 import dev.callcenter.kb.Language;
 import dev.callcenter.kb.embedding.Embedders;
 import dev.callcenter.kb.embedding.Embedders.Model;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -205,7 +209,7 @@ public final class KnowledgeIndex implements AutoCloseable {
    */
   public static KnowledgeIndex openOrRecreate(Path path, SearchConfig config, Embedders embedders) {
     try {
-      if (java.nio.file.Files.isDirectory(path)) {
+      if (Files.isDirectory(path)) {
         try (FSDirectory dir = FSDirectory.open(path)) {
           if (DirectoryReader.indexExists(dir)) {
             // Reads every segment's metadata and checksummed footers of the commit.
@@ -218,8 +222,8 @@ public final class KnowledgeIndex implements AutoCloseable {
     } catch (CorruptIndexException
         | IndexFormatTooOldException
         | IndexFormatTooNewException
-        | java.nio.file.NoSuchFileException
-        | java.io.EOFException e) {
+        | NoSuchFileException
+        | EOFException e) {
       log.warn(
           "Knowledge index at {} is unreadable ({}); starting an empty one", path, e.toString());
       deleteIndexFiles(path);
@@ -230,9 +234,9 @@ public final class KnowledgeIndex implements AutoCloseable {
   }
 
   private static void deleteIndexFiles(Path path) {
-    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(path)) {
+    try (Stream<Path> files = Files.list(path)) {
       for (Path file : files.toList()) {
-        java.nio.file.Files.deleteIfExists(file);
+        Files.deleteIfExists(file);
       }
     } catch (IOException e) {
       throw new KnowledgeBaseException("cannot clear the unreadable knowledge index " + path, e);
