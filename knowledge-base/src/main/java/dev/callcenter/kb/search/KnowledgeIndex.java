@@ -108,6 +108,13 @@ public final class KnowledgeIndex implements AutoCloseable {
   /** Fewest candidates each retriever (BM25, each vector field) contributes to the blend. */
   static final int CANDIDATES = 100;
 
+  /**
+   * An article that shares no word with the query must be at least this similar to it to be
+   * returned, so that a query about nothing in the knowledge base finds nothing rather than the
+   * least dissimilar articles.
+   */
+  static final float MIN_DENSE_ONLY_COSINE = 0.3f;
+
   /** Longest query prefix, in chars, that is embedded. */
   private static final int MAX_EMBEDDED_QUERY = 1000;
 
@@ -497,6 +504,9 @@ public final class KnowledgeIndex implements AutoCloseable {
       // Lucene scores a unit-vector dot product as (1 + cosine) / 2; blend the cosine itself.
       float cosine = 2 * e.getValue() - 1;
       float bm25 = lexicalScores.getOrDefault(e.getKey(), 0f);
+      if (bm25 == 0 && cosine < MIN_DENSE_ONLY_COSINE) {
+        continue;
+      }
       float lexicalPart = bestLexical > 0 ? bm25 / bestLexical : 0;
       blended.put(e.getKey(), (1 - w) * cosine + w * lexicalPart);
     }

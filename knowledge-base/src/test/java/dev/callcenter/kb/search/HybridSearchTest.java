@@ -74,12 +74,22 @@ class HybridSearchTest {
 
   @Test
   void filtersApplyToTheVectorSearchToo() {
-    SearchRequest request =
-        SearchRequest.of("my notebook won't get on the wifi at work")
-            .withFilters(SearchFilters.NONE.withProduct("billing"));
-    assertThat(hybrid.search(request).hits())
+    SearchFilters billing = SearchFilters.NONE.withProduct("billing");
+
+    assertThat(
+            hybrid
+                .search(SearchRequest.of("get last month's bill as a file").withFilters(billing))
+                .hits())
         .extracting(SearchHit::articleId)
-        .containsOnly("invoice");
+        .containsExactly("invoice");
+    assertThat(
+            hybrid
+                .search(
+                    SearchRequest.of("my notebook won't get on the wifi at work")
+                        .withFilters(billing))
+                .hits())
+        .extracting(SearchHit::articleId)
+        .doesNotContain("wifi");
   }
 
   @Test
@@ -95,6 +105,11 @@ class HybridSearchTest {
     ids(hybrid, "sheet stuck inside the printer");
     ids(hybrid, "sheet stuck inside the printer");
     assertThat(TestModels.shared().queryCacheHits()).isGreaterThan(before);
+  }
+
+  @Test
+  void aQueryAboutNothingInTheKnowledgeBaseFindsNothing() {
+    assertThat(ids(hybrid, "recipe for apple strudel with vanilla sauce")).isEmpty();
   }
 
   @Test
