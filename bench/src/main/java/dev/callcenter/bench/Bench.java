@@ -3,7 +3,7 @@ package dev.callcenter.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Entry point: {@code bench/run lookup|tickets|cti|all}. */
+/** Entry point: {@code bench/run lookup|tickets|cti|ivr|kb|all}. */
 public final class Bench {
 
   private Bench() {}
@@ -20,6 +20,15 @@ public final class Bench {
         Runtime.getRuntime().availableProcessors(),
         Runtime.version(),
         Runtime.getRuntime().maxMemory() >> 20);
+    if (which.equals("kb")) {
+      // The knowledge base needs no database: articles go straight into the index.
+      KbBench.run(
+          Path.of("bench/target"),
+          Integer.getInteger("kbArticles", 100_000),
+          Integer.getInteger("kbHybridArticles", 5_000),
+          Integer.getInteger("kbQueries", 2_000));
+      return;
+    }
     try (BenchDatabase db = new BenchDatabase(dir, 32)) {
       if (which.equals("tickets") || which.equals("all")) {
         TicketBench.run(

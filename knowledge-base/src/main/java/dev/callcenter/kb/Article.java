@@ -11,6 +11,9 @@ import java.util.Objects;
  * @param externalId identifier in the system the article was imported from, or empty
  * @param product product the article is about, or empty when general
  * @param versions product versions the article applies to; empty means all
+ * @param fixedInVersion for a known issue, the first product version with the fix, or empty
+ * @param revision the stored article's version number; the index compares it with the database to
+ *     find articles it holds stale
  */
 public record Article(
     String id,
@@ -24,7 +27,9 @@ public record Article(
     List<String> tags,
     Language language,
     Visibility visibility,
-    ArticleStatus status) {
+    ArticleStatus status,
+    String fixedInVersion,
+    int revision) {
 
   public Article {
     if (id == null || id.isBlank()) {
@@ -43,6 +48,38 @@ public record Article(
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(visibility, "visibility");
     Objects.requireNonNull(status, "status");
+    fixedInVersion = Objects.requireNonNullElse(fixedInVersion, "");
+  }
+
+  /** An article that is no known issue and was never stored (revision 0). */
+  public Article(
+      String id,
+      String externalId,
+      String title,
+      String symptom,
+      String cause,
+      String resolution,
+      String product,
+      List<String> versions,
+      List<String> tags,
+      Language language,
+      Visibility visibility,
+      ArticleStatus status) {
+    this(
+        id,
+        externalId,
+        title,
+        symptom,
+        cause,
+        resolution,
+        product,
+        versions,
+        tags,
+        language,
+        visibility,
+        status,
+        "",
+        0);
   }
 
   /** Symptom, cause and resolution as one text, the searchable body. */

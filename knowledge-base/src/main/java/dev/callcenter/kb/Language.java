@@ -1,5 +1,7 @@
 package dev.callcenter.kb;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 
 /** Language an article is written in, with its BCP 47 tag. */
@@ -14,6 +16,7 @@ public enum Language {
     this.tag = tag;
   }
 
+  @JsonValue
   public String tag() {
     return tag;
   }
@@ -23,6 +26,7 @@ public enum Language {
   }
 
   /** Parses a tag such as {@code en}, {@code zh-TW}; case-insensitive, {@code _} accepted. */
+  @JsonCreator
   public static Language ofTag(String tag) {
     String normalised = tag == null ? "" : tag.strip().replace('_', '-');
     return Arrays.stream(values())

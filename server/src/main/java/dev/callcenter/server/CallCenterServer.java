@@ -53,6 +53,7 @@ import dev.callcenter.helpdesk.user.JdbiUserRepository;
 import dev.callcenter.helpdesk.user.LoginThrottle;
 import dev.callcenter.helpdesk.user.PasswordHasher;
 import dev.callcenter.helpdesk.user.UserRepository;
+import dev.callcenter.kb.KnowledgeBaseService;
 import dev.callcenter.ui.agent.AgentRoutes;
 import dev.callcenter.ui.assignment.AssignmentRoutes;
 import dev.callcenter.ui.auth.AuthHandler;
@@ -62,6 +63,7 @@ import dev.callcenter.ui.followup.FollowUpRoutes;
 import dev.callcenter.ui.health.HealthRoutes;
 import dev.callcenter.ui.http.ApiServer;
 import dev.callcenter.ui.interaction.InteractionRoutes;
+import dev.callcenter.ui.kb.KnowledgeBaseRoutes;
 import dev.callcenter.ui.simulator.SimulatorRoutes;
 import dev.callcenter.ui.sla.SlaRoutes;
 import dev.callcenter.ui.survey.SurveyRoutes;
@@ -100,6 +102,7 @@ public final class CallCenterServer implements AutoCloseable {
   private EventHub hub;
   private CtiGateway cti;
   private IvrServer ivr;
+  private KnowledgeBaseParts knowledgeBase;
 
   /** The services, for the demo seeder and tests that drive use cases directly. */
   public record Services(
@@ -144,6 +147,7 @@ public final class CallCenterServer implements AutoCloseable {
     try {
       database = openDatabase();
       services = buildServices(database);
+      knowledgeBase = KnowledgeBaseParts.open(config.kb(), database, services.tickets(), clock);
       vertx =
           Vertx.vertx(
               new VertxOptions()
@@ -459,10 +463,11 @@ public final class CallCenterServer implements AutoCloseable {
             hub,
             (user, supervisor) -> cti == null ? List.of() : cti.currentFor(user, supervisor),
             config.http().allowedOrigins());
+    var kbRoutes = new KnowledgeBaseRoutes(knowledgeBase.service(), knowledgeBase.tickets());
     return new ApiServer(
         vertx,
         config.http().maxBodyBytes(),
-        List.of(health::mount, authRoutes::mountPublic, sockets::mount),
+        List.of(health::mount, authRoutes::mountPublic, kbRoutes::mountPublic, sockets::mount),
         new AuthHandler(s.auth()),
         List.of(
             authRoutes::mountProtected,
@@ -481,7 +486,8 @@ public final class CallCenterServer implements AutoCloseable {
                     username -> s.users().findCredentials(username).map(c -> c.user()))
                 ::mount,
             new SimulatorRoutes(simulator)::mount,
-            new SurveyRoutes(s.surveys())::mount));
+            new SurveyRoutes(s.surveys())::mount,
+            kbRoutes::mount));
   }
 
   static String version() {
@@ -491,6 +497,11 @@ public final class CallCenterServer implements AutoCloseable {
 
   public Services services() {
     return services;
+  }
+
+  /** The knowledge base's services, for the CLI and tests. */
+  public KnowledgeBaseService knowledgeBase() {
+    return knowledgeBase.service();
   }
 
   public ApiServer api() {
@@ -526,6 +537,9 @@ public final class CallCenterServer implements AutoCloseable {
       } catch (Exception e) {
         log.warn("Vert.x did not stop cleanly: {}", e.getMessage());
       }
+    }
+    if (knowledgeBase != null) {
+      knowledgeBase.close();
     }
     if (database != null) {
       database.close();

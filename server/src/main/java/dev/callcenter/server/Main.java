@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "callcenter 0.1",
     description = "Call-center CTI and help-desk server.",
-    subcommands = {Main.Demo.class, Main.Serve.class, Main.AddUser.class})
+    subcommands = {Main.Demo.class, Main.Serve.class, Main.AddUser.class, KbCommand.class})
 public final class Main implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(Main.class);

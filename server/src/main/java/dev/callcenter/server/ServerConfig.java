@@ -35,7 +35,15 @@ public record ServerConfig(
     Duration assignmentDrainInterval,
     Cti cti,
     Ivr ivr,
-    String demoPassword) {
+    String demoPassword,
+    Kb kb) {
+
+  /**
+   * Knowledge-base settings.
+   *
+   * @param modelsEnabled hybrid search with the embedding models; false is BM25 only
+   */
+  public record Kb(Path indexDir, boolean modelsEnabled, Path modelsWorkDir, int queryCacheSize) {}
 
   /**
    * IVR settings.
@@ -181,7 +189,16 @@ public record ServerConfig(
         c.getDuration("tickets.assignment-drain-interval"),
         cti(c),
         ivr(c),
-        c.getString("demo.password"));
+        c.getString("demo.password"),
+        new Kb(
+            dirOrDefault(c.getString("kb.index-dir"), dataDir.resolve("kb-index")),
+            c.getBoolean("kb.models.enabled"),
+            dirOrDefault(c.getString("kb.models.work-dir"), dataDir.resolve("kb-models")),
+            c.getInt("kb.models.query-cache-size")));
+  }
+
+  private static Path dirOrDefault(String configured, Path fallback) {
+    return configured.isBlank() ? fallback : Path.of(configured);
   }
 
   /** This configuration with other CTI settings (the demo points them at its PBX). */
@@ -200,7 +217,8 @@ public record ServerConfig(
         assignmentDrainInterval,
         newCti,
         ivr,
-        demoPassword);
+        demoPassword,
+        kb);
   }
 
   private static Ivr ivr(Config c) {
@@ -227,7 +245,8 @@ public record ServerConfig(
         assignmentDrainInterval,
         cti,
         newIvr,
-        demoPassword);
+        demoPassword,
+        kb);
   }
 
   private static Cti cti(Config c) {

@@ -28,7 +28,9 @@ class AddUserCommandTest {
             + db.username()
             + "\", password = \""
             + db.password()
-            + "\" }\nhttp.port = 0\n");
+            + "\" }\nhttp.port = 0\ndata-dir = \""
+            + dir.resolve("data")
+            + "\"\n");
     Path password = dir.resolve("pw");
     Files.writeString(password, "correct horse battery\n");
 

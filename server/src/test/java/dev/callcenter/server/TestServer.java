@@ -36,6 +36,10 @@ public final class TestServer implements AutoCloseable {
     overrides.put("database.pool-size", "8");
     overrides.put("http.port", "0");
     overrides.put("http.worker-threads", "8");
+    // Each test server has its own database, so its own index; BM25 unless a test asks for models.
+    overrides.put("kb.index-dir", tempDir("cc-test-kb-index").toString());
+    overrides.put("kb.models.work-dir", tempDir("cc-test-kb-models").toString());
+    overrides.put("kb.models.enabled", "false");
     overrides.putAll(settings);
     ServerConfig config = ServerConfig.load(null, Map.of(), overrides);
     CallCenterServer server = new CallCenterServer(config, clock).start();
@@ -43,6 +47,14 @@ public final class TestServer implements AutoCloseable {
     String hash = s.passwords().hash(PASSWORD);
     DemoData.USERS.forEach((name, roles) -> s.users().upsert(name, name, hash, roles, "zh-TW"));
     return new TestServer(server);
+  }
+
+  private static java.nio.file.Path tempDir(String prefix) {
+    try {
+      return java.nio.file.Files.createTempDirectory(prefix);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   public CallCenterServer.Services services() {

@@ -2,20 +2,28 @@ package dev.callcenter.kb.eval;
 
 import dev.callcenter.kb.Article;
 import dev.callcenter.kb.KnowledgeBaseException;
+import dev.callcenter.kb.embedding.Embedders;
+import dev.callcenter.kb.embedding.EmbeddingConfig;
 import dev.callcenter.kb.search.Bm25Baseline;
 import dev.callcenter.kb.search.KnowledgeIndex;
 import dev.callcenter.kb.search.SearchConfig;
 import dev.callcenter.kb.search.SearchFilters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Prints the configured knowledge-index ranking next to plain BM25 on a labelled query set.
+ * Prints the configured knowledge-index ranking (hybrid BM25 + dense vectors) next to the lexical
+ * ranking and plain BM25 on a labelled query set.
  *
  * <p>Usage: {@code EvalMain --articles FILE --queries FILE [--k1 F] [--b F] [--title-b F]
- * [--title-boost F] [--tune]}; {@code --tune} grid-searches the ranking parameters.
+ * [--title-boost F] [--lexical-weight F] [--models DIR | --no-models] [--tune] [--tune-hybrid]};
+ * {@code --tune} grid-searches the BM25 parameters, {@code --tune-hybrid} the blend weight. The
+ * models' runtime writes under {@code --models DIR} (default: a temporary directory).
  */
 public final class EvalMain {
   private EvalMain() {}
@@ -26,11 +34,13 @@ public final class EvalMain {
     Evaluator evaluator = new Evaluator(StackFaq.queries(Path.of(require(options, "--queries"))));
     SearchConfig defaults = SearchConfig.DEFAULTS;
     SearchConfig config =
-        defaults.withRanking(
-            number(options, "--k1", defaults.k1()),
-            number(options, "--b", defaults.b()),
-            number(options, "--title-b", defaults.titleB()),
-            number(options, "--title-boost", defaults.titleBoost()));
+        defaults
+            .withRanking(
+                number(options, "--k1", defaults.k1()),
+                number(options, "--b", defaults.b()),
+                number(options, "--title-b", defaults.titleB()),
+                number(options, "--title-boost", defaults.titleBoost()))
+            .withLexicalWeight(number(options, "--lexical-weight", defaults.lexicalWeight()));
 
     System.out.println(Metrics.tableHeader());
     Bm25Baseline baseline = Bm25Baseline.of(articles);
@@ -39,9 +49,57 @@ public final class EvalMain {
             .evaluate(query -> baseline.rank(query, articles.size()))
             .tableRow("BM25 baseline: EnglishAnalyzer, title+resolution one field, k1 1.2 b 0.75"));
     System.out.println(evaluate(evaluator, articles, config).tableRow(describe(config)));
+    if (!options.containsKey("--no-models")) {
+      Embedders models = Embedders.load(EmbeddingConfig.enabled(modelDir(options)));
+      try (KnowledgeIndex index = KnowledgeIndex.inMemory(config, models)) {
+        index.reindex(articles);
+        System.out.println(evaluate(evaluator, index, articles).tableRow(describeHybrid(config)));
+        if (options.containsKey("--tune-hybrid")) {
+          tuneHybrid(evaluator, articles, config, models);
+        }
+      }
+    }
     if (options.containsKey("--tune")) {
       tune(evaluator, articles, defaults);
     }
+  }
+
+  /** The knowledge index with these models, over these articles, scored. */
+  public static Metrics evaluate(
+      Evaluator evaluator, List<Article> articles, SearchConfig config, Embedders models) {
+    try (KnowledgeIndex index = KnowledgeIndex.inMemory(config, models)) {
+      index.reindex(articles);
+      return evaluate(evaluator, index, articles);
+    }
+  }
+
+  private static Metrics evaluate(
+      Evaluator evaluator, KnowledgeIndex index, List<Article> articles) {
+    return evaluator.evaluate(query -> index.rank(query, SearchFilters.NONE, articles.size()));
+  }
+
+  private static void tuneHybrid(
+      Evaluator evaluator, List<Article> articles, SearchConfig config, Embedders models) {
+    for (float weight : new float[] {0f, 0.05f, 0.1f, 0.15f, 0.2f, 0.25f, 0.3f, 0.4f, 0.5f}) {
+      SearchConfig candidate = config.withLexicalWeight(weight);
+      System.out.println(
+          evaluate(evaluator, articles, candidate, models).tableRow(describeHybrid(candidate)));
+    }
+  }
+
+  private static Path modelDir(Map<String, String> options) {
+    try {
+      String dir = options.get("--models");
+      return dir != null ? Path.of(dir) : Files.createTempDirectory("kb-eval-models");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String describeHybrid(SearchConfig config) {
+    return ("hybrid: all-MiniLM-L6-v2-q title/body/title+body vectors, best vector cosine × %.2f"
+            + " + BM25/max × %.2f (BM25 as above)")
+        .formatted(1 - config.lexicalWeight(), config.lexicalWeight());
   }
 
   /** The knowledge index with this configuration, over these articles, scored. */
@@ -74,15 +132,17 @@ public final class EvalMain {
   }
 
   private static String describe(SearchConfig config) {
-    return "KnowledgeIndex: title field boost %s, body field; BM25 k1 %s b %s title-b %s"
+    return "lexical KnowledgeIndex: title field boost %s, body field; BM25 k1 %s b %s title-b %s"
         .formatted(config.titleBoost(), config.k1(), config.b(), config.titleB());
   }
 
   private static Map<String, String> parse(String[] args) {
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--tune")) {
-        options.put("--tune", "");
+      if (args[i].equals("--tune")
+          || args[i].equals("--tune-hybrid")
+          || args[i].equals("--no-models")) {
+        options.put(args[i], "");
       } else if (args[i].startsWith("--") && i + 1 < args.length) {
         options.put(args[i], args[++i]);
       } else {
@@ -97,7 +157,8 @@ public final class EvalMain {
     if (value == null) {
       throw new KnowledgeBaseException(
           "usage: EvalMain --articles FILE --queries FILE [--k1 F] [--b F] [--title-b F]"
-              + " [--title-boost F] [--tune]");
+              + " [--title-boost F] [--lexical-weight F] [--models DIR | --no-models] [--tune]"
+              + " [--tune-hybrid]");
     }
     return value;
   }

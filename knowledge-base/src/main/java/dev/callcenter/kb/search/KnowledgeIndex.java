@@ -3,39 +3,65 @@ package dev.callcenter.kb.search;
 import dev.callcenter.kb.Article;
 import dev.callcenter.kb.KnowledgeBaseException;
 import dev.callcenter.kb.Language;
+import dev.callcenter.kb.embedding.Embedders;
+import dev.callcenter.kb.embedding.Embedders.Model;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -47,6 +73,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
 import org.apache.lucene.search.similarities.Similarity;
@@ -65,14 +92,65 @@ import org.slf4j.LoggerFactory;
  * Lucene index of knowledge-base articles: per-language full-text search with filters, snippets and
  * paging, type-ahead on titles, and near-real-time visibility of writes.
  *
- * <p>The index is derived data: {@link #reindex} rebuilds it from the articles of record.
+ * <p>With embedding models ({@link Embedders}) the ranking is hybrid: every English article holds
+ * three all-MiniLM-L6-v2 vectors (title, body, title with body), every Chinese article one
+ * bge-small-zh vector of its title in Simplified script; an article's dense score is the cosine of
+ * its best vector with the query, blended linearly with its BM25 score divided by the query's best
+ * BM25 score ({@link SearchConfig#lexicalWeight()}). Without models the ranking is BM25 only.
+ *
+ * <p>The index is derived data: {@link #reindex} rebuilds it from the articles of record, and
+ * {@link #indexedRevisions()} tells which articles it holds at which revision.
  */
 public final class KnowledgeIndex implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(KnowledgeIndex.class);
   private static final int SNIPPET_LENGTH = 200;
 
+  /** Fewest candidates each retriever (BM25, each vector field) contributes to the blend. */
+  static final int CANDIDATES = 100;
+
+  /**
+   * An article that shares no word with the query must be at least this similar to it to be
+   * returned, so that a query about nothing in the knowledge base finds nothing rather than the
+   * least dissimilar articles.
+   */
+  static final float MIN_DENSE_ONLY_COSINE = 0.3f;
+
+  /** Longest query prefix, in chars, that is embedded. */
+  private static final int MAX_EMBEDDED_QUERY = 1000;
+
+  /** Matches are counted exactly up to this many; beyond it the total is a lower bound. */
+  static final int TOTAL_HITS_THRESHOLD = 1000;
+
+  /** Commit user-data key naming the models the stored vectors were made with. */
+  private static final String VECTORS_KEY = "vectors";
+
+  /**
+   * A known issue fixed after the customer's version is moved first only when its score is at least
+   * this share of the best score, so that an unrelated fix never jumps ahead of the answer.
+   */
+  private static final float FIX_FIRST_MIN_RELATIVE_SCORE = 0.6f;
+
+  /**
+   * Body text: stored for snippets, with offsets in the postings so that the highlighter reads
+   * match positions from the index instead of analysing each hit's text again.
+   */
+  private static final FieldType BODY_TYPE = bodyType();
+
+  private static FieldType bodyType() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+
+  private static final List<String> ENGLISH_VECTORS =
+      List.of(Fields.VECTOR_EN_TITLE, Fields.VECTOR_EN_BODY, Fields.VECTOR_EN_BOTH);
+  private static final List<String> CHINESE_VECTORS = List.of(Fields.VECTOR_ZH_TITLE);
+
   private final Directory directory;
   private final SearchConfig config;
+  private final Embedders embedders;
+  private final Map<String, Integer> solvedCounts = new ConcurrentHashMap<>();
   private final Analyzer english = Analyzers.english();
   private final Analyzer chinese = Analyzers.chinese();
   private final Analyzer suggestQuery = Analyzers.suggestQuery();
@@ -81,9 +159,10 @@ public final class KnowledgeIndex implements AutoCloseable {
   private final SearcherManager searchers;
   private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
 
-  KnowledgeIndex(Directory directory, SearchConfig config) {
+  KnowledgeIndex(Directory directory, SearchConfig config, Embedders embedders) {
     this.directory = directory;
     this.config = config;
+    this.embedders = embedders;
     Similarity similarity = similarity(config);
     try {
       writer =
@@ -91,6 +170,7 @@ public final class KnowledgeIndex implements AutoCloseable {
               directory,
               new IndexWriterConfig(indexAnalyzer)
                   .setSimilarity(similarity)
+                  .setCodec(VectorFormats.codec())
                   .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
       searchers =
           new SearcherManager(
@@ -115,18 +195,121 @@ public final class KnowledgeIndex implements AutoCloseable {
     reopener.start();
   }
 
-  /** Opens (or creates) the index in a directory on disk. */
+  /** Opens (or creates) a lexical-only index in a directory on disk. */
   public static KnowledgeIndex open(Path path, SearchConfig config) {
+    return open(path, config, Embedders.disabled());
+  }
+
+  /** Opens (or creates) the index in a directory on disk. */
+  public static KnowledgeIndex open(Path path, SearchConfig config, Embedders embedders) {
     try {
-      return new KnowledgeIndex(FSDirectory.open(path), config);
+      return new KnowledgeIndex(FSDirectory.open(path), config, embedders);
     } catch (IOException e) {
       throw new KnowledgeBaseException("cannot open the knowledge index at " + path, e);
     }
   }
 
-  /** An index held in memory only, for evaluation runs and throw-away use. */
+  /**
+   * Opens the index on disk, or, when what is there cannot be read (corrupt, or written by an
+   * incompatible Lucene), deletes it and starts an empty one; the caller then rebuilds it from the
+   * articles of record.
+   */
+  public static KnowledgeIndex openOrRecreate(Path path, SearchConfig config, Embedders embedders) {
+    try {
+      if (Files.isDirectory(path)) {
+        try (FSDirectory dir = FSDirectory.open(path)) {
+          if (DirectoryReader.indexExists(dir)) {
+            // Reads every segment's metadata and checksummed footers of the commit.
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+              reader.numDocs();
+            }
+          }
+        }
+      }
+    } catch (CorruptIndexException
+        | IndexFormatTooOldException
+        | IndexFormatTooNewException
+        | NoSuchFileException
+        | EOFException e) {
+      log.warn(
+          "Knowledge index at {} is unreadable ({}); starting an empty one", path, e.toString());
+      deleteIndexFiles(path);
+    } catch (IOException e) {
+      throw new KnowledgeBaseException("cannot open the knowledge index at " + path, e);
+    }
+    return open(path, config, embedders);
+  }
+
+  private static void deleteIndexFiles(Path path) {
+    try (Stream<Path> files = Files.list(path)) {
+      for (Path file : files.toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new KnowledgeBaseException("cannot clear the unreadable knowledge index " + path, e);
+    }
+  }
+
+  /** A lexical-only index held in memory only, for evaluation runs and throw-away use. */
   public static KnowledgeIndex inMemory(SearchConfig config) {
-    return new KnowledgeIndex(new ByteBuffersDirectory(), config);
+    return inMemory(config, Embedders.disabled());
+  }
+
+  /** An index held in memory only, for evaluation runs and throw-away use. */
+  public static KnowledgeIndex inMemory(SearchConfig config, Embedders embedders) {
+    return new KnowledgeIndex(new ByteBuffersDirectory(), config, embedders);
+  }
+
+  /** True when search blends dense vectors with BM25; false when it is lexical only. */
+  public boolean hybrid() {
+    return embedders.enabled();
+  }
+
+  /**
+   * True when the stored vectors were made with other models than this index now uses (or none), so
+   * every article must be indexed again.
+   */
+  public boolean vectorsOutdated() {
+    Map<String, String> committed = new HashMap<>();
+    writer.getLiveCommitData().forEach(e -> committed.put(e.getKey(), e.getValue()));
+    String stored = committed.get(VECTORS_KEY);
+    return stored != null ? !stored.equals(embedders.signature()) : size() > 0;
+  }
+
+  /** Article id to indexed revision, for every article searchable now. */
+  public Map<String, Integer> indexedRevisions() {
+    return withSearcher(
+        searcher -> {
+          Map<String, Integer> revisions = new HashMap<>();
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            SortedDocValues ids = DocValues.getSorted(leaf.reader(), Fields.ID);
+            NumericDocValues revs = DocValues.getNumeric(leaf.reader(), Fields.REVISION);
+            var live = leaf.reader().getLiveDocs();
+            for (int doc = ids.nextDoc();
+                doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = ids.nextDoc()) {
+              if (live != null && !live.get(doc)) {
+                continue;
+              }
+              int revision = revs.advanceExact(doc) ? (int) revs.longValue() : 0;
+              revisions.put(ids.lookupOrd(ids.ordValue()).utf8ToString(), revision);
+            }
+          }
+          return revisions;
+        });
+  }
+
+  /**
+   * Sets how many tickets each article solved, for the small bounded boost of {@link
+   * SearchConfig#solvedBoost()}; articles not listed count zero.
+   */
+  public void setSolvedCounts(Map<String, Integer> counts) {
+    solvedCounts.clear();
+    solvedCounts.putAll(counts);
+  }
+
+  public void setSolvedCount(String articleId, int count) {
+    solvedCounts.put(articleId, count);
   }
 
   private static Similarity similarity(SearchConfig config) {
@@ -142,9 +325,10 @@ public final class KnowledgeIndex implements AutoCloseable {
 
   /** Adds the article or replaces the indexed version with the same id; durable on return. */
   public void upsert(Article article) {
+    Document doc = toDocument(article);
     try {
-      writer.updateDocument(new Term(Fields.ID, article.id()), toDocument(article));
-      writer.commit();
+      writer.updateDocument(new Term(Fields.ID, article.id()), doc);
+      commit();
     } catch (IOException e) {
       throw new KnowledgeBaseException("cannot index article " + article.id(), e);
     }
@@ -154,7 +338,7 @@ public final class KnowledgeIndex implements AutoCloseable {
   public void delete(String articleId) {
     try {
       writer.deleteDocuments(new Term(Fields.ID, articleId));
-      writer.commit();
+      commit();
     } catch (IOException e) {
       throw new KnowledgeBaseException("cannot remove article " + articleId, e);
     }
@@ -178,12 +362,17 @@ public final class KnowledgeIndex implements AutoCloseable {
               .add(new MatchAllDocsQuery(), Occur.MUST)
               .add(new TermInSetQuery(Fields.ID, ids), Occur.MUST_NOT)
               .build());
-      writer.commit();
+      commit();
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new KnowledgeBaseException("cannot rebuild the knowledge index", e);
     }
     log.info("Knowledge index rebuilt with {} articles", articles.size());
+  }
+
+  private void commit() throws IOException {
+    writer.setLiveCommitData(Map.of(VECTORS_KEY, embedders.signature()).entrySet());
+    writer.commit();
   }
 
   /**
@@ -209,12 +398,14 @@ public final class KnowledgeIndex implements AutoCloseable {
     int depth = (request.page() + 1) * request.pageSize();
     return withSearcher(
         searcher -> {
+          Ranked ranked = rank(searcher, request.text(), query, request.filters(), depth);
+          ScoreDoc[] docs = ranked.docs();
+          int from = Math.min(request.page() * request.pageSize(), docs.length);
+          ScoreDoc[] pageDocs = Arrays.copyOfRange(docs, from, docs.length);
           TopDocs top =
-              searcher.search(query, new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE));
-          int from = Math.min(request.page() * request.pageSize(), top.scoreDocs.length);
-          ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+              new TopDocs(new TotalHits(ranked.total(), TotalHits.Relation.EQUAL_TO), docs);
           List<SearchHit> hits = hits(searcher, query, top, pageDocs);
-          return new SearchPage(hits, top.totalHits.value(), request.page(), request.pageSize());
+          return new SearchPage(hits, ranked.total(), request.page(), request.pageSize());
         });
   }
 
@@ -229,18 +420,177 @@ public final class KnowledgeIndex implements AutoCloseable {
     return withSearcher(
         searcher -> {
           // Ids come from doc values: loading stored documents would decompress every body.
-          List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
           List<String> ids = new ArrayList<>();
-          for (ScoreDoc hit : searcher.search(query, limit).scoreDocs) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-            SortedDocValues values = DocValues.getSorted(leaf.reader(), Fields.ID);
-            if (!values.advanceExact(hit.doc - leaf.docBase)) {
-              throw new KnowledgeBaseException("indexed article without id, doc " + hit.doc);
-            }
-            ids.add(values.lookupOrd(values.ordValue()).utf8ToString());
+          for (ScoreDoc hit : rank(searcher, text, query, filters, limit).docs()) {
+            ids.add(sortedValue(searcher, hit.doc, Fields.ID));
           }
           return ids;
         });
+  }
+
+  /** The ranked documents up to {@code depth} and how many matched in all. */
+  private record Ranked(ScoreDoc[] docs, long total) {}
+
+  private Ranked rank(
+      IndexSearcher searcher, String text, Query lexicalQuery, SearchFilters filters, int depth)
+      throws IOException {
+    boolean hybrid = embedders.enabled() && !text.isBlank();
+    // Lexical-only needs no more than the page; the blend needs candidates for the dense side.
+    int candidates = hybrid ? Math.max(depth, CANDIDATES) : depth;
+    // Counting every match exactly would stop Lucene from skipping non-competitive blocks.
+    TopDocs lexical =
+        searcher.search(
+            lexicalQuery, new TopScoreDocCollectorManager(candidates, TOTAL_HITS_THRESHOLD));
+    Map<Integer, Float> scores = new LinkedHashMap<>();
+    long total = lexical.totalHits.value();
+    if (!hybrid) {
+      for (ScoreDoc hit : lexical.scoreDocs) {
+        scores.put(hit.doc, hit.score);
+      }
+    } else {
+      scores = hybridScores(searcher, text, filters, lexical, candidates);
+      total = Math.max(total, scores.size());
+    }
+    List<ScoreDoc> ranked = new ArrayList<>(scores.size());
+    for (Map.Entry<Integer, Float> e : scores.entrySet()) {
+      ranked.add(new ScoreDoc(e.getKey(), boosted(searcher, e.getKey(), e.getValue())));
+    }
+    ranked.sort(Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc));
+    fixFirst(searcher, ranked, filters);
+    return new Ranked(
+        ranked.subList(0, Math.min(depth, ranked.size())).toArray(ScoreDoc[]::new), total);
+  }
+
+  /**
+   * BM25 candidates and each vector field's nearest neighbours, scored {@code (1 - w) · cosine of
+   * the best vector + w · BM25 / best BM25}.
+   */
+  private Map<Integer, Float> hybridScores(
+      IndexSearcher searcher, String text, SearchFilters filters, TopDocs lexical, int candidates)
+      throws IOException {
+    boolean chinese = TraditionalToSimplifiedCharFilter.containsHan(text);
+    List<String> vectorFields = chinese ? CHINESE_VECTORS : ENGLISH_VECTORS;
+    // The models read about 256 (MiniLM) or 512 (bge) tokens; longer text (a whole ticket
+    // description) only costs time, so the query is embedded from its beginning.
+    String head = text;
+    if (text.length() > MAX_EMBEDDED_QUERY) {
+      int end = MAX_EMBEDDED_QUERY;
+      head = text.substring(0, Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end);
+    }
+    float[] vector =
+        chinese
+            ? embedders.embedQuery(
+                Model.CHINESE, TraditionalToSimplifiedCharFilter.simplified(head))
+            : embedders.embedQuery(Model.ENGLISH, head);
+    Query filter = filterOnly(filters);
+    Map<Integer, Float> dense = new HashMap<>();
+    for (String field : vectorFields) {
+      TopDocs nearest =
+          searcher.search(new KnnFloatVectorQuery(field, vector, candidates, filter), candidates);
+      for (ScoreDoc hit : nearest.scoreDocs) {
+        dense.merge(hit.doc, hit.score, Math::max);
+      }
+    }
+    float bestLexical = lexical.scoreDocs.length == 0 ? 0 : lexical.scoreDocs[0].score;
+    Map<Integer, Float> lexicalScores = new HashMap<>();
+    for (ScoreDoc hit : lexical.scoreDocs) {
+      lexicalScores.put(hit.doc, hit.score);
+      // A lexical candidate outside every vector field's nearest neighbours: score it exactly.
+      dense.computeIfAbsent(hit.doc, doc -> exactDenseScore(searcher, doc, vectorFields, vector));
+    }
+    float w = config.lexicalWeight();
+    Map<Integer, Float> blended = new HashMap<>();
+    for (Map.Entry<Integer, Float> e : dense.entrySet()) {
+      // Lucene scores a unit-vector dot product as (1 + cosine) / 2; blend the cosine itself.
+      float cosine = 2 * e.getValue() - 1;
+      float bm25 = lexicalScores.getOrDefault(e.getKey(), 0f);
+      if (bm25 == 0 && cosine < MIN_DENSE_ONLY_COSINE) {
+        continue;
+      }
+      float lexicalPart = bestLexical > 0 ? bm25 / bestLexical : 0;
+      blended.put(e.getKey(), (1 - w) * cosine + w * lexicalPart);
+    }
+    return blended;
+  }
+
+  private static float exactDenseScore(
+      IndexSearcher searcher, int doc, List<String> fields, float[] query) {
+    try {
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      int local = doc - leaf.docBase;
+      float best = 0;
+      for (String field : fields) {
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
+        if (values == null) {
+          continue;
+        }
+        KnnVectorValues.DocIndexIterator it = values.iterator();
+        if (it.advance(local) == local) {
+          best =
+              Math.max(
+                  best,
+                  VectorSimilarityFunction.DOT_PRODUCT.compare(
+                      query, values.vectorValue(it.index())));
+        }
+      }
+      return best;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Grows the score of an article that solved tickets by at most {@code solvedBoost}. */
+  private float boosted(IndexSearcher searcher, int doc, float score) throws IOException {
+    if (solvedCounts.isEmpty() || config.solvedBoost() == 0) {
+      return score;
+    }
+    int solved = solvedCounts.getOrDefault(sortedValue(searcher, doc, Fields.ID), 0);
+    if (solved <= 0) {
+      return score;
+    }
+    // Saturates: 1 ticket gives a third of the boost, 10 tickets 83 %, never more than all of it.
+    float share = solved / (solved + 2f);
+    return score * (1 + config.solvedBoost() * share);
+  }
+
+  /**
+   * For a search by a customer's installed version of a product, moves known issues fixed in a
+   * later version (the fix or upgrade article) ahead of the rest, if they are relevant enough.
+   */
+  private static void fixFirst(IndexSearcher searcher, List<ScoreDoc> ranked, SearchFilters filters)
+      throws IOException {
+    if (filters.product() == null || filters.version() == null || ranked.isEmpty()) {
+      return;
+    }
+    float threshold = ranked.get(0).score * FIX_FIRST_MIN_RELATIVE_SCORE;
+    List<ScoreDoc> fixes = new ArrayList<>();
+    List<ScoreDoc> rest = new ArrayList<>();
+    for (ScoreDoc hit : ranked) {
+      String fixedIn = sortedValue(searcher, hit.doc, Fields.FIXED_IN);
+      boolean fix =
+          !fixedIn.isEmpty()
+              && hit.score >= threshold
+              && Versions.compare(fixedIn, filters.version()) > 0;
+      (fix ? fixes : rest).add(hit);
+    }
+    ranked.clear();
+    ranked.addAll(fixes);
+    ranked.addAll(rest);
+  }
+
+  private static String sortedValue(IndexSearcher searcher, int doc, String field)
+      throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    SortedDocValues values = DocValues.getSorted(leaf.reader(), field);
+    if (!values.advanceExact(doc - leaf.docBase)) {
+      if (field.equals(Fields.ID)) {
+        throw new KnowledgeBaseException("indexed article without id, doc " + doc);
+      }
+      return "";
+    }
+    return values.lookupOrd(values.ordValue()).utf8ToString();
   }
 
   /**
@@ -320,8 +670,21 @@ public final class KnowledgeIndex implements AutoCloseable {
     }
   }
 
+  /** The filters alone, for the vector searches; null when there are none. */
+  private static Query filterOnly(SearchFilters filters) {
+    BooleanQuery filter = (BooleanQuery) filtered(new MatchAllDocsQuery(), filters);
+    return filter.clauses().size() == 1 ? null : filter;
+  }
+
   private static Query filtered(Query query, SearchFilters filters) {
     BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, Occur.MUST);
+    if (filters.version() != null) {
+      filtered.add(
+          new TermInSetQuery(
+              Fields.VERSION,
+              List.of(new BytesRef(filters.version().strip()), new BytesRef(Fields.ALL_VERSIONS))),
+          Occur.FILTER);
+    }
     if (filters.product() != null) {
       filtered.add(new TermQuery(new Term(Fields.PRODUCT, filters.product())), Occur.FILTER);
     }
@@ -366,6 +729,7 @@ public final class KnowledgeIndex implements AutoCloseable {
       hits.add(
           new SearchHit(
               doc.get(Fields.ID),
+              doc.get(Fields.EXTERNAL_ID),
               doc.get(Fields.TITLE_STORED),
               doc.get(Fields.PRODUCT),
               language,
@@ -375,21 +739,56 @@ public final class KnowledgeIndex implements AutoCloseable {
     return hits;
   }
 
-  private static Document toDocument(Article article) {
+  private Document toDocument(Article article) {
     Language language = article.language();
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, article.id(), Store.YES));
     doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(article.id())));
+    doc.add(new StoredField(Fields.EXTERNAL_ID, article.externalId()));
+    doc.add(new NumericDocValuesField(Fields.REVISION, article.revision()));
     doc.add(new StringField(Fields.PRODUCT, article.product(), Store.YES));
+    if (article.versions().isEmpty()) {
+      doc.add(new StringField(Fields.VERSION, Fields.ALL_VERSIONS, Store.NO));
+    }
+    for (String version : Set.copyOf(article.versions())) {
+      doc.add(new StringField(Fields.VERSION, version.strip(), Store.NO));
+    }
+    if (!article.fixedInVersion().isEmpty()) {
+      doc.add(new SortedDocValuesField(Fields.FIXED_IN, new BytesRef(article.fixedInVersion())));
+    }
     doc.add(new StringField(Fields.LANGUAGE, language.tag(), Store.YES));
     doc.add(new StringField(Fields.VISIBILITY, article.visibility().name(), Store.NO));
     doc.add(new StringField(Fields.STATUS, article.status().name(), Store.NO));
     doc.add(new StoredField(Fields.TITLE_STORED, article.title()));
     doc.add(new TextField(Fields.title(language), article.title(), Store.NO));
-    // Stored for the highlighter, which re-analyses the text to find the snippet.
-    doc.add(new TextField(Fields.body(language), article.body(), Store.YES));
+    doc.add(new Field(Fields.body(language), article.body(), BODY_TYPE));
     doc.add(new TextField(Fields.TITLE_SUGGEST, article.title(), Store.NO));
+    if (embedders.enabled()) {
+      addVectors(doc, article);
+    }
     return doc;
+  }
+
+  private void addVectors(Document doc, Article article) {
+    if (article.language().isChinese()) {
+      String title = TraditionalToSimplifiedCharFilter.simplified(article.title());
+      doc.add(vector(Fields.VECTOR_ZH_TITLE, embedders.embedDocument(Model.CHINESE, title)));
+    } else {
+      String body = article.body();
+      doc.add(
+          vector(Fields.VECTOR_EN_TITLE, embedders.embedDocument(Model.ENGLISH, article.title())));
+      if (!body.isBlank()) {
+        doc.add(vector(Fields.VECTOR_EN_BODY, embedders.embedDocument(Model.ENGLISH, body)));
+      }
+      doc.add(
+          vector(
+              Fields.VECTOR_EN_BOTH,
+              embedders.embedDocument(Model.ENGLISH, article.title() + "\n" + body)));
+    }
+  }
+
+  private static KnnFloatVectorField vector(String field, float[] values) {
+    return new KnnFloatVectorField(field, values, VectorSimilarityFunction.DOT_PRODUCT);
   }
 
   private static List<String> analyze(Analyzer analyzer, String field, String text) {

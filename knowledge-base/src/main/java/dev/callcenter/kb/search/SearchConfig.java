@@ -11,13 +11,24 @@ import java.time.Duration;
  * @param titleB BM25 length normalisation of the title field
  * @param titleBoost weight of a title match relative to a body match
  * @param maxStaleness longest time before a written article is searchable (NRT reopen period)
+ * @param lexicalWeight weight of the BM25 score (divided by the query's best BM25 score) in the
+ *     hybrid blend; the dense similarity gets {@code 1 - lexicalWeight}. Unused when the embedding
+ *     models are disabled.
+ * @param solvedBoost most an article's score may grow because it solved tickets (0.03 = 3%); small
+ *     and bounded so that it only reorders near-ties, never overrides relevance
  */
 public record SearchConfig(
-    float k1, float b, float titleB, float titleBoost, Duration maxStaleness) {
+    float k1,
+    float b,
+    float titleB,
+    float titleBoost,
+    Duration maxStaleness,
+    float lexicalWeight,
+    float solvedBoost) {
 
   /** Values chosen on the StackFAQ dev queries; see docs/kb-evaluation.md. */
   public static final SearchConfig DEFAULTS =
-      new SearchConfig(2.5f, 1.0f, 1.0f, 1.5f, Duration.ofMillis(500));
+      new SearchConfig(2.5f, 1.0f, 1.0f, 1.5f, Duration.ofMillis(500), 0.1f, 0.03f);
 
   public SearchConfig {
     if (k1 < 0 || b < 0 || b > 1 || titleB < 0 || titleB > 1 || titleBoost <= 0) {
@@ -28,9 +39,19 @@ public record SearchConfig(
     if (maxStaleness == null || maxStaleness.isNegative() || maxStaleness.isZero()) {
       throw new KnowledgeBaseException("maxStaleness must be positive");
     }
+    if (lexicalWeight < 0 || lexicalWeight > 1) {
+      throw new KnowledgeBaseException("lexicalWeight must be between 0 and 1");
+    }
+    if (solvedBoost < 0 || solvedBoost > 0.1f) {
+      throw new KnowledgeBaseException("solvedBoost must be between 0 and 0.1");
+    }
   }
 
   public SearchConfig withRanking(float k1, float b, float titleB, float titleBoost) {
-    return new SearchConfig(k1, b, titleB, titleBoost, maxStaleness);
+    return new SearchConfig(k1, b, titleB, titleBoost, maxStaleness, lexicalWeight, solvedBoost);
+  }
+
+  public SearchConfig withLexicalWeight(float lexicalWeight) {
+    return new SearchConfig(k1, b, titleB, titleBoost, maxStaleness, lexicalWeight, solvedBoost);
   }
 }

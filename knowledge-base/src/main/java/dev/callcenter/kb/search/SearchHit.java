@@ -5,11 +5,14 @@ import dev.callcenter.kb.Language;
 /**
  * One matching article.
  *
+ * @param externalId identifier in the system the article came from, or empty
+ * @param score relevance; BM25 when lexical-only, the hybrid blend (about 0 to 1) otherwise
  * @param snippet passage of the body, HTML-escaped, with matched words wrapped in {@code
  *     <mark>}…{@code </mark>}; safe to insert as HTML, and the only markup it contains
  */
 public record SearchHit(
     String articleId,
+    String externalId,
     String title,
     String product,
     Language language,

@@ -26,6 +26,28 @@ final class TraditionalToSimplifiedCharFilter extends BaseCharFilter {
     super(in);
   }
 
+  /** The text with every Traditional Han character replaced by its Simplified form. */
+  static String simplified(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            cp -> {
+              if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                out.append(
+                    CONVERTED.computeIfAbsent(cp, TraditionalToSimplifiedCharFilter::convertOne));
+              } else {
+                out.appendCodePoint(cp);
+              }
+            });
+    return out.toString();
+  }
+
+  /** True when the text has at least one Han character. */
+  static boolean containsHan(String text) {
+    return text.codePoints()
+        .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+  }
+
   @Override
   public int read(char[] buffer, int offset, int length) throws IOException {
     if (converted == null) {
@@ -56,7 +78,8 @@ final class TraditionalToSimplifiedCharFilter extends BaseCharFilter {
       int codePoint = text.codePointAt(i);
       int inputLength = Character.charCount(codePoint);
       if (Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN) {
-        String simplified = CONVERTED.computeIfAbsent(codePoint, this::transliterate);
+        String simplified =
+            CONVERTED.computeIfAbsent(codePoint, TraditionalToSimplifiedCharFilter::convertOne);
         out.append(simplified);
         if (simplified.length() != inputLength) {
           cumulativeDiff += inputLength - simplified.length();
@@ -70,7 +93,7 @@ final class TraditionalToSimplifiedCharFilter extends BaseCharFilter {
     return out.toString();
   }
 
-  private String transliterate(int codePoint) {
+  private static String convertOne(int codePoint) {
     // ICU transliterators are not documented as thread-safe; conversions are cached, so this
     // lock is taken once per distinct character.
     synchronized (TRADITIONAL_TO_SIMPLIFIED) {

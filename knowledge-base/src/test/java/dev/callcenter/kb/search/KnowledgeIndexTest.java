@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,7 @@ class KnowledgeIndexTest {
 
   @BeforeEach
   void openIndex() {
-    index = new KnowledgeIndex(new ByteBuffersDirectory(), SearchConfig.DEFAULTS);
+    index = KnowledgeIndex.inMemory(SearchConfig.DEFAULTS);
   }
 
   @AfterEach

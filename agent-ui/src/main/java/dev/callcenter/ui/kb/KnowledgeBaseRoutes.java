@@ -1,0 +1,323 @@
+package dev.callcenter.ui.kb;
+
+import dev.callcenter.helpdesk.Fields;
+import dev.callcenter.helpdesk.ValidationException;
+import dev.callcenter.kb.ArticleStatus;
+import dev.callcenter.kb.KnowledgeBaseService;
+import dev.callcenter.kb.Language;
+import dev.callcenter.kb.TicketKnowledge;
+import dev.callcenter.kb.Visibility;
+import dev.callcenter.kb.article.ArticleDraft;
+import dev.callcenter.kb.article.FeedbackKind;
+import dev.callcenter.kb.search.SearchFilters;
+import dev.callcenter.kb.search.SearchHit;
+import dev.callcenter.kb.search.SearchPage;
+import dev.callcenter.kb.search.SearchRequest;
+import dev.callcenter.ui.http.Api;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The knowledge base over HTTP: search (agents, and a public self-service variant), type-ahead,
+ * authoring with history, feedback, suggestions and drafts for tickets, JSON Lines import/export.
+ */
+public final class KnowledgeBaseRoutes {
+
+  private static final int MAX_QUERY = 1000;
+
+  private final KnowledgeBaseService knowledgeBase;
+  private final TicketKnowledge ticketKnowledge;
+
+  public KnowledgeBaseRoutes(KnowledgeBaseService knowledgeBase, TicketKnowledge ticketKnowledge) {
+    this.knowledgeBase = knowledgeBase;
+    this.ticketKnowledge = ticketKnowledge;
+  }
+
+  /** One search hit as the API shows it. */
+  public record Hit(
+      String id,
+      String externalId,
+      String title,
+      String snippet,
+      float score,
+      String product,
+      Language language) {
+    static Hit of(SearchHit h) {
+      return new Hit(
+          h.articleId(),
+          h.externalId() == null || h.externalId().isEmpty() ? null : h.externalId(),
+          h.title(),
+          h.snippet(),
+          h.score(),
+          h.product() == null || h.product().isEmpty() ? null : h.product(),
+          h.language());
+    }
+  }
+
+  /** A page of hits. */
+  public record Hits(List<Hit> hits, long total, int page) {
+    static Hits of(SearchPage page) {
+      return new Hits(page.hits().stream().map(Hit::of).toList(), page.totalHits(), page.page());
+    }
+  }
+
+  /** Body of an edit: the version edited and the new content. */
+  public record ArticleEdit(Integer version, ArticleDraft article) {
+    public ArticleEdit {
+      Fields.notNull("version", version);
+      Fields.notNull("article", article);
+    }
+  }
+
+  /** Body of feedback on an article. */
+  public record Feedback(FeedbackKind kind, Long ticketId) {
+    public Feedback {
+      Fields.notNull("kind", kind);
+    }
+  }
+
+  /** Body of "suggest for a problem" (the screen pop, before there is a ticket). */
+  public record ProblemQuery(
+      String title, String description, String ivrChoice, String product, String version) {}
+
+  /** Routes open without login: the customers' self-service search and type-ahead. */
+  public void mountPublic(Router router) {
+    router
+        .route(HttpMethod.GET, "/api/v1/kb/public/search")
+        .handler(
+            ctx -> Api.respond(ctx, 200, () -> Hits.of(knowledgeBase.searchPublic(request(ctx)))));
+    router
+        .route(HttpMethod.GET, "/api/v1/kb/public/suggest")
+        .handler(
+            ctx ->
+                Api.respond(
+                    ctx,
+                    200,
+                    () ->
+                        Map.of(
+                            "suggestions",
+                            knowledgeBase.suggestPublic(
+                                typed(ctx), filters(ctx), Api.queryInt(ctx, "limit", 8, 1, 20)))));
+  }
+
+  public void mount(Router router) {
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/kb/search",
+        Api.anyone(),
+        200,
+        ctx -> Hits.of(knowledgeBase.search(request(ctx))));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/kb/suggest",
+        Api.anyone(),
+        200,
+        ctx ->
+            Map.of(
+                "suggestions",
+                knowledgeBase.suggest(
+                    typed(ctx), filters(ctx), Api.queryInt(ctx, "limit", 8, 1, 20))));
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/kb/suggest-for-problem",
+        Api.staff(),
+        200,
+        ctx -> {
+          ProblemQuery q = Api.body(ctx, ProblemQuery.class);
+          return Map.of(
+              "hits",
+              ticketKnowledge
+                  .suggest(
+                      new TicketKnowledge.Problem(
+                          q.title(), q.description(), q.ivrChoice(), q.product(), q.version()),
+                      Api.queryInt(ctx, "limit", 5, 1, TicketKnowledge.MAX_SUGGESTIONS))
+                  .stream()
+                  .map(Hit::of)
+                  .toList());
+        });
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/kb/articles",
+        Api.staff(),
+        200,
+        ctx ->
+            Map.of(
+                "items",
+                knowledgeBase.list(
+                    enumParam(ctx, "status", ArticleStatus.class),
+                    Api.queryInt(ctx, "limit", 50, 1, KnowledgeBaseService.MAX_LIST))));
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/kb/articles",
+        Api.staff(),
+        201,
+        ctx -> knowledgeBase.create(Api.body(ctx, ArticleDraft.class), Api.userId(ctx)));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/kb/articles/:id",
+        Api.staff(),
+        200,
+        ctx -> knowledgeBase.get(Api.pathId(ctx, "id")));
+    Api.route(
+        router,
+        HttpMethod.PUT,
+        "/api/v1/kb/articles/:id",
+        Api.staff(),
+        200,
+        ctx -> {
+          ArticleEdit edit = Api.body(ctx, ArticleEdit.class);
+          return knowledgeBase.update(
+              Api.pathId(ctx, "id"), edit.version(), edit.article(), Api.userId(ctx));
+        });
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/kb/articles/:id/publish",
+        Api.managers(),
+        200,
+        ctx -> knowledgeBase.publish(Api.pathId(ctx, "id"), Api.userId(ctx)));
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/kb/articles/:id/archive",
+        Api.managers(),
+        200,
+        ctx -> knowledgeBase.archive(Api.pathId(ctx, "id"), Api.userId(ctx)));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/kb/articles/:id/history",
+        Api.staff(),
+        200,
+        ctx -> Map.of("items", knowledgeBase.history(Api.pathId(ctx, "id"))));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/kb/articles/:id/feedback",
+        Api.staff(),
+        200,
+        ctx -> knowledgeBase.feedbackCounts(Api.pathId(ctx, "id")));
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/kb/articles/:id/feedback",
+        Api.staff(),
+        200,
+        ctx -> {
+          Feedback f = Api.body(ctx, Feedback.class);
+          long id = Api.pathId(ctx, "id");
+          return f.kind() == FeedbackKind.SOLVED && f.ticketId() != null
+              ? ticketKnowledge.solved(id, f.ticketId(), Api.userId(ctx))
+              : knowledgeBase.feedback(id, f.kind(), f.ticketId(), Api.userId(ctx));
+        });
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/tickets/:id/kb-suggestions",
+        Api.staff(),
+        200,
+        ctx ->
+            Map.of(
+                "hits",
+                ticketKnowledge
+                    .suggestForTicket(
+                        Api.pathId(ctx, "id"),
+                        Api.queryInt(ctx, "limit", 5, 1, TicketKnowledge.MAX_SUGGESTIONS))
+                    .stream()
+                    .map(Hit::of)
+                    .toList()));
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/tickets/:id/kb-draft",
+        Api.staff(),
+        201,
+        ctx -> ticketKnowledge.draftFromTicket(Api.pathId(ctx, "id"), Api.userId(ctx)));
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/kb/import",
+        Api.managers(),
+        200,
+        ctx ->
+            knowledgeBase.importJsonLines(
+                new BufferedReader(new StringReader(ctx.body().asString("UTF-8"))),
+                Api.userId(ctx)));
+    router.route(HttpMethod.GET, "/api/v1/kb/export").handler(Api.managers()).handler(this::export);
+  }
+
+  private void export(RoutingContext ctx) {
+    ctx.vertx()
+        .executeBlocking(
+            () -> {
+              StringWriter out = new StringWriter();
+              knowledgeBase.exportJsonLines(out);
+              return out.toString();
+            },
+            false)
+        .onSuccess(
+            text ->
+                ctx.response()
+                    .putHeader("Content-Type", "application/x-ndjson; charset=utf-8")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(text))
+        .onFailure(ctx::fail);
+  }
+
+  private static SearchRequest request(RoutingContext ctx) {
+    String q = Api.query(ctx, "q", MAX_QUERY);
+    int limit = Api.queryInt(ctx, "limit", 10, 1, SearchRequest.MAX_PAGE_SIZE);
+    int page = Api.queryInt(ctx, "page", 0, 0, SearchRequest.MAX_DEPTH / limit - 1);
+    return new SearchRequest(q, filters(ctx), page, limit);
+  }
+
+  private static String typed(RoutingContext ctx) {
+    String q = Api.query(ctx, "q", 200);
+    return q == null ? "" : q;
+  }
+
+  private static SearchFilters filters(RoutingContext ctx) {
+    String language = Api.query(ctx, "language", 10);
+    Language lang;
+    try {
+      lang = language == null || language.isBlank() ? null : Language.ofTag(language);
+    } catch (RuntimeException e) {
+      throw new ValidationException("language", "must be en, zh-TW or zh-CN");
+    }
+    return new SearchFilters(
+        blankToNull(Api.query(ctx, "product", ArticleDraft.MAX_LABEL)),
+        lang,
+        enumParam(ctx, "visibility", Visibility.class),
+        enumParam(ctx, "status", ArticleStatus.class),
+        blankToNull(Api.query(ctx, "version", ArticleDraft.MAX_LABEL)));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static <E extends Enum<E>> E enumParam(RoutingContext ctx, String name, Class<E> type) {
+    String raw = blankToNull(Api.query(ctx, name, 40));
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, raw.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException(name, "unknown value " + raw);
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package dev.callcenter.kb.article;
+
+import dev.callcenter.kb.ArticleStatus;
+import dev.callcenter.kb.Language;
+import dev.callcenter.kb.Visibility;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL for articles, their versions and feedback; used only by {@link JdbiArticleRepository}. */
+@RegisterRowMapper(ArticleDao.ArticleMapper.class)
+@RegisterRowMapper(ArticleDao.VersionMapper.class)
+interface ArticleDao {
+
+  @SqlUpdate(
+      """
+      insert into kb_article (external_id, title, symptom, cause, resolution, product, versions,
+                              fixed_in_version, tags, language, visibility, status,
+                              source_ticket_id, version, created_by, created_at, updated_by,
+                              updated_at)
+      values (:externalId, :title, :symptom, :cause, :resolution, :product,
+              cast(:versions as text[]), :fixedIn, cast(:tags as text[]), :language, :visibility,
+              :status, :sourceTicketId, 1, :by, :at, :by, :at)
+      """)
+  @GetGeneratedKeys("id")
+  long insert(
+      @Bind("externalId") String externalId,
+      @Bind("title") String title,
+      @Bind("symptom") String symptom,
+      @Bind("cause") String cause,
+      @Bind("resolution") String resolution,
+      @Bind("product") String product,
+      @Bind("versions") String[] versions,
+      @Bind("fixedIn") String fixedIn,
+      @Bind("tags") String[] tags,
+      @Bind("language") String language,
+      @Bind("visibility") String visibility,
+      @Bind("status") String status,
+      @Bind("sourceTicketId") Long sourceTicketId,
+      @Bind("by") Long by,
+      @Bind("at") Instant at);
+
+  @SqlUpdate(
+      """
+      update kb_article
+         set external_id = :externalId, title = :title, symptom = :symptom, cause = :cause,
+             resolution = :resolution, product = :product, versions = cast(:versions as text[]),
+             fixed_in_version = :fixedIn, tags = cast(:tags as text[]), language = :language,
+             visibility = :visibility, status = :status, version = version + 1,
+             updated_by = :by, updated_at = :at
+       where id = :id and version = :expectedVersion
+      """)
+  int update(
+      @Bind("id") long id,
+      @Bind("expectedVersion") int expectedVersion,
+      @Bind("externalId") String externalId,
+      @Bind("title") String title,
+      @Bind("symptom") String symptom,
+      @Bind("cause") String cause,
+      @Bind("resolution") String resolution,
+      @Bind("product") String product,
+      @Bind("versions") String[] versions,
+      @Bind("fixedIn") String fixedIn,
+      @Bind("tags") String[] tags,
+      @Bind("language") String language,
+      @Bind("visibility") String visibility,
+      @Bind("status") String status,
+      @Bind("by") Long by,
+      @Bind("at") Instant at);
+
+  /** Copies the article's current state into its history. */
+  @SqlUpdate(
+      """
+      insert into kb_article_version (article_id, version, title, symptom, cause, resolution,
+                                      product, versions, fixed_in_version, tags, language,
+                                      visibility, status, change, author_id, changed_at)
+      select id, version, title, symptom, cause, resolution, product, versions, fixed_in_version,
+             tags, language, visibility, status, :change, :by, :at
+        from kb_article where id = :id
+      """)
+  void snapshot(
+      @Bind("id") long id,
+      @Bind("change") String change,
+      @Bind("by") Long by,
+      @Bind("at") Instant at);
+
+  @SqlQuery("select * from kb_article where id = :id")
+  Optional<StoredArticle> find(@Bind("id") long id);
+
+  @SqlQuery("select * from kb_article where external_id = :externalId")
+  Optional<StoredArticle> findByExternalId(@Bind("externalId") String externalId);
+
+  @SqlQuery("select * from kb_article where id > :afterId order by id limit :limit")
+  List<StoredArticle> page(@Bind("afterId") long afterId, @Bind("limit") int limit);
+
+  @SqlQuery(
+      "select * from kb_article where (:status is null or status = :status)"
+          + " order by updated_at desc, id desc limit :limit")
+  List<StoredArticle> list(@Bind("status") String status, @Bind("limit") int limit);
+
+  @SqlQuery("select id, version as count from kb_article")
+  @RegisterConstructorMapper(IdCount.class)
+  List<IdCount> versions();
+
+  @SqlQuery("select * from kb_article_version where article_id = :id order by version")
+  List<ArticleVersion> history(@Bind("id") long id);
+
+  @SqlUpdate(
+      """
+      insert into kb_feedback (article_id, kind, ticket_id, user_id, created_at)
+      values (:articleId, :kind, :ticketId, :userId, :at)
+      on conflict do nothing
+      """)
+  int addFeedback(
+      @Bind("articleId") long articleId,
+      @Bind("kind") String kind,
+      @Bind("ticketId") Long ticketId,
+      @Bind("userId") Long userId,
+      @Bind("at") Instant at);
+
+  @SqlQuery(
+      """
+      select cast(:articleId as bigint) as article_id,
+             count(*) filter (where kind = 'HELPFUL') as helpful,
+             count(*) filter (where kind = 'NOT_HELPFUL') as not_helpful,
+             count(distinct ticket_id) filter (where kind = 'SOLVED') as solved_tickets
+        from kb_feedback where article_id = :articleId
+      """)
+  @RegisterConstructorMapper(FeedbackCounts.class)
+  FeedbackCounts feedbackCounts(@Bind("articleId") long articleId);
+
+  @SqlQuery(
+      "select article_id as id, count(distinct ticket_id) as count from kb_feedback"
+          + " where kind = 'SOLVED' group by article_id")
+  @RegisterConstructorMapper(IdCount.class)
+  List<IdCount> solvedCounts();
+
+  @SqlQuery(
+      "select article_id from kb_feedback where ticket_id = :ticketId and kind = 'SOLVED'"
+          + " order by created_at, article_id")
+  List<Long> solvedBy(@Bind("ticketId") long ticketId);
+
+  /** An id with a number (a version or a count). */
+  record IdCount(long id, int count) {}
+
+  /** Maps a kb_article row. */
+  class ArticleMapper implements RowMapper<StoredArticle> {
+    @Override
+    public StoredArticle map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new StoredArticle(
+          rs.getLong("id"),
+          content(rs, rs.getString("external_id")),
+          ArticleStatus.valueOf(rs.getString("status")),
+          nullableLong(rs, "source_ticket_id"),
+          rs.getInt("version"),
+          nullableLong(rs, "created_by"),
+          instant(rs.getTimestamp("created_at")),
+          nullableLong(rs, "updated_by"),
+          instant(rs.getTimestamp("updated_at")));
+    }
+  }
+
+  /** Maps a kb_article_version row. */
+  class VersionMapper implements RowMapper<ArticleVersion> {
+    @Override
+    public ArticleVersion map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new ArticleVersion(
+          rs.getLong("article_id"),
+          rs.getInt("version"),
+          content(rs, null),
+          ArticleStatus.valueOf(rs.getString("status")),
+          rs.getString("change"),
+          nullableLong(rs, "author_id"),
+          instant(rs.getTimestamp("changed_at")));
+    }
+  }
+
+  private static ArticleDraft content(ResultSet rs, String externalId) throws SQLException {
+    return new ArticleDraft(
+        rs.getString("title"),
+        rs.getString("symptom"),
+        rs.getString("cause"),
+        rs.getString("resolution"),
+        rs.getString("product"),
+        strings(rs.getArray("versions")),
+        rs.getString("fixed_in_version"),
+        strings(rs.getArray("tags")),
+        Language.ofTag(rs.getString("language")),
+        Visibility.valueOf(rs.getString("visibility")),
+        externalId);
+  }
+
+  private static List<String> strings(Array array) throws SQLException {
+    return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+  }
+
+  private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+}

@@ -1,0 +1,167 @@
+package dev.callcenter.kb.article;
+
+import dev.callcenter.helpdesk.ConflictException;
+import dev.callcenter.helpdesk.ValidationException;
+import dev.callcenter.kb.ArticleStatus;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.postgresql.util.PSQLException;
+
+/** {@link ArticleRepository} on PostgreSQL through Jdbi. */
+public final class JdbiArticleRepository implements ArticleRepository {
+
+  private final ArticleDao dao;
+
+  public JdbiArticleRepository(Jdbi jdbi) {
+    this.dao = jdbi.onDemand(ArticleDao.class);
+  }
+
+  @Override
+  public long insert(
+      ArticleDraft c,
+      ArticleStatus status,
+      Long sourceTicketId,
+      String change,
+      Long by,
+      Instant at) {
+    try {
+      long id =
+          dao.insert(
+              c.externalId(),
+              c.title(),
+              c.symptom(),
+              c.cause(),
+              c.resolution(),
+              c.product(),
+              c.versions().toArray(String[]::new),
+              c.fixedInVersion(),
+              c.tags().toArray(String[]::new),
+              c.language().tag(),
+              c.visibility().name(),
+              status.name(),
+              sourceTicketId,
+              by,
+              at);
+      dao.snapshot(id, change, by, at);
+      return id;
+    } catch (UnableToExecuteStatementException e) {
+      throw translated(e, c, sourceTicketId);
+    }
+  }
+
+  @Override
+  public boolean update(
+      long id,
+      int expectedVersion,
+      ArticleDraft c,
+      ArticleStatus status,
+      String change,
+      Long by,
+      Instant at) {
+    try {
+      int updated =
+          dao.update(
+              id,
+              expectedVersion,
+              c.externalId(),
+              c.title(),
+              c.symptom(),
+              c.cause(),
+              c.resolution(),
+              c.product(),
+              c.versions().toArray(String[]::new),
+              c.fixedInVersion(),
+              c.tags().toArray(String[]::new),
+              c.language().tag(),
+              c.visibility().name(),
+              status.name(),
+              by,
+              at);
+      if (updated == 1) {
+        dao.snapshot(id, change, by, at);
+      }
+      return updated == 1;
+    } catch (UnableToExecuteStatementException e) {
+      throw translated(e, c, null);
+    }
+  }
+
+  private static RuntimeException translated(
+      UnableToExecuteStatementException e, ArticleDraft c, Long sourceTicketId) {
+    if (e.getCause() instanceof PSQLException sql && sql.getServerErrorMessage() != null) {
+      String constraint = sql.getServerErrorMessage().getConstraint();
+      if ("23505".equals(sql.getSQLState()) && "kb_article_external_id_key".equals(constraint)) {
+        return new ConflictException(
+            "kb_external_id_taken",
+            "another article already has the external id " + c.externalId(),
+            Map.of("externalId", c.externalId()));
+      }
+      if ("23503".equals(sql.getSQLState())
+          && "kb_article_source_ticket_id_fkey".equals(constraint)) {
+        return new ValidationException(
+            "sourceTicketId", "ticket " + sourceTicketId + " does not exist");
+      }
+    }
+    return e;
+  }
+
+  @Override
+  public Optional<StoredArticle> find(long id) {
+    return dao.find(id);
+  }
+
+  @Override
+  public Optional<StoredArticle> findByExternalId(String externalId) {
+    return dao.findByExternalId(externalId);
+  }
+
+  @Override
+  public List<StoredArticle> page(long afterId, int limit) {
+    return dao.page(afterId, limit);
+  }
+
+  @Override
+  public List<StoredArticle> list(ArticleStatus status, int limit) {
+    return dao.list(status == null ? null : status.name(), limit);
+  }
+
+  @Override
+  public Map<Long, Integer> versions() {
+    Map<Long, Integer> versions = new HashMap<>();
+    dao.versions().forEach(v -> versions.put(v.id(), v.count()));
+    return versions;
+  }
+
+  @Override
+  public List<ArticleVersion> history(long id) {
+    return dao.history(id);
+  }
+
+  @Override
+  public boolean addFeedback(
+      long articleId, FeedbackKind kind, Long ticketId, Long userId, Instant at) {
+    return dao.addFeedback(articleId, kind.name(), ticketId, userId, at) == 1;
+  }
+
+  @Override
+  public FeedbackCounts feedbackCounts(long articleId) {
+    return dao.feedbackCounts(articleId);
+  }
+
+  @Override
+  public Map<Long, Integer> solvedCounts() {
+    Map<Long, Integer> counts = new HashMap<>();
+    dao.solvedCounts().forEach(c -> counts.put(c.id(), c.count()));
+    return counts;
+  }
+
+  @Override
+  public List<Long> solvedBy(long ticketId) {
+    return dao.solvedBy(ticketId);
+  }
+}
