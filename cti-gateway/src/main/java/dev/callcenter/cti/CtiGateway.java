@@ -146,6 +146,7 @@ public final class CtiGateway implements AutoCloseable {
   public CtiGateway start() {
     ami.start();
     ticker.scheduleWithFixedDelay(state::tick, 1, 1, TimeUnit.SECONDS);
+    ticker.scheduleWithFixedDelay(state::publishQueues, 200, 200, TimeUnit.MILLISECONDS);
     return this;
   }
 

@@ -59,6 +59,10 @@ public final class LiveState implements PbxEventSink {
 
   private final Map<String, AgentLine> lines = new HashMap<>();
   private final Map<String, DayCounts> counts = new TreeMap<>();
+
+  /** Queues whose figures changed since the last {@link #publishQueues()}. */
+  private final Set<String> dirtyQueues = new TreeSet<>();
+
   private LocalDate day;
 
   private record Membership(String memberName, boolean paused, String reason) {}
@@ -195,6 +199,20 @@ public final class LiveState implements PbxEventSink {
     return names.stream().map(this::figures).toList();
   }
 
+  /**
+   * Tells the listener the figures of every queue that changed since the last call. Figures are
+   * published at this pace (a few times a second) rather than per event: a queue's figures cost a
+   * pass over its members, and a wallboard cannot show more anyway.
+   */
+  public synchronized void publishQueues() {
+    if (dirtyQueues.isEmpty()) {
+      return;
+    }
+    List<String> changed = List.copyOf(dirtyQueues);
+    dirtyQueues.clear();
+    changed.forEach(q -> listener.queueChanged(figures(q)));
+  }
+
   /** Ends wrap-ups that are due; call it every second or so. */
   public synchronized void tick() {
     Instant now = clock.instant();
@@ -205,7 +223,7 @@ public final class LiveState implements PbxEventSink {
       }
     }
     if (rollDay()) {
-      counts.keySet().forEach(q -> listener.queueChanged(figures(q)));
+      dirtyQueues.addAll(counts.keySet());
     }
   }
 
@@ -226,7 +244,7 @@ public final class LiveState implements PbxEventSink {
         c.queue = e.queue();
         c.queuedAt = e.at();
         listener.queued(c.view());
-        listener.queueChanged(figures(e.queue()));
+        dirtyQueues.add(e.queue());
       }
       case AgentRinging e -> ringing(e);
       case AgentNoAnswer e -> {
@@ -244,7 +262,7 @@ public final class LiveState implements PbxEventSink {
         c.waitSeconds = e.holdSeconds();
         stopAllRinging(c, "abandoned");
         counts(e.queue()).abandoned++;
-        listener.queueChanged(figures(e.queue()));
+        dirtyQueues.add(e.queue());
       }
       case CallCompleted e -> {
         LiveCall c = calls.get(e.callId());
@@ -338,7 +356,7 @@ public final class LiveState implements PbxEventSink {
     }
     publishAgent(e.agentInterface());
     directory.byInterface(e.agentInterface()).ifPresent(a -> listener.answered(a, c.view()));
-    listener.queueChanged(figures(e.queue()));
+    dirtyQueues.add(e.queue());
   }
 
   private void member(MemberEvent e) {
@@ -358,7 +376,7 @@ public final class LiveState implements PbxEventSink {
       members.remove(e.agentInterface());
     }
     publishAgent(e.agentInterface());
-    listener.queueChanged(figures(e.queue()));
+    dirtyQueues.add(e.queue());
   }
 
   @Override
@@ -427,7 +445,7 @@ public final class LiveState implements PbxEventSink {
     directory.all().forEach(a -> ifaces.add(a.agentInterface()));
     ifaces.forEach(this::publishAgent);
     calls.values().stream().filter(c -> c.queue != null).forEach(c -> touchedQueues.add(c.queue));
-    touchedQueues.forEach(q -> listener.queueChanged(figures(q)));
+    dirtyQueues.addAll(touchedQueues);
   }
 
   // ------------------------------------------------------------------ helpers
@@ -485,7 +503,7 @@ public final class LiveState implements PbxEventSink {
     AgentRef agent = c.answeredBy == null ? null : directory.byInterface(c.answeredBy).orElse(null);
     listener.ended(c.view(), agent);
     if (c.queue != null) {
-      listener.queueChanged(figures(c.queue));
+      dirtyQueues.add(c.queue);
     }
   }
 

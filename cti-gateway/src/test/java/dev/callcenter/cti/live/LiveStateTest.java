@@ -208,6 +208,27 @@ class LiveStateTest {
   }
 
   @Test
+  void queueFiguresArePublishedOncePerBurstOfChanges() {
+    state.publishQueues();
+    figures.clear();
+    offer("q1");
+    offer("q2");
+    state.accept(new MemberPaused(T0, "support", "PJSIP/1002", "Agent Two", true, "break"));
+    assertThat(figures).isEmpty();
+    state.publishQueues();
+    assertThat(figures)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.queue()).isEqualTo("support");
+              assertThat(f.waiting()).isEqualTo(2);
+              assertThat(f.agents()).containsEntry("paused", 1);
+            });
+    state.publishQueues();
+    assertThat(figures).hasSize(1);
+  }
+
+  @Test
   void pausedInEveryQueueIsPausedWithTheReason() {
     state.accept(new MemberPaused(T0, "support", "PJSIP/1001", "Agent One", true, "lunch"));
     AgentStatus s = state.agent(1).orElseThrow();
