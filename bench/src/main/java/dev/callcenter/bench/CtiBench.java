@@ -128,8 +128,8 @@ final class CtiBench {
     long total = System.nanoTime() - t0;
     var after = server.cti().link();
     System.out.printf(
-        "cti ingest: %,d QueueMemberStatus events (%d agents; each changes an agent's state,"
-            + " which is pushed to WebSockets):%n"
+        "cti ingest: %,d QueueMemberStatus events (device status flipping for %d agents;"
+            + " translated, applied to the live state, agents' states recomputed):%n"
             + "  %,.0f events/s end to end (the simulator produced them at %,.0f/s);"
             + " received %,d, dropped %d, reconnects %d, max queue lag %d ms%n",
         events,
