@@ -372,8 +372,49 @@ public final class CallCenterServer implements AutoCloseable {
             owner.isEmpty()
                 ? 0
                 : s.users().findCredentials(owner).map(u -> u.user().id()).orElse(0L);
-    return new CtiGateway(settings, helpdesk, hub, List.of(ivrSection(s)), callbackOwner, clock)
+    return new CtiGateway(
+            settings, helpdesk, hub, List.of(ivrSection(s), kbSection()), callbackOwner, clock)
         .start();
+  }
+
+  /** Knowledge-base answers for the caller's newest open fault (else newest open ticket). */
+  private PopSection kbSection() {
+    return new PopSection() {
+      @Override
+      public String name() {
+        return "kb";
+      }
+
+      @Override
+      public Object compose(
+          String callId, CallerLookup lookup, Long customerId, List<TicketSummary> open) {
+        if (open.isEmpty()) {
+          return null;
+        }
+        TicketSummary about =
+            open.stream()
+                .filter(t -> t.type() == dev.callcenter.helpdesk.ticket.TicketType.FAULT_REPORT)
+                .findFirst()
+                .orElse(open.getFirst());
+        var hits = knowledgeBase.tickets().suggestForTicket(about.id(), 3);
+        if (hits.isEmpty()) {
+          return null;
+        }
+        return hits.stream()
+            .map(
+                h -> {
+                  Map<String, Object> hit = new LinkedHashMap<>();
+                  hit.put("id", h.articleId());
+                  hit.put("externalId", h.externalId());
+                  hit.put("title", h.title());
+                  hit.put("snippet", h.snippet());
+                  hit.put("score", h.score());
+                  hit.put("ticketId", about.id());
+                  return hit;
+                })
+            .toList();
+      }
+    };
   }
 
   /** The caller's IVR path on the screen pop: what they chose, entered and created. */

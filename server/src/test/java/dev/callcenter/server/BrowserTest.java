@@ -90,6 +90,12 @@ class BrowserTest {
     customer("Shared A", "03-555-0101");
     customer("Shared B", "03-555-0101");
     customer("<img src=x onerror=alert(1)>\"><script>window.pwned=1</script>", "0955666777");
+    article("印表機卡紙怎麼辦", "紙匣二卡紙,印表機停止列印", "打開後蓋取出卡紙,清潔進紙滾輪", dev.callcenter.kb.Language.ZH_TW);
+    article(
+        "Printer paper jam in tray 2",
+        "The printer stops with a paper jam in tray 2",
+        "Open the rear cover, remove the paper and clean the feed rollers",
+        dev.callcenter.kb.Language.EN);
     kit.connected();
     Files.createDirectories(SHOTS);
   }
@@ -122,6 +128,27 @@ class BrowserTest {
     if (browser != null) {
       browser.quit();
     }
+  }
+
+  private static long article(
+      String title, String symptom, String resolution, dev.callcenter.kb.Language language) {
+    var kb = server.server().knowledgeBase();
+    var created =
+        kb.create(
+            new dev.callcenter.kb.article.ArticleDraft(
+                title,
+                symptom,
+                "",
+                resolution,
+                "Printer",
+                List.of(),
+                null,
+                List.of(),
+                language,
+                dev.callcenter.kb.Visibility.INTERNAL,
+                null),
+            null);
+    return kb.publish(created.id(), null).id();
   }
 
   private static Customer customer(String name, String phone) {
@@ -170,6 +197,8 @@ class BrowserTest {
     WebElement ticket = pop.findElement(By.cssSelector("#pop-tickets li"));
     assertThat(ticket.getText()).contains("印表機卡紙");
     assertThat(ticket.getAttribute("data-sla")).isIn("ok", "warning", "breached", "paused");
+    // Knowledge-base answers for the open fault, on the pop itself.
+    assertThat(pop.findElement(By.id("pop-kb")).getText()).contains("印表機卡紙怎麼辦");
     shot("desk-pop");
 
     time.advance(Duration.ofSeconds(2)); // answered
@@ -287,6 +316,24 @@ class BrowserTest {
     var stored = server.services().customers().get(id);
     assertThat(stored.notes()).isEqualTo("只在上班時間聯絡");
     assertThat(stored.phones()).extracting(p -> p.e164()).containsExactly("+88635550101");
+  }
+
+  @Test
+  void theKnowledgeBaseAnswersWhileTheAgentTypes() {
+    deskReady("agent1");
+    WebElement query = find("kb-query");
+    query.sendKeys("paper jam");
+    WebElement hit =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(By.cssSelector("#kb-results .kb-hit")));
+    assertThat(hit.getText()).contains("Printer paper jam in tray 2");
+    // Highlights are elements built from the snippet, not parsed HTML.
+    assertThat(hit.findElements(By.cssSelector(".snippet mark"))).isNotEmpty();
+    String articleId = hit.getAttribute("data-article");
+    hit.findElement(By.className("kb-helpful")).click();
+    wait.until(ExpectedConditions.attributeContains(hit, "class", "rated"));
+    var counts = server.as("supervisor1").get("/api/v1/kb/articles/" + articleId + "/feedback");
+    assertThat(counts.body().toString()).contains("\"helpful\":1");
   }
 
   @Test
