@@ -278,7 +278,7 @@ function kbBox() {
       }
     }, 200); // debounced: one request when the agent pauses typing
   });
-  return h("section", { class: "kb" }, h("h2", {}, t("pop.kb")), input, results);
+  return h("section", { class: "kb" }, h("h2", {}, t("kb.search")), input, results);
 }
 
 function kbHit(hit) {
@@ -290,8 +290,8 @@ function kbHit(hit) {
     h("strong", {}, hit.title),
     h("p", { class: "snippet" }, highlighted(hit.snippet || "")),
     h("button", { class: "kb-insert", onclick: () => insertIntoReply(hit) }, t("kb.insert")),
-    h("button", { class: "kb-helpful", onclick: feedback("HELPFUL") }, "👍 " + t("kb.helpful")),
-    h("button", { class: "kb-not-helpful", onclick: feedback("NOT_HELPFUL") }, "👎 " + t("kb.notHelpful")));
+    h("button", { class: "kb-helpful", onclick: feedback("HELPFUL") }, t("kb.helpful")),
+    h("button", { class: "kb-not-helpful", onclick: feedback("NOT_HELPFUL") }, t("kb.notHelpful")));
   return item;
 }
 
