@@ -103,6 +103,7 @@ function showPop(data) {
     p.lookup === "KNOWN"
       ? [h("span", { class: "name", id: "pop-name" }, customer.name),
          customer.tier === "VIP" ? h("span", { class: "badge vip", id: "pop-vip" }, t("pop.vip")) : null,
+         customer.companyName ? h("span", { class: "company" }, customer.companyName + " ") : null,
          customer.language ? h("span", { class: "lang" }, customer.language) : null]
       : p.lookup === "ANONYMOUS"
         ? [h("span", { class: "name", id: "pop-name" }, t("pop.anonymous"))]
@@ -131,7 +132,8 @@ function showPop(data) {
             h("li", { class: "sla-" + tk.sla, "data-sla": tk.sla },
               h("a", { href: "#", onclick: (e) => { e.preventDefault(); ticketView(tk.id); } }, "#" + tk.id + " " + tk.title), " · ",
               h("span", { class: "sla" }, t("sla." + tk.sla)),
-              tk.dueAt ? " · " + time(tk.dueAt, desk.user.timeZone) : ""))))
+              tk.dueAt ? " · " + time(tk.dueAt, desk.user.timeZone) : "",
+              tk.remainingSeconds !== undefined && tk.remainingSeconds !== null ? " · " + remaining(tk.remainingSeconds) : ""))))
       : null,
     p.overdueFollowUps.length
       ? h("section", {}, h("h3", {}, t("pop.followUps")),
@@ -157,6 +159,13 @@ function showPop(data) {
   );
   panel.hidden = false;
   panel.dataset.callId = p.callId;
+}
+
+/** "2 h 5 min left" / "40 min overdue" in business time. */
+function remaining(seconds) {
+  const m = Math.round(Math.abs(seconds) / 60);
+  const text = m >= 60 ? Math.floor(m / 60) + " h " + (m % 60) + " min" : m + " min";
+  return seconds >= 0 ? t("sla.left").replace("{}", text) : t("sla.over").replace("{}", text);
 }
 
 function updatePop(data) {
@@ -473,11 +482,23 @@ async function ticketView(id) {
           error.textContent = t("error.generic") + err.message;
         }
       } }, commentBody, visibility, h("button", { type: "submit", id: "comment-save" }, t("ticket.comment"))),
+      h("section", { id: "ticket-kb" }),
       h("h3", {}, t("ticket.audit")),
       h("ul", { id: "ticket-audit" }, audit.items.map((a) =>
         h("li", {}, time(a.at, desk.user.timeZone), " · ", a.field, ": ", a.oldValue || "–", " → ", a.newValue || "–"))),
     ),
   );
+  ticketKnowledge(id);
+}
+
+async function ticketKnowledge(id) {
+  try {
+    const found = await api("GET", "/api/v1/tickets/" + id + "/kb-suggestions?limit=3");
+    const box = document.getElementById("ticket-kb");
+    if (box && found.hits.length) mount(box, h("h3", {}, t("pop.kb")), h("ul", { class: "kb-results" }, found.hits.map(kbHit)));
+  } catch {
+    // suggestions are a help, not a requirement
+  }
 }
 
 function slaText(label, clock) {

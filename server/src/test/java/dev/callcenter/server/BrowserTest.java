@@ -245,6 +245,12 @@ class BrowserTest {
             By.id("ticket-assignee"), "data-assignee", Long.toString(me)));
     assertThat(server.services().tickets().get(ticketId).assigneeId()).isEqualTo(me);
     shot("ticket-view");
+
+    // The saved ticket is on the customer's timeline.
+    find("pop-open-customer").click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("customer-timeline"), saved.title()));
     time.advance(Duration.ofSeconds(20));
   }
 

@@ -369,8 +369,13 @@ public final class AmiClient implements PbxCommands, AutoCloseable {
     return run(new HangupAction(channel));
   }
 
+  /**
+   * Sends a command over the command connection, or over the event connection while the command
+   * connection is being re-established (its answer may then queue behind events, but it is not
+   * refused).
+   */
   private CompletableFuture<Void> run(ManagerAction action) {
-    return send(commands, action).thenApply(r -> null);
+    return send(commands.up || !events.up ? commands : events, action).thenApply(r -> null);
   }
 
   private CompletableFuture<ManagerResponse> send(Link link, ManagerAction action) {
