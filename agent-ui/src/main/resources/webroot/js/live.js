@@ -22,7 +22,13 @@ export function connectLive(onMessage, onStatus) {
       }
       onMessage(message);
     });
-    socket.addEventListener("close", () => {
+    socket.addEventListener("close", (e) => {
+      if (e.code === 4401) {
+        // The login session ended (logout, expiry): back to the login page, no reconnect.
+        stopped = true;
+        location.reload();
+        return;
+      }
       onStatus(false);
       if (!stopped) {
         setTimeout(open, delay);

@@ -173,6 +173,11 @@ public final class CallCenterServer implements AutoCloseable {
           config.assignmentDrainInterval(),
           () -> services.assignment().drainAll(null));
       jobs.every("session-purge", Duration.ofHours(1), services.auth()::purgeExpiredSessions);
+      // Live screens whose session expired or ended elsewhere are disconnected.
+      jobs.every(
+          "websocket-sessions",
+          Duration.ofSeconds(30),
+          () -> hub.revalidate(token -> services.auth().authenticate(token).isPresent()));
       api.listen(config.http().host(), config.http().port())
           .toCompletionStage()
           .toCompletableFuture()
@@ -494,7 +499,7 @@ public final class CallCenterServer implements AutoCloseable {
   }
 
   private ApiServer buildApi(Services s) {
-    var authRoutes = new AuthRoutes(s.auth(), config.http().secureCookies());
+    var authRoutes = new AuthRoutes(s.auth(), config.http().secureCookies(), hub::sessionEnded);
     var health =
         new HealthRoutes(
             s.database()::isHealthy, version(), cti == null ? null : () -> cti.link().state());

@@ -19,10 +19,20 @@ public final class AuthRoutes {
 
   private final AuthService auth;
   private final boolean secureCookies;
+  private final java.util.function.Consumer<String> sessionEnded;
 
   public AuthRoutes(AuthService auth, boolean secureCookies) {
+    this(auth, secureCookies, token -> {});
+  }
+
+  /**
+   * @param sessionEnded told the token of each session that logs out (to close its WebSockets)
+   */
+  public AuthRoutes(
+      AuthService auth, boolean secureCookies, java.util.function.Consumer<String> sessionEnded) {
     this.auth = auth;
     this.secureCookies = secureCookies;
+    this.sessionEnded = sessionEnded;
   }
 
   /** Username and password as sent by the login form. */
@@ -122,6 +132,7 @@ public final class AuthRoutes {
         204,
         () -> {
           auth.logout(session.token());
+          sessionEnded.accept(session.token());
           return null;
         });
   }

@@ -22,10 +22,18 @@ public final class EventHub implements AgentNotifier {
 
   private final Map<Long, Set<ServerWebSocket>> byUser = new ConcurrentHashMap<>();
   private final Set<ServerWebSocket> supervisors = ConcurrentHashMap.newKeySet();
+
+  /** The session token each socket was opened with. */
+  private final Map<ServerWebSocket, String> tokens = new ConcurrentHashMap<>();
+
+  /** Close code for a socket whose login session ended; the page goes back to the login. */
+  static final short SESSION_ENDED = 4401;
+
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong slowClosed = new AtomicLong();
 
-  void add(long userId, boolean supervisor, ServerWebSocket socket) {
+  void add(long userId, boolean supervisor, String token, ServerWebSocket socket) {
+    tokens.put(socket, token);
     byUser.computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet()).add(socket);
     if (supervisor) {
       supervisors.add(socket);
@@ -40,6 +48,31 @@ public final class EventHub implements AgentNotifier {
           return sockets.isEmpty() ? null : sockets;
         });
     supervisors.remove(socket);
+    tokens.remove(socket);
+  }
+
+  /** Closes the sockets opened with {@code token}: its session has ended (logout). */
+  public void sessionEnded(String token) {
+    tokens.forEach(
+        (socket, t) -> {
+          if (t.equals(token)) {
+            socket.close(SESSION_ENDED, "session ended");
+          }
+        });
+  }
+
+  /**
+   * Closes every socket whose session is no longer valid (expired, logged out on another node); run
+   * it periodically off the event loop.
+   */
+  public void revalidate(java.util.function.Predicate<String> valid) {
+    Map<String, Boolean> checked = new java.util.HashMap<>();
+    tokens.forEach(
+        (socket, token) -> {
+          if (!checked.computeIfAbsent(token, valid::test)) {
+            socket.close(SESSION_ENDED, "session ended");
+          }
+        });
   }
 
   /** How many screens are open now. */

@@ -90,7 +90,7 @@ public final class WebSocketRoutes {
     String finalToken = token;
     Optional<Session> cached = auth.cached(finalToken);
     if (cached.isPresent()) {
-      open(ctx, cached.get());
+      open(ctx, cached.get(), finalToken);
       return;
     }
     // The upgrade must wait for the database: keep the request unread until then.
@@ -107,12 +107,12 @@ public final class WebSocketRoutes {
                         "session_invalid",
                         "Your session has expired or was ended; log in again"));
               } else {
-                open(ctx, found.get());
+                open(ctx, found.get(), finalToken);
               }
             });
   }
 
-  private void open(RoutingContext ctx, Session session) {
+  private void open(RoutingContext ctx, Session session, String token) {
     long userId = session.user().id();
     boolean supervisor = session.user().hasAnyRole(Set.of(Role.SUPERVISOR, Role.ADMIN));
     ctx.request()
@@ -120,7 +120,7 @@ public final class WebSocketRoutes {
         .onFailure(e -> log.debug("WebSocket upgrade failed: {}", e.toString()))
         .onSuccess(
             socket -> {
-              hub.add(userId, supervisor, socket);
+              hub.add(userId, supervisor, token, socket);
               socket.closeHandler(v -> hub.remove(userId, socket));
               socket.exceptionHandler(e -> hub.remove(userId, socket));
               socket.textMessageHandler(text -> onText(socket, text));

@@ -78,4 +78,25 @@ class WebSocketAuthTest {
     assertThat(refusedWith(ws(""), Map.of("Cookie", cookie))).isEqualTo(403);
     open(ws(""), Map.of("Cookie", cookie, "Origin", server.baseUrl())).abort();
   }
+
+  @Test
+  void loggingOutClosesTheSessionsSockets() throws Exception {
+    var client = server.as("agent2");
+    java.util.concurrent.CompletableFuture<Integer> closed =
+        new java.util.concurrent.CompletableFuture<>();
+    HTTP.newWebSocketBuilder()
+        .buildAsync(
+            ws("?token=" + client.token()),
+            new WebSocket.Listener() {
+              @Override
+              public java.util.concurrent.CompletionStage<?> onClose(
+                  WebSocket socket, int code, String reason) {
+                closed.complete(code);
+                return null;
+              }
+            })
+        .join();
+    assertThat(client.post("/api/v1/auth/logout", Map.of()).status()).isEqualTo(204);
+    assertThat(closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4401);
+  }
 }
