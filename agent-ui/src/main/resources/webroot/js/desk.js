@@ -449,6 +449,22 @@ async function ticketView(id) {
   const visibility = h("select", { id: "comment-visibility" },
     h("option", { value: "INTERNAL" }, t("comment.internal")), h("option", { value: "PUBLIC" }, t("comment.public")));
   const sla = tk.sla || {};
+  const assign = async (assigneeId) => {
+    try {
+      await api("PUT", "/api/v1/tickets/" + id + "/assignee", { assigneeId, version: tk.version });
+      ticketView(id);
+    } catch (e) {
+      error.textContent = t("error.generic") + e.message;
+    }
+  };
+  // Reassign to a colleague: the list comes from /api/v1/users.
+  const assignees = h("select", { id: "ticket-assign", onchange: (e) => e.target.value && assign(Number(e.target.value)) },
+    h("option", { value: "" }, t("ticket.assignTo")));
+  api("GET", "/api/v1/users?role=agent").then((users) => {
+    for (const u of users.items) {
+      if (u.id !== tk.assigneeId) assignees.append(h("option", { value: u.id }, u.displayName));
+    }
+  }).catch(() => {});
   mount(
     $("#work"),
     h("article", { id: "ticket-view", "data-ticket-id": tk.id },
@@ -461,14 +477,8 @@ async function ticketView(id) {
       h("p", { id: "ticket-assignee", "data-assignee": tk.assigneeId || "" },
         t("ticket.assignee"), ": ", tk.assigneeId === desk.user.id ? t("ticket.me") : tk.assigneeId ? "#" + tk.assigneeId : "–",
         tk.team ? " · " + tk.team : "", " ",
-        tk.assigneeId === desk.user.id ? null : h("button", { id: "ticket-take", onclick: async () => {
-          try {
-            await api("PUT", "/api/v1/tickets/" + id + "/assignee", { assigneeId: desk.user.id, version: tk.version });
-            ticketView(id);
-          } catch (e) {
-            error.textContent = t("error.generic") + e.message;
-          }
-        } }, t("ticket.take"))),
+        tk.assigneeId === desk.user.id ? null : h("button", { id: "ticket-take", onclick: () => assign(desk.user.id) }, t("ticket.take")),
+        " ", assignees),
       error,
       h("h3", {}, t("ticket.comments")),
       h("ul", { id: "ticket-comments" }, comments.items.map((c) =>

@@ -68,6 +68,7 @@ import dev.callcenter.ui.simulator.SimulatorRoutes;
 import dev.callcenter.ui.sla.SlaRoutes;
 import dev.callcenter.ui.survey.SurveyRoutes;
 import dev.callcenter.ui.ticket.TicketRoutes;
+import dev.callcenter.ui.user.UserRoutes;
 import dev.callcenter.ui.ws.EventHub;
 import dev.callcenter.ui.ws.WebSocketRoutes;
 import io.vertx.core.Vertx;
@@ -533,6 +534,7 @@ public final class CallCenterServer implements AutoCloseable {
                 ::mount,
             new SimulatorRoutes(simulator)::mount,
             new SurveyRoutes(s.surveys())::mount,
+            new UserRoutes(s.users())::mount,
             kbRoutes::mount));
   }
 

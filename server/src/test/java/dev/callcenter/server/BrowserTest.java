@@ -244,6 +244,17 @@ class BrowserTest {
         ExpectedConditions.attributeToBe(
             By.id("ticket-assignee"), "data-assignee", Long.toString(me)));
     assertThat(server.services().tickets().get(ticketId).assigneeId()).isEqualTo(me);
+    // … and hand it to a colleague.
+    long agent2 = server.services().users().findCredentials("agent2").orElseThrow().user().id();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#ticket-assign option[value='" + agent2 + "']")));
+    new org.openqa.selenium.support.ui.Select(find("ticket-assign"))
+        .selectByValue(Long.toString(agent2));
+    wait.until(
+        ExpectedConditions.attributeToBe(
+            By.id("ticket-assignee"), "data-assignee", Long.toString(agent2)));
+    assertThat(server.services().tickets().get(ticketId).assigneeId()).isEqualTo(agent2);
     shot("ticket-view");
 
     // The saved ticket is on the customer's timeline.

@@ -244,6 +244,17 @@ class CtiEndToEndTest {
   }
 
   @Test
+  void colleaguesCanBeListedByRoleForAssignment() {
+    var agents = server.as("agent1").get("/api/v1/users?role=agent");
+    assertThat(agents.status()).isEqualTo(200);
+    List<String> names = new java.util.ArrayList<>();
+    agents.body().path("items").forEach(u -> names.add(u.path("username").asText()));
+    assertThat(names).contains("agent1", "agent2").doesNotContain("supervisor1", "tech1");
+    assertThat(server.as("tech1").get("/api/v1/users").status()).isEqualTo(403);
+    assertThat(server.as("agent1").get("/api/v1/users?role=boss").errorField()).isEqualTo("role");
+  }
+
+  @Test
   void surveyResultsAreForSupervisorsPerAgentQueueOrProduct() {
     server
         .services()

@@ -20,6 +20,11 @@ public final class JdbiUserRepository implements UserRepository {
   }
 
   @Override
+  public java.util.List<User> list(Role role) {
+    return dao.list(role == null ? null : role.name());
+  }
+
+  @Override
   public Optional<User> find(long id) {
     return dao.find(id);
   }

@@ -23,6 +23,12 @@ interface UserDao {
   @RegisterRowMapper(CredentialsMapper.class)
   Optional<UserRepository.Credentials> findCredentials(@Bind("username") String username);
 
+  @SqlQuery(
+      "select * from app_user where active and (cast(:role as text) is null or :role = any(roles))"
+          + " order by display_name, id limit 1000")
+  @RegisterRowMapper(UserMapper.class)
+  java.util.List<User> list(@Bind("role") String role);
+
   @SqlQuery("select * from app_user where id = :id")
   @RegisterRowMapper(UserMapper.class)
   Optional<User> find(@Bind("id") long id);

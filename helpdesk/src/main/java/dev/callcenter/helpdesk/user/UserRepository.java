@@ -11,6 +11,9 @@ public interface UserRepository {
 
   Optional<User> find(long id);
 
+  /** Active users, by display name; only those with {@code role} unless it is null. */
+  java.util.List<User> list(Role role);
+
   /** Creates or replaces the user with this username (used to seed demo users). */
   long upsert(
       String username,
