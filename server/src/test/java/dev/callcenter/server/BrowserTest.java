@@ -167,6 +167,16 @@ class BrowserTest {
     wait.until(ExpectedConditions.attributeToBeNotEmpty(find("agent-state"), "data-state"));
   }
 
+  /** Clicks the element with this id, again if the page re-rendered it in between. */
+  private void click(String id) {
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(By.id(id)).click();
+              return true;
+            });
+  }
+
   private WebElement find(String id) {
     return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
   }
@@ -235,11 +245,16 @@ class BrowserTest {
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("ticket-comments"), "客戶說 <b>很急</b>"));
     String target = offered.contains("OPEN") ? "OPEN" : offered.getFirst();
-    find("ticket-actions").findElement(By.cssSelector("[data-to='" + target + "']")).click();
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(By.cssSelector("#ticket-actions [data-to='" + target + "']")).click();
+              return true;
+            });
     wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", target));
     assertThat(find("ticket-audit").getText()).contains(target);
     long me = server.services().users().findCredentials("agent1").orElseThrow().user().id();
-    find("ticket-take").click();
+    click("ticket-take");
     wait.until(
         ExpectedConditions.attributeToBe(
             By.id("ticket-assignee"), "data-assignee", Long.toString(me)));
@@ -249,8 +264,13 @@ class BrowserTest {
     wait.until(
         ExpectedConditions.presenceOfElementLocated(
             By.cssSelector("#ticket-assign option[value='" + agent2 + "']")));
-    new org.openqa.selenium.support.ui.Select(find("ticket-assign"))
-        .selectByValue(Long.toString(agent2));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              new org.openqa.selenium.support.ui.Select(d.findElement(By.id("ticket-assign")))
+                  .selectByValue(Long.toString(agent2));
+              return true;
+            });
     wait.until(
         ExpectedConditions.attributeToBe(
             By.id("ticket-assignee"), "data-assignee", Long.toString(agent2)));
