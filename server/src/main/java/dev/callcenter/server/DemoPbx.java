@@ -80,10 +80,6 @@ final class DemoPbx implements SimulatorRoutes.CallPlacer, AutoCloseable {
         base.callbackDue());
   }
 
-  PbxSimulator simulator() {
-    return sim;
-  }
-
   /** Where the server's FastAGI IVR listens, for calls that run it first. */
   void ivrAt(int port) {
     this.ivrPort = port;

@@ -203,6 +203,23 @@ public record ServerConfig(
 
   /** This configuration with other CTI settings (the demo points them at its PBX). */
   ServerConfig withCti(Cti newCti) {
+    return with(newCti, ivr);
+  }
+
+  private static Ivr ivr(Config c) {
+    String menus = c.getString("ivr.menus").strip();
+    return new Ivr(
+        c.getBoolean("ivr.enabled"),
+        IvrConfig.from(c.getConfig("ivr")),
+        menus.isEmpty() ? null : Path.of(menus));
+  }
+
+  /** This configuration with other IVR settings (the demo turns it on). */
+  ServerConfig withIvr(Ivr newIvr) {
+    return with(cti, newIvr);
+  }
+
+  private ServerConfig with(Cti newCti, Ivr newIvr) {
     return new ServerConfig(
         dataDir,
         http,
@@ -216,34 +233,6 @@ public record ServerConfig(
         reopenWindow,
         assignmentDrainInterval,
         newCti,
-        ivr,
-        demoPassword,
-        kb);
-  }
-
-  private static Ivr ivr(Config c) {
-    String menus = c.getString("ivr.menus").strip();
-    return new Ivr(
-        c.getBoolean("ivr.enabled"),
-        IvrConfig.from(c.getConfig("ivr")),
-        menus.isEmpty() ? null : Path.of(menus));
-  }
-
-  /** This configuration with other IVR settings (the demo turns it on). */
-  ServerConfig withIvr(Ivr newIvr) {
-    return new ServerConfig(
-        dataDir,
-        http,
-        database,
-        phoneDefaultRegion,
-        auth,
-        vipValueShare,
-        tierJobInterval,
-        slaWarningPercent,
-        slaScanInterval,
-        reopenWindow,
-        assignmentDrainInterval,
-        cti,
         newIvr,
         demoPassword,
         kb);

@@ -8,7 +8,6 @@ import io.vertx.core.http.ServerWebSocket;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +27,6 @@ public final class EventHub implements AgentNotifier {
 
   /** Close code for a socket whose login session ended; the page goes back to the login. */
   static final short SESSION_ENDED = 4401;
-
-  private final AtomicLong sent = new AtomicLong();
-  private final AtomicLong slowClosed = new AtomicLong();
 
   void add(long userId, boolean supervisor, String token, ServerWebSocket socket) {
     tokens.put(socket, token);
@@ -75,15 +71,6 @@ public final class EventHub implements AgentNotifier {
         });
   }
 
-  /** How many screens are open now. */
-  public int connections() {
-    return byUser.values().stream().mapToInt(Set::size).sum();
-  }
-
-  public long messagesSent() {
-    return sent.get();
-  }
-
   @Override
   public void toUser(long userId, CtiMessage message) {
     Set<ServerWebSocket> sockets = byUser.get(userId);
@@ -113,12 +100,10 @@ public final class EventHub implements AgentNotifier {
       return;
     }
     if (socket.writeQueueFull()) {
-      slowClosed.incrementAndGet();
       log.warn("Closing a WebSocket that does not keep up; it will reconnect and resync");
       socket.close((short) 1013, "too slow");
       return;
     }
     socket.writeTextMessage(text);
-    sent.incrementAndGet();
   }
 }

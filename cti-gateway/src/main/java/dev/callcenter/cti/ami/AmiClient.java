@@ -185,11 +185,6 @@ public final class AmiClient implements PbxCommands, AutoCloseable {
     return this;
   }
 
-  /** Whether the event connection is logged in. */
-  public boolean isUp() {
-    return events.up;
-  }
-
   public PbxLinkStatus status() {
     return new PbxLinkStatus(
         events.up ? "UP" : (events.everUp ? "DOWN" : "CONNECTING"),
