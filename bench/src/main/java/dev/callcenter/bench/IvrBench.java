@@ -7,27 +7,7 @@ import dev.callcenter.cti.ivr.fastagi.FastAgiConfig;
 import dev.callcenter.cti.ivr.fastagi.FastAgiServer;
 import dev.callcenter.cti.ivr.menu.IvrMenus;
 import dev.callcenter.cti.ivr.menu.IvrMenusLoader;
-import dev.callcenter.helpdesk.customer.CustomerService;
-import dev.callcenter.helpdesk.customer.JdbiCustomerRepository;
-import dev.callcenter.helpdesk.db.JdbiTransactions;
-import dev.callcenter.helpdesk.followup.FollowUpService;
-import dev.callcenter.helpdesk.followup.JdbiFollowUpRepository;
-import dev.callcenter.helpdesk.interaction.InteractionService;
-import dev.callcenter.helpdesk.interaction.JdbiInteractionRepository;
-import dev.callcenter.helpdesk.ivr.IvrJourneyService;
-import dev.callcenter.helpdesk.ivr.JdbiIvrJourneyRepository;
-import dev.callcenter.helpdesk.phone.PhoneNormalizer;
-import dev.callcenter.helpdesk.survey.JdbiSurveyRepository;
-import dev.callcenter.helpdesk.survey.SurveyService;
-import dev.callcenter.helpdesk.ticket.JdbiBusinessCalendarRepository;
-import dev.callcenter.helpdesk.ticket.JdbiSlaPolicyRepository;
-import dev.callcenter.helpdesk.ticket.JdbiTicketAuditRepository;
-import dev.callcenter.helpdesk.ticket.JdbiTicketRepository;
-import dev.callcenter.helpdesk.ticket.JdbiTicketSlaRepository;
-import dev.callcenter.helpdesk.ticket.SlaPolicyResolver;
-import dev.callcenter.helpdesk.ticket.TicketService;
-import dev.callcenter.helpdesk.ticket.TicketSlaService;
-import dev.callcenter.helpdesk.user.JdbiUserRepository;
+import dev.callcenter.helpdesk.assembly.Helpdesk;
 import dev.callcenter.helpdesk.user.Role;
 import dev.callcenter.pbxsim.agi.Agi;
 import dev.callcenter.pbxsim.agi.AgiCall;
@@ -161,45 +141,18 @@ final class IvrBench {
     Path dir = Path.of(System.getProperty("bench.dir", "bench/target/pg"));
     try (BenchDatabase db = new BenchDatabase(dir, Integer.getInteger("pool", 32))) {
       Fixtures.ensureCustomers(db.database(), Math.max(sessions, 1000));
-      var jdbi = db.database().jdbi();
-      var tx = new JdbiTransactions(jdbi);
       Clock clock = Clock.systemUTC();
-      var customerRepository = new JdbiCustomerRepository(jdbi);
-      var users = new JdbiUserRepository(jdbi);
-      var interactionRepository = new JdbiInteractionRepository(jdbi);
-      var interactions = new InteractionService(interactionRepository, customerRepository, clock);
-      var ticketRepository = new JdbiTicketRepository(jdbi);
-      var slaRepository = new JdbiTicketSlaRepository(jdbi);
-      var tickets =
-          new TicketService(
-              tx,
-              ticketRepository,
-              new JdbiTicketAuditRepository(jdbi),
-              new TicketSlaService(
-                  ticketRepository, slaRepository, new JdbiBusinessCalendarRepository(jdbi), clock),
-              new SlaPolicyResolver(new JdbiSlaPolicyRepository(jdbi)),
-              customerRepository,
-              users,
-              interactionRepository,
-              clock);
+      var helpdesk = new Helpdesk(db.database(), Helpdesk.Settings.defaults(), clock, e -> {});
       IvrMenus menus = IvrMenusLoader.load(Path.of("config", "ivr-menus.conf"));
-      users.upsert(
-          menus.routing().callbackOwner(), "Callback owner", "x", Set.of(Role.SUPERVISOR), "zh-TW");
-      IvrServices services =
-          new IvrServices(
-              new CustomerService(customerRepository, new PhoneNormalizer("TW")),
-              tickets,
-              new FollowUpService(
-                  new JdbiFollowUpRepository(jdbi),
-                  customerRepository,
-                  users,
-                  interactions,
-                  tx,
-                  clock),
-              interactions,
-              new IvrJourneyService(new JdbiIvrJourneyRepository(jdbi), tx, clock),
-              new SurveyService(new JdbiSurveyRepository(jdbi), clock),
-              users);
+      helpdesk
+          .users()
+          .upsert(
+              menus.routing().callbackOwner(),
+              "Callback owner",
+              "x",
+              Set.of(Role.SUPERVISOR),
+              "zh-TW");
+      IvrServices services = IvrServices.from(helpdesk);
       try (IvrServer server =
           IvrServer.start(
               new IvrConfig(

@@ -5,6 +5,7 @@ import dev.callcenter.cti.ami.AmiEventTranslator;
 import dev.callcenter.cti.ami.AmiSettings;
 import dev.callcenter.cti.ami.NumberingConfig;
 import dev.callcenter.cti.call.PbxCommandException;
+import dev.callcenter.cti.call.PbxLink;
 import dev.callcenter.cti.call.PbxLinkStatus;
 import dev.callcenter.cti.live.AgentRef;
 import dev.callcenter.cti.live.AgentState;
@@ -21,19 +22,13 @@ import dev.callcenter.cti.pop.ScreenPopComposer;
 import dev.callcenter.helpdesk.ConflictException;
 import dev.callcenter.helpdesk.Fields;
 import dev.callcenter.helpdesk.ValidationException;
-import dev.callcenter.helpdesk.agent.AgentDeviceService;
+import dev.callcenter.helpdesk.assembly.Helpdesk;
 import dev.callcenter.helpdesk.customer.CallerLookup;
-import dev.callcenter.helpdesk.customer.CustomerService;
-import dev.callcenter.helpdesk.followup.FollowUpService;
 import dev.callcenter.helpdesk.interaction.CallDetails;
 import dev.callcenter.helpdesk.interaction.Channel;
 import dev.callcenter.helpdesk.interaction.Direction;
 import dev.callcenter.helpdesk.interaction.Interaction;
 import dev.callcenter.helpdesk.interaction.InteractionDraft;
-import dev.callcenter.helpdesk.interaction.InteractionService;
-import dev.callcenter.helpdesk.ticket.TicketService;
-import dev.callcenter.helpdesk.ticket.TicketSlaService;
-import dev.callcenter.helpdesk.timeline.TimelineService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -47,14 +42,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
  * The CTI gateway: the AMI connection, the live state of calls and agents, screen pops and call
  * logging, and the commands agents and supervisors give the PBX.
  */
-public final class CtiGateway implements AutoCloseable {
+public final class CtiGateway implements CtiService, AutoCloseable {
 
   /**
    * The gateway's settings.
@@ -65,6 +59,7 @@ public final class CtiGateway implements AutoCloseable {
    * @param originateContext the dialplan context click-to-call dials the customer in
    * @param transferContext the dialplan context transfers are sent to (queues and extensions)
    * @param callbackDue how soon a callback for a missed call is due
+   * @param callbackOwner username of the owner of callbacks for missed calls; empty for none
    */
   public record Settings(
       AmiSettings ami,
@@ -74,61 +69,81 @@ public final class CtiGateway implements AutoCloseable {
       int serviceLevelSeconds,
       String originateContext,
       String transferContext,
-      Duration callbackDue) {}
-
-  /** The helpdesk services the gateway reads and writes. */
-  public record Services(
-      AgentDeviceService devices,
-      CustomerService customers,
-      TimelineService timeline,
-      TicketService tickets,
-      TicketSlaService sla,
-      FollowUpService followUps,
-      InteractionService interactions) {}
+      Duration callbackDue,
+      String callbackOwner) {}
 
   private static final Pattern DIALABLE = Pattern.compile("\\+?[0-9*#]{2,32}");
   private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9_.+*#-]{1,80}");
 
   private final Settings settings;
-  private final Services services;
+  private final Helpdesk helpdesk;
   private final CachedAgentDirectory directory;
   private final LiveState state;
   private final CtiCoordinator coordinator;
-  private final AmiClient ami;
+  private final PbxLink ami;
+  private final Clock clock;
   private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("cti-tick").daemon().factory());
 
-  public CtiGateway(
+  /**
+   * The gateway over Asterisk's AMI as configured in {@code settings}; not connected until {@link
+   * #start}.
+   */
+  public static CtiGateway overAmi(
       Settings settings,
-      Services services,
+      Helpdesk helpdesk,
       AgentNotifier notifier,
       List<PopSection> popSections,
-      LongSupplier callbackOwner,
+      Clock clock) {
+    return new CtiGateway(
+        settings,
+        helpdesk,
+        new AmiClient(settings.ami(), new AmiEventTranslator(settings.numbering(), clock), clock),
+        notifier,
+        popSections,
+        clock);
+  }
+
+  /**
+   * @param pbx the PBX connection; the gateway starts and closes it
+   * @param notifier delivers the gateway's messages to people
+   * @param popSections extra parts of the screen pop (IVR path, knowledge base…)
+   */
+  public CtiGateway(
+      Settings settings,
+      Helpdesk helpdesk,
+      PbxLink pbx,
+      AgentNotifier notifier,
+      List<PopSection> popSections,
       Clock clock) {
     this.settings = settings;
-    this.services = services;
-    this.directory = new CachedAgentDirectory(services.devices()).reload();
+    this.helpdesk = helpdesk;
+    this.directory = new CachedAgentDirectory(helpdesk.agentDevices()).reload();
     ScreenPopComposer composer =
         new ScreenPopComposer(
-            services.customers(),
-            services.timeline(),
-            services.tickets(),
-            services.sla(),
-            services.followUps(),
+            helpdesk.customers(),
+            helpdesk.timeline(),
+            helpdesk.tickets(),
+            helpdesk.sla(),
+            helpdesk.followUps(),
             popSections,
             clock);
+    String owner = settings.callbackOwner();
     this.coordinator =
         new CtiCoordinator(
             directory,
             composer,
-            services.interactions(),
-            services.followUps(),
+            helpdesk.interactions(),
+            helpdesk.followUps(),
             notifier,
             work,
             clock,
-            callbackOwner,
+            () ->
+                owner == null || owner.isEmpty()
+                    ? 0
+                    : helpdesk.users().findCredentials(owner).map(u -> u.user().id()).orElse(0L),
             settings.callbackDue());
     this.state =
         new LiveState(
@@ -138,23 +153,29 @@ public final class CtiGateway implements AutoCloseable {
             settings.zone(),
             settings.wrapUp(),
             settings.serviceLevelSeconds());
-    this.ami =
-        new AmiClient(
-            settings.ami(), new AmiEventTranslator(settings.numbering(), clock), state, clock);
+    this.ami = pbx;
+    this.clock = clock;
   }
 
   public CtiGateway start() {
-    ami.start();
+    ami.start(state);
     ticker.scheduleWithFixedDelay(state::tick, 1, 1, TimeUnit.SECONDS);
     ticker.scheduleWithFixedDelay(state::publishQueues, 200, 200, TimeUnit.MILLISECONDS);
     return this;
   }
 
+  @Override
+  public boolean enabled() {
+    return true;
+  }
+
+  @Override
   public PbxLinkStatus link() {
     return ami.status();
   }
 
   /** Re-reads agents' devices (after an administrator changed one) and resyncs with the PBX. */
+  @Override
   public void reloadAgents() {
     directory.reload();
     ami.requestResync();
@@ -162,22 +183,26 @@ public final class CtiGateway implements AutoCloseable {
 
   // ------------------------------------------------------------------ reads
 
+  @Override
   public AgentStatus agentState(long userId) {
     return state.agent(userId).orElseThrow(() -> noDevice(userId));
   }
 
+  @Override
   public List<AgentStatus> agents() {
     return state.agents();
   }
 
+  @Override
   public List<QueueFigures> queues() {
     return state.queues();
   }
 
   /** What a (re)connecting screen needs: the agent's state and the pop of their current call. */
+  @Override
   public List<CtiMessage> currentFor(long userId, boolean supervisor) {
     List<CtiMessage> messages = new ArrayList<>();
-    java.time.Instant now = java.time.Instant.now();
+    java.time.Instant now = clock.instant();
     state.agent(userId).ifPresent(s -> messages.add(new CtiMessage("agent-state", now, s)));
     messages.addAll(coordinator.currentFor(userId));
     if (supervisor) {
@@ -196,6 +221,7 @@ public final class CtiGateway implements AutoCloseable {
    *
    * @return the agent's state as requested (the PBX's events confirm it on the WebSocket)
    */
+  @Override
   public CompletableFuture<AgentStatus> setAgentState(
       long userId, AgentState target, String reason) {
     AgentRef agent = directory.byUser(userId).orElseThrow(() -> noDevice(userId));
@@ -252,6 +278,7 @@ public final class CtiGateway implements AutoCloseable {
    * Click-to-call: rings the agent's phone and, when they pick up, dials {@code number}; logged as
    * an outbound interaction on the customer (the one given, else the one the number identifies).
    */
+  @Override
   public CompletableFuture<Interaction> call(long userId, String number, Long customerId) {
     AgentRef agent = directory.byUser(userId).orElseThrow(() -> noDevice(userId));
     String dial = Fields.required("number", number, 40).replaceAll("[\\s().-]", "");
@@ -260,7 +287,7 @@ public final class CtiGateway implements AutoCloseable {
     }
     Long customer = customerId;
     if (customer == null) {
-      CallerLookup lookup = services.customers().lookup(dial);
+      CallerLookup lookup = helpdesk.customers().lookup(dial);
       customer =
           lookup.result() == CallerLookup.Result.KNOWN ? lookup.customers().getFirst().id() : null;
     }
@@ -275,7 +302,7 @@ public final class CtiGateway implements AutoCloseable {
             Map.of("CC_AGENT", agent.username()))
         .thenApplyAsync(
             accepted ->
-                services
+                helpdesk
                     .interactions()
                     .record(
                         new InteractionDraft(
@@ -296,6 +323,7 @@ public final class CtiGateway implements AutoCloseable {
    * Sends the caller of the agent's current call to {@code target} (a queue or an extension in the
    * transfer context) with {@code Redirect}.
    */
+  @Override
   public CompletableFuture<CallView> transfer(long userId, String target) {
     AgentRef agent = directory.byUser(userId).orElseThrow(() -> noDevice(userId));
     String to = Fields.required("target", target, 80);

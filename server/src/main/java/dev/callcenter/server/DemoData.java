@@ -1,5 +1,6 @@
 package dev.callcenter.server;
 
+import dev.callcenter.helpdesk.assembly.Helpdesk;
 import dev.callcenter.helpdesk.customer.CallerLookup;
 import dev.callcenter.helpdesk.customer.CustomerDraft;
 import dev.callcenter.helpdesk.customer.CustomerKind;
@@ -41,9 +42,7 @@ final class DemoData {
 
   /** Gives each demo agent their phone and the queue. */
   static void seedDevices(
-      CallCenterServer.Services s,
-      java.util.Map<String, String> devices,
-      java.util.List<String> queues) {
+      Helpdesk s, java.util.Map<String, String> devices, java.util.List<String> queues) {
     devices.forEach(
         (username, device) ->
             s.agentDevices()
@@ -51,7 +50,7 @@ final class DemoData {
                     s.users().findCredentials(username).orElseThrow().user().id(), device, queues));
   }
 
-  static void seed(CallCenterServer.Services s, String password, Clock clock) {
+  static void seed(Helpdesk s, String password, Clock clock) {
     String hash = s.passwords().hash(password);
     USERS.forEach(
         (name, roles) ->
@@ -143,8 +142,8 @@ final class DemoData {
             null);
     long agent1 = s.users().findCredentials("agent1").orElseThrow().user().id();
     var ticket =
-        s.tickets()
-            .create(
+        s.openTicket()
+            .open(
                 new TicketDraft(
                     TicketType.FAULT_REPORT,
                     "印表機 LX-300 第二紙匣卡紙",
@@ -160,8 +159,8 @@ final class DemoData {
                     "fw 2.1",
                     null),
                 agent1);
-    s.tickets()
-        .create(
+    s.openTicket()
+        .open(
             new TicketDraft(
                 TicketType.COMPLAINT,
                 "維修人員遲到兩小時",

@@ -1,11 +1,11 @@
 package dev.callcenter.server;
 
 import dev.callcenter.helpdesk.db.JdbiTransactions;
-import dev.callcenter.kb.KnowledgeBaseService;
 import dev.callcenter.kb.article.ImportReport;
 import dev.callcenter.kb.article.JdbiArticleRepository;
 import dev.callcenter.kb.embedding.Embedders;
 import dev.callcenter.kb.eval.EvalMain;
+import dev.callcenter.kb.library.KnowledgeBaseService;
 import dev.callcenter.kb.search.KnowledgeIndex;
 import dev.callcenter.kb.search.SearchConfig;
 import java.io.BufferedReader;

@@ -57,7 +57,7 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
-  public CallCenterServer.Services services() {
+  public dev.callcenter.helpdesk.assembly.Helpdesk services() {
     return server.services();
   }
 

@@ -1,9 +1,8 @@
 package dev.callcenter.ui.agent;
 
-import dev.callcenter.cti.CtiGateway;
+import dev.callcenter.cti.CtiService;
 import dev.callcenter.cti.live.AgentState;
 import dev.callcenter.helpdesk.Fields;
-import dev.callcenter.helpdesk.HelpdeskException;
 import dev.callcenter.helpdesk.NotFoundException;
 import dev.callcenter.helpdesk.ValidationException;
 import dev.callcenter.helpdesk.agent.AgentDeviceService;
@@ -19,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Agents and the PBX: state (available / paused with a reason / logged out) driving {@code
@@ -27,18 +25,16 @@ import java.util.function.Supplier;
  * device an administrator assigns to an agent.
  */
 public final class AgentRoutes {
-  private final Supplier<CtiGateway> cti;
+  private final CtiService cti;
   private final AgentDeviceService devices;
   private final Function<String, Optional<User>> users;
 
   /**
-   * @param cti the gateway, or null inside the supplier when {@code cti.enabled} is off (these
-   *     routes then answer 503 {@code cti_disabled})
+   * @param cti the phone system ({@link CtiService#disabled()} when {@code cti.enabled} is off:
+   *     these routes then answer 503 {@code cti_disabled})
    */
   public AgentRoutes(
-      Supplier<CtiGateway> cti,
-      AgentDeviceService devices,
-      Function<String, Optional<User>> users) {
+      CtiService cti, AgentDeviceService devices, Function<String, Optional<User>> users) {
     this.cti = cti;
     this.devices = devices;
     this.users = users;
@@ -76,7 +72,7 @@ public final class AgentRoutes {
         "/api/v1/agents/me/state",
         Api.staff(),
         200,
-        ctx -> gateway().agentState(Api.userId(ctx)));
+        ctx -> cti.agentState(Api.userId(ctx)));
     Api.route(
         router,
         HttpMethod.PUT,
@@ -90,14 +86,14 @@ public final class AgentRoutes {
         "/api/v1/agents",
         Api.managers(),
         200,
-        ctx -> Map.of("items", gateway().agents()));
+        ctx -> Map.of("items", cti.agents()));
     Api.route(
         router,
         HttpMethod.GET,
         "/api/v1/agents/:username/state",
         Api.managers(),
         200,
-        ctx -> gateway().agentState(user(ctx).id()));
+        ctx -> cti.agentState(user(ctx).id()));
     Api.route(
         router,
         HttpMethod.PUT,
@@ -114,10 +110,7 @@ public final class AgentRoutes {
         ctx -> {
           Device body = Api.body(ctx, Device.class);
           var device = devices.assign(user(ctx).id(), body.agentInterface(), body.queues());
-          CtiGateway gateway = cti.get();
-          if (gateway != null) {
-            gateway.reloadAgents();
-          }
+          cti.reloadAgents();
           return device;
         });
     Api.route(
@@ -128,7 +121,7 @@ public final class AgentRoutes {
         202,
         ctx -> {
           CallRequest body = Api.body(ctx, CallRequest.class);
-          return await(gateway().call(Api.userId(ctx), body.number(), body.customerId()));
+          return await(cti.call(Api.userId(ctx), body.number(), body.customerId()));
         });
     Api.route(
         router,
@@ -139,7 +132,7 @@ public final class AgentRoutes {
         ctx ->
             Map.of(
                 "callId",
-                await(gateway().transfer(Api.userId(ctx), Api.body(ctx, Transfer.class).target()))
+                await(cti.transfer(Api.userId(ctx), Api.body(ctx, Transfer.class).target()))
                     .callId()));
     Api.route(
         router,
@@ -147,24 +140,12 @@ public final class AgentRoutes {
         "/api/v1/queues",
         Api.staff(),
         200,
-        ctx -> Map.of("items", gateway().queues()));
-    Api.route(
-        router, HttpMethod.GET, "/api/v1/cti/status", Api.managers(), 200, ctx -> gateway().link());
-  }
-
-  private CtiGateway gateway() {
-    CtiGateway gateway = cti.get();
-    if (gateway == null) {
-      throw new HelpdeskException(
-          HelpdeskException.Kind.UNAVAILABLE,
-          "cti_disabled",
-          "The phone system integration is off (cti.enabled = false in the configuration)");
-    }
-    return gateway;
+        ctx -> Map.of("items", cti.queues()));
+    Api.route(router, HttpMethod.GET, "/api/v1/cti/status", Api.managers(), 200, ctx -> cti.link());
   }
 
   private Object change(long userId, StateChange body) {
-    return await(gateway().setAgentState(userId, AgentState.fromWire(body.state()), body.reason()));
+    return await(cti.setAgentState(userId, AgentState.fromWire(body.state()), body.reason()));
   }
 
   private User user(RoutingContext ctx) {

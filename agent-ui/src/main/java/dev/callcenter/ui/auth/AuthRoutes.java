@@ -20,17 +20,19 @@ public final class AuthRoutes {
   private final AuthService auth;
   private final boolean secureCookies;
   private final java.util.function.Consumer<String> sessionEnded;
-
-  public AuthRoutes(AuthService auth, boolean secureCookies) {
-    this(auth, secureCookies, token -> {});
-  }
+  private final java.time.Clock clock;
 
   /**
    * @param sessionEnded told the token of each session that logs out (to close its WebSockets)
+   * @param clock sets the session cookie's lifetime
    */
   public AuthRoutes(
-      AuthService auth, boolean secureCookies, java.util.function.Consumer<String> sessionEnded) {
+      AuthService auth,
+      boolean secureCookies,
+      java.util.function.Consumer<String> sessionEnded,
+      java.time.Clock clock) {
     this.auth = auth;
+    this.clock = clock;
     this.secureCookies = secureCookies;
     this.sessionEnded = sessionEnded;
   }
@@ -108,7 +110,7 @@ public final class AuthRoutes {
   }
 
   private Cookie cookie(Session session) {
-    long maxAge = Duration.between(Instant.now(), session.expiresAt()).toSeconds();
+    long maxAge = Duration.between(clock.instant(), session.expiresAt()).toSeconds();
     return Cookie.cookie(AuthHandler.COOKIE, session.token())
         .setHttpOnly(true)
         .setSecure(secureCookies)

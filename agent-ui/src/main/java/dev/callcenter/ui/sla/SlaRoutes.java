@@ -1,9 +1,9 @@
 package dev.callcenter.ui.sla;
 
 import dev.callcenter.helpdesk.ValidationException;
-import dev.callcenter.helpdesk.ticket.CalendarService;
-import dev.callcenter.helpdesk.ticket.Holiday;
-import dev.callcenter.helpdesk.ticket.SlaPolicyRepository;
+import dev.callcenter.helpdesk.sla.CalendarService;
+import dev.callcenter.helpdesk.sla.Holiday;
+import dev.callcenter.helpdesk.sla.SlaPolicyRepository;
 import dev.callcenter.ui.http.Api;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;

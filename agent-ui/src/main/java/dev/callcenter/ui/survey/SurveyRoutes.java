@@ -15,9 +15,11 @@ import java.util.Map;
 /** Satisfaction survey results per agent, queue or product (supervisors and admins). */
 public final class SurveyRoutes {
   private final SurveyService surveys;
+  private final java.time.Clock clock;
 
-  public SurveyRoutes(SurveyService surveys) {
+  public SurveyRoutes(SurveyService surveys, java.time.Clock clock) {
     this.surveys = surveys;
+    this.clock = clock;
   }
 
   public void mount(Router router) {
@@ -35,7 +37,7 @@ public final class SurveyRoutes {
           } catch (IllegalArgumentException e) {
             throw new ValidationException("by", "must be agent, queue or product");
           }
-          Instant to = instant(Api.query(ctx, "to", 40), "to", Instant.now());
+          Instant to = instant(Api.query(ctx, "to", 40), "to", clock.instant());
           Instant from = instant(Api.query(ctx, "from", 40), "from", to.minus(Duration.ofDays(30)));
           return Map.of(
               "by", grouping, "from", from, "to", to, "items", surveys.results(grouping, from, to));

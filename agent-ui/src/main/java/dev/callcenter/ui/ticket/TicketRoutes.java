@@ -3,7 +3,8 @@ package dev.callcenter.ui.ticket;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.callcenter.helpdesk.Fields;
 import dev.callcenter.helpdesk.ValidationException;
-import dev.callcenter.helpdesk.assignment.AssignmentService;
+import dev.callcenter.helpdesk.sla.TicketSla;
+import dev.callcenter.helpdesk.sla.TicketSlaService;
 import dev.callcenter.helpdesk.ticket.CommentDraft;
 import dev.callcenter.helpdesk.ticket.Priority;
 import dev.callcenter.helpdesk.ticket.StatusChange;
@@ -11,13 +12,13 @@ import dev.callcenter.helpdesk.ticket.Ticket;
 import dev.callcenter.helpdesk.ticket.TicketDraft;
 import dev.callcenter.helpdesk.ticket.TicketQuery;
 import dev.callcenter.helpdesk.ticket.TicketService;
-import dev.callcenter.helpdesk.ticket.TicketSla;
-import dev.callcenter.helpdesk.ticket.TicketSlaService;
 import dev.callcenter.helpdesk.ticket.TicketStatus;
 import dev.callcenter.helpdesk.ticket.TicketType;
 import dev.callcenter.helpdesk.ticket.TicketUpdate;
 import dev.callcenter.helpdesk.ticket.TicketWorkflow;
 import dev.callcenter.helpdesk.timeline.TimelineService;
+import dev.callcenter.helpdesk.usecase.ChangeTicketStatus;
+import dev.callcenter.helpdesk.usecase.OpenTicket;
 import dev.callcenter.ui.http.Api;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -34,21 +35,24 @@ public final class TicketRoutes {
 
   private final TicketService tickets;
   private final TicketWorkflow workflow;
+  private final OpenTicket openTicket;
+  private final ChangeTicketStatus changeStatus;
   private final TicketSlaService sla;
   private final TimelineService timeline;
-  private final AssignmentService assignment;
 
   public TicketRoutes(
       TicketService tickets,
       TicketWorkflow workflow,
+      OpenTicket openTicket,
+      ChangeTicketStatus changeStatus,
       TicketSlaService sla,
-      TimelineService timeline,
-      AssignmentService assignment) {
+      TimelineService timeline) {
     this.tickets = tickets;
     this.workflow = workflow;
+    this.openTicket = openTicket;
+    this.changeStatus = changeStatus;
     this.sla = sla;
     this.timeline = timeline;
-    this.assignment = assignment;
   }
 
   /** A ticket with its SLA clocks and the statuses it may move to next. */
@@ -79,15 +83,7 @@ public final class TicketRoutes {
         "/api/v1/tickets",
         Api.staff(),
         201,
-        ctx -> {
-          Ticket created = tickets.create(Api.body(ctx, TicketDraft.class), Api.userId(ctx));
-          if (created.team() != null && created.assigneeId() == null) {
-            // A second transaction: if it fails, the ticket waits for the next drain.
-            assignment.assign(created.id(), Api.userId(ctx));
-            return view(created.id());
-          }
-          return view(created);
-        });
+        ctx -> view(openTicket.open(Api.body(ctx, TicketDraft.class), Api.userId(ctx))));
     Api.route(
         router,
         HttpMethod.GET,
@@ -121,13 +117,7 @@ public final class TicketRoutes {
         200,
         ctx -> {
           long id = Api.pathId(ctx, "id");
-          Ticket changed =
-              workflow.changeStatus(id, Api.body(ctx, StatusChange.class), Api.userId(ctx));
-          if (changed.status() == TicketStatus.RESOLVED
-              || changed.status() == TicketStatus.CLOSED) {
-            // The assignee has room for another ticket from the team queue.
-            assignment.releaseCapacity(id, Api.userId(ctx));
-          }
+          changeStatus.change(id, Api.body(ctx, StatusChange.class), Api.userId(ctx));
           return view(id);
         });
     Api.route(

@@ -1,9 +1,9 @@
 package dev.callcenter.cti.ami;
 
 import dev.callcenter.cti.call.PbxCommandException;
-import dev.callcenter.cti.call.PbxCommands;
 import dev.callcenter.cti.call.PbxEvent;
 import dev.callcenter.cti.call.PbxEventSink;
+import dev.callcenter.cti.call.PbxLink;
 import dev.callcenter.cti.call.PbxLinkStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,7 +82,7 @@ import org.slf4j.LoggerFactory;
  * readTimeout} or leaves a ping unanswered as dead, and reconnects with backoff. A dead connection
  * is logged off, which also stops Asterisk-Java's own reconnect loop, and replaced by a new one.
  */
-public final class AmiClient implements PbxCommands, AutoCloseable {
+public final class AmiClient implements PbxLink {
   private static final Logger log = LoggerFactory.getLogger(AmiClient.class);
 
   /** The events handed to the consumer; everything else (Newexten, RTCP, Dial…) stops here. */
@@ -128,7 +128,7 @@ public final class AmiClient implements PbxCommands, AutoCloseable {
 
   private final AmiSettings settings;
   private final AmiEventTranslator translator;
-  private final PbxEventSink sink;
+  private volatile PbxEventSink sink;
   private final Clock clock;
   private final BlockingQueue<Queued> queue;
   private final Link events;
@@ -150,11 +150,9 @@ public final class AmiClient implements PbxCommands, AutoCloseable {
 
   private record Queued(Object item, long enqueuedNanos) {}
 
-  public AmiClient(
-      AmiSettings settings, AmiEventTranslator translator, PbxEventSink sink, Clock clock) {
+  public AmiClient(AmiSettings settings, AmiEventTranslator translator, Clock clock) {
     this.settings = settings;
     this.translator = translator;
-    this.sink = sink;
     this.clock = clock;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     this.events = new Link("events", null);
@@ -169,7 +167,12 @@ public final class AmiClient implements PbxCommands, AutoCloseable {
   }
 
   /** Starts connecting in the background; the PBX may be down, it is retried. */
-  public AmiClient start() {
+  @Override
+  public void start(PbxEventSink sink) {
+    if (this.sink != null) {
+      throw new IllegalStateException("the AMI client is started already");
+    }
+    this.sink = sink;
     consumer.start();
     events.start();
     commands.start();
@@ -182,9 +185,9 @@ public final class AmiClient implements PbxCommands, AutoCloseable {
         ping,
         ping,
         TimeUnit.MILLISECONDS);
-    return this;
   }
 
+  @Override
   public PbxLinkStatus status() {
     return new PbxLinkStatus(
         events.up ? "UP" : (events.everUp ? "DOWN" : "CONNECTING"),
@@ -200,6 +203,7 @@ public final class AmiClient implements PbxCommands, AutoCloseable {
   }
 
   /** Rebuilds state from the PBX as soon as possible (coalesced with a pending rebuild). */
+  @Override
   public void requestResync() {
     if (resyncPending.compareAndSet(false, true)) {
       resyncer.execute(this::resync);

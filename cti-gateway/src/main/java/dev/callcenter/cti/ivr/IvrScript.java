@@ -440,7 +440,7 @@ final class IvrScript implements AgiScript {
               null,
               null);
       Ticket ticket =
-          backend.call("create fault report", () -> services.tickets().create(draft, null));
+          backend.call("create fault report", () -> services.openTicket().open(draft, null));
       ticketId = ticket.id();
       journal.step("report-fault", serial, "ticket " + ticket.id() + " created for " + product);
       channel.streamFile(menus.prompt("fault-created", language));

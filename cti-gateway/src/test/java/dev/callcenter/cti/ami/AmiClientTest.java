@@ -81,12 +81,13 @@ class AmiClientTest {
                 Duration.ofMillis(50),
                 Duration.ofMillis(400))
             .withQueueCapacity(capacity);
-    return new AmiClient(
+    AmiClient client =
+        new AmiClient(
             settings,
             new AmiEventTranslator(NumberingConfig.of("TW"), Clock.systemUTC()),
-            sink,
-            Clock.systemUTC())
-        .start();
+            Clock.systemUTC());
+    client.start(sink);
+    return client;
   }
 
   @SuppressWarnings("unchecked")

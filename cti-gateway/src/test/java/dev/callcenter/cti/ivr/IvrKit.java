@@ -9,12 +9,8 @@ import dev.callcenter.helpdesk.customer.CustomerKind;
 import dev.callcenter.helpdesk.customer.PhoneInput;
 import dev.callcenter.helpdesk.customer.PhoneType;
 import dev.callcenter.helpdesk.customer.Tier;
-import dev.callcenter.helpdesk.db.JdbiTransactions;
 import dev.callcenter.helpdesk.followup.FollowUpService;
-import dev.callcenter.helpdesk.followup.JdbiFollowUpRepository;
 import dev.callcenter.helpdesk.ivr.IvrJourneyService;
-import dev.callcenter.helpdesk.ivr.JdbiIvrJourneyRepository;
-import dev.callcenter.helpdesk.survey.JdbiSurveyRepository;
 import dev.callcenter.helpdesk.survey.SurveyService;
 import dev.callcenter.helpdesk.ticket.TicketKit;
 import dev.callcenter.helpdesk.user.Role;
@@ -54,18 +50,9 @@ final class IvrKit implements AutoCloseable {
   }
 
   IvrKit(IvrMenus menus, List<String> allowedPeers) {
-    var jdbi = helpdesk.db.jdbi();
-    var tx = new JdbiTransactions(jdbi);
-    followUps =
-        new FollowUpService(
-            new JdbiFollowUpRepository(jdbi),
-            helpdesk.customerRepository,
-            helpdesk.users,
-            helpdesk.interactions,
-            tx,
-            helpdesk.clock);
-    journeys = new IvrJourneyService(new JdbiIvrJourneyRepository(jdbi), tx, helpdesk.clock);
-    surveys = new SurveyService(new JdbiSurveyRepository(jdbi), helpdesk.clock);
+    followUps = helpdesk.helpdesk.followUps();
+    journeys = helpdesk.helpdesk.ivrJourneys();
+    surveys = helpdesk.helpdesk.surveys();
     callbackOwner =
         helpdesk.users.upsert(
             menus.routing().callbackOwner(),
@@ -79,14 +66,7 @@ final class IvrKit implements AutoCloseable {
             new IvrConfig(
                 FastAgiConfig.defaults().withPort(0).withAllowedPeers(allowedPeers), MENUS),
             menus,
-            new IvrServices(
-                helpdesk.customers,
-                helpdesk.tickets,
-                followUps,
-                helpdesk.interactions,
-                journeys,
-                surveys,
-                helpdesk.users),
+            IvrServices.from(helpdesk.helpdesk),
             helpdesk.clock);
   }
 

@@ -3,7 +3,6 @@ package dev.callcenter.helpdesk.assignment;
 import dev.callcenter.helpdesk.NotFoundException;
 import dev.callcenter.helpdesk.db.Transactions;
 import dev.callcenter.helpdesk.ticket.Ticket;
-import dev.callcenter.helpdesk.ticket.TicketDraft;
 import dev.callcenter.helpdesk.ticket.TicketRepository;
 import dev.callcenter.helpdesk.ticket.TicketService;
 import dev.callcenter.helpdesk.user.User;
@@ -27,11 +26,11 @@ import org.slf4j.LoggerFactory;
  * tickets on; every decision is stored on the ticket ({@code assignmentReason}) and in its audit
  * trail.
  *
- * <p><b>When it runs.</b> Nothing here is triggered by the ticket module itself. The HTTP layer
- * calls {@link #assign} right after {@link TicketService#create} (or {@link #createAndAssign},
- * which does both; a ticket opened with an explicit assignee is left alone), {@link #drainQueue}
- * after a member is added or a capacity raised, {@link #changePresence} when someone comes or goes,
- * and {@link #releaseCapacity} after a ticket was resolved or closed. The server also runs {@link
+ * <p><b>When it runs.</b> Nothing here is triggered by the ticket module itself. The use cases call
+ * it: {@code OpenTicket} calls {@link #assign} right after {@link TicketService#create} (a ticket
+ * opened with an explicit assignee is left alone), {@code ChangeTicketStatus} calls {@link
+ * #releaseCapacity}; the HTTP layer calls {@link #drainQueue} after a member is added or a capacity
+ * raised and {@link #changePresence} when someone comes or goes. The server also runs {@link
  * #drainAll} periodically, which catches whatever a missed call left in a queue.
  *
  * <p><b>Concurrency.</b> A member's load counts their open tickets in every team, so deciding for a
@@ -98,15 +97,6 @@ public final class AssignmentService {
     AssignmentOutcome outcome = route(ticketId, actorId, null);
     log.debug("Ticket {}: {} ({})", ticketId, outcome.getClass().getSimpleName(), outcome.reason());
     return outcome;
-  }
-
-  /**
-   * Opens the ticket and, when it has a team and no assignee, assigns it at once. The two steps are
-   * separate transactions: if the second fails the ticket waits in its queue for the next drain.
-   */
-  public AssignmentOutcome createAndAssign(TicketDraft draft, Long actorId) {
-    Ticket created = tickets.create(draft, actorId);
-    return assign(created.id(), actorId);
   }
 
   /**

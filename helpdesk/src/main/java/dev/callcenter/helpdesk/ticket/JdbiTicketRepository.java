@@ -1,6 +1,8 @@
 package dev.callcenter.helpdesk.ticket;
 
 import dev.callcenter.helpdesk.db.PlainJdbc;
+import dev.callcenter.helpdesk.sla.clock.SlaSchedule;
+import dev.callcenter.helpdesk.sla.clock.SlaTerms;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package dev.callcenter.helpdesk.ticket;
 
+import dev.callcenter.helpdesk.sla.clock.SlaTerms;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.callcenter.helpdesk.ticket;
 
+import dev.callcenter.helpdesk.sla.clock.SlaTerms;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,5 +1,7 @@
 package dev.callcenter.helpdesk.ticket;
 
+import dev.callcenter.helpdesk.sla.clock.SlaSchedule;
+import dev.callcenter.helpdesk.sla.clock.SlaTerms;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

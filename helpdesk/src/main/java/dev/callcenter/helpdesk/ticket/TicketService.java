@@ -26,8 +26,7 @@ public final class TicketService {
   private final Transactions tx;
   private final TicketRepository tickets;
   private final TicketAuditRepository audit;
-  private final TicketSlaService sla;
-  private final SlaPolicyResolver policies;
+  private final TicketClocks clocks;
   private final CustomerRepository customers;
   private final UserRepository users;
   private final InteractionRepository interactions;
@@ -37,8 +36,7 @@ public final class TicketService {
       Transactions tx,
       TicketRepository tickets,
       TicketAuditRepository audit,
-      TicketSlaService sla,
-      SlaPolicyResolver policies,
+      TicketClocks clocks,
       CustomerRepository customers,
       UserRepository users,
       InteractionRepository interactions,
@@ -46,8 +44,7 @@ public final class TicketService {
     this.tx = tx;
     this.tickets = tickets;
     this.audit = audit;
-    this.sla = sla;
-    this.policies = policies;
+    this.clocks = clocks;
     this.customers = customers;
     this.users = users;
     this.interactions = interactions;
@@ -69,19 +66,18 @@ public final class TicketService {
                     new ValidationException(
                         "customerId", "customer " + draft.customerId() + " does not exist"));
     checkAssignee(draft.assigneeId());
-    SlaPolicy policy = policies.resolve(draft.type(), draft.priority(), tier);
     Instant now = clock.instant();
+    TicketClocks.Start start = clocks.start(draft.type(), draft.priority(), tier, now);
     // A new ticket has no pauses, so its schedule is known before the insert, and the insert
     // writes the row, its due times and the CREATED audit entry in one atomic statement: no
     // explicit transaction, no re-read, no update (this is the busiest write of the system).
-    Ticket ticket =
-        tickets.insert(draft, policy.terms(), sla.scheduleOfNew(policy.terms(), now), actorId, now);
+    Ticket ticket = tickets.insert(draft, start.terms(), start.schedule(), actorId, now);
     log.info(
         "Ticket {} opened for customer {} by user {} with SLA policy {}",
         ticket.id(),
         draft.customerId(),
         actorId,
-        policy.id());
+        start.policyId());
     return ticket;
   }
 
@@ -184,7 +180,7 @@ public final class TicketService {
                   && authorId != null
                   && ticket.firstResponseAt() == null;
           if (firstResponse && tickets.recordFirstResponse(ticketId, now)) {
-            sla.refresh(ticketId, now);
+            clocks.refresh(ticketId, now);
           }
           return tickets.findComment(commentId).orElseThrow();
         });

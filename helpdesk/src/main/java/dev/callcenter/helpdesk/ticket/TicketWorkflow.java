@@ -3,6 +3,7 @@ package dev.callcenter.helpdesk.ticket;
 import dev.callcenter.helpdesk.ConflictException;
 import dev.callcenter.helpdesk.ValidationException;
 import dev.callcenter.helpdesk.db.Transactions;
+import dev.callcenter.helpdesk.sla.clock.PauseReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +29,7 @@ public final class TicketWorkflow {
   private final Transactions tx;
   private final TicketRepository tickets;
   private final TicketAuditRepository audit;
-  private final TicketSlaRepository slas;
-  private final TicketSlaService sla;
+  private final TicketClocks clocks;
   private final Clock clock;
   private final Duration reopenWindow;
 
@@ -37,10 +37,9 @@ public final class TicketWorkflow {
       Transactions tx,
       TicketRepository tickets,
       TicketAuditRepository audit,
-      TicketSlaRepository slas,
-      TicketSlaService sla,
+      TicketClocks clocks,
       Clock clock) {
-    this(tx, tickets, audit, slas, sla, clock, DEFAULT_REOPEN_WINDOW);
+    this(tx, tickets, audit, clocks, clock, DEFAULT_REOPEN_WINDOW);
   }
 
   /**
@@ -50,8 +49,7 @@ public final class TicketWorkflow {
       Transactions tx,
       TicketRepository tickets,
       TicketAuditRepository audit,
-      TicketSlaRepository slas,
-      TicketSlaService sla,
+      TicketClocks clocks,
       Clock clock,
       Duration reopenWindow) {
     if (reopenWindow.isNegative()) {
@@ -60,8 +58,7 @@ public final class TicketWorkflow {
     this.tx = tx;
     this.tickets = tickets;
     this.audit = audit;
-    this.slas = slas;
-    this.sla = sla;
+    this.clocks = clocks;
     this.clock = clock;
     this.reopenWindow = reopenWindow;
   }
@@ -88,7 +85,7 @@ public final class TicketWorkflow {
           Lifecycle next = apply(ticket, change, now);
           tickets.updateLifecycle(ticketId, next, now);
           audit.append(ticketId, actorId, now, changes(ticket.lifecycle(), next));
-          sla.refresh(ticketId, now);
+          clocks.refresh(ticketId, now);
           log.info(
               "Ticket {} moved from {} to {} by user {}",
               ticketId,
@@ -146,7 +143,7 @@ public final class TicketWorkflow {
   /** The new lifecycle, writing the SLA pauses the change opens or closes. */
   private Lifecycle apply(Ticket t, StatusChange change, Instant now) {
     if (t.status() == TicketStatus.PENDING_CUSTOMER) {
-      slas.closeOpenPause(t.id(), now);
+      clocks.closeOpenPause(t.id(), now);
     }
     Lifecycle current = t.lifecycle();
     return switch (change.to()) {
@@ -154,13 +151,13 @@ public final class TicketWorkflow {
       case OPEN -> {
         if (t.resolvedAt() != null) {
           // Reopen: the resolution clock continues; the time spent resolved does not count.
-          slas.addPause(t.id(), PauseReason.RESOLVED, t.resolvedAt(), now);
+          clocks.addPause(t.id(), PauseReason.RESOLVED, t.resolvedAt(), now);
           yield new Lifecycle(TicketStatus.OPEN, null, current.firstResponseAt(), null, null);
         }
         yield withStatus(current, TicketStatus.OPEN);
       }
       case PENDING_CUSTOMER -> {
-        slas.openPause(t.id(), PauseReason.PENDING_CUSTOMER, now);
+        clocks.openPause(t.id(), PauseReason.PENDING_CUSTOMER, now);
         yield withStatus(current, TicketStatus.PENDING_CUSTOMER);
       }
       case RESOLVED ->

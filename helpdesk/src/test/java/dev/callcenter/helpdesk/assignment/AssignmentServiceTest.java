@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.callcenter.helpdesk.ConflictException;
 import dev.callcenter.helpdesk.ValidationException;
 import dev.callcenter.helpdesk.customer.Tier;
-import dev.callcenter.helpdesk.db.JdbiTransactions;
 import dev.callcenter.helpdesk.ticket.AuditEntry;
 import dev.callcenter.helpdesk.ticket.AuditField;
 import dev.callcenter.helpdesk.ticket.Priority;
@@ -40,17 +39,8 @@ class AssignmentServiceTest {
   @BeforeEach
   void setUp() {
     kit = new TicketKit();
-    var jdbi = kit.db.jdbi();
-    teams = new TeamService(new JdbiTeamRepository(jdbi), kit.users, kit.clock);
-    assignment =
-        new AssignmentService(
-            new JdbiTransactions(jdbi),
-            kit.tickets,
-            kit.ticketRepository,
-            teams,
-            new JdbiAssignmentRepository(jdbi),
-            kit.users,
-            kit.clock);
+    teams = kit.helpdesk.teams();
+    assignment = kit.helpdesk.assignment();
     customer = kit.customer("王小明", Tier.STANDARD).id();
     vipCustomer = kit.customer("大華科技", Tier.VIP).id();
     supervisor = kit.agent("Supervisor");
@@ -329,57 +319,61 @@ class AssignmentServiceTest {
   }
 
   @Test
-  void createAndAssignLeavesAnExplicitAssigneeAndTicketsWithoutTeamAlone() {
+  void openingATicketAssignsItUnlessItHasAnAssigneeOrNoTeam() {
     teams.create(new TeamDraft("support", "Support", 5));
     long agent = member("support", List.of(), null);
     long chosenByHand = kit.agent("Chosen by hand");
 
-    AssignmentOutcome explicit =
-        assignment.createAndAssign(
-            new TicketDraft(
-                TicketType.QUESTION,
-                "For a colleague",
-                null,
-                null,
-                customer,
-                chosenByHand,
-                "support",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
-            supervisor);
-    AssignmentOutcome teamless =
-        assignment.createAndAssign(
-            TicketDraft.of(TicketType.QUESTION, "No team", customer, null), supervisor);
-    AssignmentOutcome automatic =
-        assignment.createAndAssign(
-            new TicketDraft(
-                TicketType.QUESTION,
-                "To the team",
-                null,
-                null,
-                customer,
-                null,
-                "support",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
-            supervisor);
+    Ticket explicit =
+        kit.helpdesk
+            .openTicket()
+            .open(
+                new TicketDraft(
+                    TicketType.QUESTION,
+                    "For a colleague",
+                    null,
+                    null,
+                    customer,
+                    chosenByHand,
+                    "support",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null),
+                supervisor);
+    Ticket teamless =
+        kit.helpdesk
+            .openTicket()
+            .open(TicketDraft.of(TicketType.QUESTION, "No team", customer, null), supervisor);
+    Ticket automatic =
+        kit.helpdesk
+            .openTicket()
+            .open(
+                new TicketDraft(
+                    TicketType.QUESTION,
+                    "To the team",
+                    null,
+                    null,
+                    customer,
+                    null,
+                    "support",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null),
+                supervisor);
 
-    assertThat(explicit).isInstanceOf(AssignmentOutcome.Unchanged.class);
-    assertThat(explicit.ticket().assigneeId()).isEqualTo(chosenByHand);
-    assertThat(explicit.ticket().assignmentReason()).isNull();
-    assertThat(explicit.reason())
-        .isEqualTo("the ticket is assigned to " + username(chosenByHand) + " already");
-    assertThat(teamless).isInstanceOf(AssignmentOutcome.Unchanged.class);
-    assertThat(teamless.ticket().assignmentReason()).isNull();
-    assertThat(automatic.ticket().assigneeId()).isEqualTo(agent);
+    assertThat(explicit.assigneeId()).isEqualTo(chosenByHand);
+    assertThat(explicit.assignmentReason()).isNull();
+    assertThat(teamless.assigneeId()).isNull();
+    assertThat(teamless.assignmentReason()).isNull();
+    assertThat(automatic.assigneeId()).isEqualTo(agent);
+    assertThat(automatic.assignmentReason()).isNotNull();
+    assertThat(kit.count("select count(*) from ticket where assignee_id = " + agent)).isEqualTo(1);
   }
 
   @Test

@@ -1,20 +1,22 @@
 package dev.callcenter.helpdesk.ticket;
 
+import dev.callcenter.helpdesk.assembly.Helpdesk;
 import dev.callcenter.helpdesk.customer.Customer;
 import dev.callcenter.helpdesk.customer.CustomerDraft;
 import dev.callcenter.helpdesk.customer.CustomerKind;
+import dev.callcenter.helpdesk.customer.CustomerRepository;
 import dev.callcenter.helpdesk.customer.CustomerService;
-import dev.callcenter.helpdesk.customer.JdbiCustomerRepository;
 import dev.callcenter.helpdesk.customer.Tier;
 import dev.callcenter.helpdesk.db.Database;
-import dev.callcenter.helpdesk.db.JdbiTransactions;
 import dev.callcenter.helpdesk.interaction.InteractionService;
-import dev.callcenter.helpdesk.interaction.JdbiInteractionRepository;
-import dev.callcenter.helpdesk.phone.PhoneNormalizer;
+import dev.callcenter.helpdesk.sla.JdbiTicketSlaRepository;
+import dev.callcenter.helpdesk.sla.SlaEvent;
+import dev.callcenter.helpdesk.sla.SlaMonitor;
+import dev.callcenter.helpdesk.sla.TicketSlaService;
 import dev.callcenter.helpdesk.testing.MutableClock;
 import dev.callcenter.helpdesk.testing.TestDatabase;
-import dev.callcenter.helpdesk.user.JdbiUserRepository;
 import dev.callcenter.helpdesk.user.Role;
+import dev.callcenter.helpdesk.user.UserRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -26,8 +28,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The ticket feature wired on a fresh real database with a hand-driven clock, for tests; also
- * creates customers and users.
+ * The help desk as the server assembles it ({@link Helpdesk}) on a fresh real database with a
+ * hand-driven clock, for tests; also creates customers and users.
  */
 public final class TicketKit implements AutoCloseable {
 
@@ -36,9 +38,10 @@ public final class TicketKit implements AutoCloseable {
 
   public final Database db;
   public final MutableClock clock;
-  public final JdbiCustomerRepository customerRepository;
+  public final Helpdesk helpdesk;
+  public final CustomerRepository customerRepository;
   public final CustomerService customers;
-  public final JdbiUserRepository users;
+  public final UserRepository users;
   public final InteractionService interactions;
   public final JdbiTicketRepository ticketRepository;
   public final JdbiTicketSlaRepository slaRepository;
@@ -52,49 +55,37 @@ public final class TicketKit implements AutoCloseable {
   }
 
   public TicketKit(Duration reopenWindow) {
-    db = TestDatabase.fresh();
-    clock = new MutableClock(taipei("2026-01-05T09:00"));
-    var jdbi = db.jdbi();
-    var tx = new JdbiTransactions(jdbi);
-    customerRepository = new JdbiCustomerRepository(jdbi);
-    customers = new CustomerService(customerRepository, new PhoneNormalizer("TW"));
-    users = new JdbiUserRepository(jdbi);
-    var interactionRepository = new JdbiInteractionRepository(jdbi);
-    interactions = new InteractionService(interactionRepository, customerRepository, clock);
-    ticketRepository = new JdbiTicketRepository(jdbi);
-    slaRepository = new JdbiTicketSlaRepository(jdbi);
-    var audit = new JdbiTicketAuditRepository(jdbi);
-    sla =
-        new TicketSlaService(
-            ticketRepository, slaRepository, new JdbiBusinessCalendarRepository(jdbi), clock);
-    tickets =
-        new TicketService(
-            tx,
-            ticketRepository,
-            audit,
-            sla,
-            new SlaPolicyResolver(new JdbiSlaPolicyRepository(jdbi)),
-            customerRepository,
-            users,
-            interactionRepository,
-            clock);
-    workflow =
-        new TicketWorkflow(tx, ticketRepository, audit, slaRepository, sla, clock, reopenWindow);
+    this(Helpdesk.Settings.defaults().withReopenWindow(reopenWindow));
   }
 
-  /** A monitor announcing into {@link #announced}. */
+  public TicketKit(Helpdesk.Settings settings) {
+    db = TestDatabase.fresh();
+    clock = new MutableClock(taipei("2026-01-05T09:00"));
+    helpdesk =
+        new Helpdesk(
+            db,
+            settings,
+            clock,
+            event -> {
+              synchronized (announced) {
+                announced.add(event);
+              }
+            });
+    customerRepository = helpdesk.customerRepository();
+    customers = helpdesk.customers();
+    users = helpdesk.users();
+    interactions = helpdesk.interactions();
+    // Read-side access for assertions; the services above write through their own instances.
+    ticketRepository = new JdbiTicketRepository(db.jdbi());
+    slaRepository = new JdbiTicketSlaRepository(db.jdbi());
+    sla = helpdesk.sla();
+    tickets = helpdesk.tickets();
+    workflow = helpdesk.workflow();
+  }
+
+  /** The monitor, announcing into {@link #announced}. */
   public SlaMonitor monitor() {
-    return new SlaMonitor(
-        new JdbiTransactions(db.jdbi()),
-        ticketRepository,
-        slaRepository,
-        sla,
-        clock,
-        event -> {
-          synchronized (announced) {
-            announced.add(event);
-          }
-        });
+    return helpdesk.slaMonitor();
   }
 
   public static Instant taipei(String localDateTime) {

@@ -1,0 +1,322 @@
+package dev.callcenter.helpdesk.assembly;
+
+import dev.callcenter.helpdesk.agent.AgentDeviceService;
+import dev.callcenter.helpdesk.agent.JdbiAgentDeviceRepository;
+import dev.callcenter.helpdesk.assignment.AssignmentService;
+import dev.callcenter.helpdesk.assignment.JdbiAssignmentRepository;
+import dev.callcenter.helpdesk.assignment.JdbiTeamRepository;
+import dev.callcenter.helpdesk.assignment.TeamService;
+import dev.callcenter.helpdesk.customer.CustomerRepository;
+import dev.callcenter.helpdesk.customer.CustomerService;
+import dev.callcenter.helpdesk.customer.JdbiCustomerRepository;
+import dev.callcenter.helpdesk.customer.csv.CustomerCsvImport;
+import dev.callcenter.helpdesk.db.Database;
+import dev.callcenter.helpdesk.db.JdbiTransactions;
+import dev.callcenter.helpdesk.db.Transactions;
+import dev.callcenter.helpdesk.followup.FollowUpService;
+import dev.callcenter.helpdesk.followup.JdbiFollowUpRepository;
+import dev.callcenter.helpdesk.interaction.InteractionService;
+import dev.callcenter.helpdesk.interaction.JdbiInteractionRepository;
+import dev.callcenter.helpdesk.ivr.IvrJourneyService;
+import dev.callcenter.helpdesk.ivr.JdbiIvrJourneyRepository;
+import dev.callcenter.helpdesk.phone.PhoneNormalizer;
+import dev.callcenter.helpdesk.sla.CachingSlaSetup;
+import dev.callcenter.helpdesk.sla.CalendarService;
+import dev.callcenter.helpdesk.sla.JdbiBusinessCalendarRepository;
+import dev.callcenter.helpdesk.sla.JdbiSlaPolicyRepository;
+import dev.callcenter.helpdesk.sla.JdbiTicketSlaRepository;
+import dev.callcenter.helpdesk.sla.SlaEvent;
+import dev.callcenter.helpdesk.sla.SlaMonitor;
+import dev.callcenter.helpdesk.sla.SlaPolicyRepository;
+import dev.callcenter.helpdesk.sla.SlaPolicyResolver;
+import dev.callcenter.helpdesk.sla.SlaTicketClocks;
+import dev.callcenter.helpdesk.sla.TicketSlaService;
+import dev.callcenter.helpdesk.survey.JdbiSurveyRepository;
+import dev.callcenter.helpdesk.survey.SurveyService;
+import dev.callcenter.helpdesk.ticket.JdbiTicketAuditRepository;
+import dev.callcenter.helpdesk.ticket.JdbiTicketRepository;
+import dev.callcenter.helpdesk.ticket.TicketService;
+import dev.callcenter.helpdesk.ticket.TicketWorkflow;
+import dev.callcenter.helpdesk.timeline.JdbiTimelineRepository;
+import dev.callcenter.helpdesk.timeline.TimelineService;
+import dev.callcenter.helpdesk.usecase.ChangeTicketStatus;
+import dev.callcenter.helpdesk.usecase.OpenTicket;
+import dev.callcenter.helpdesk.user.AuthService;
+import dev.callcenter.helpdesk.user.JdbiUserRepository;
+import dev.callcenter.helpdesk.user.LoginThrottle;
+import dev.callcenter.helpdesk.user.PasswordHasher;
+import dev.callcenter.helpdesk.user.UserRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * The help-desk module assembled over one database: every repository and service built once with
+ * its constructor. The server and every test kit build this same object, so tests run the wiring
+ * that ships.
+ */
+public final class Helpdesk {
+
+  /**
+   * The module's settings.
+   *
+   * @param phoneDefaultRegion ISO region for numbers written without a country code
+   * @param sessionTtl how long a login session lasts at most
+   * @param maxFailuresPerUser failed logins of one username within {@code failureWindow} before it
+   *     is throttled
+   * @param maxFailuresPerAddress failed logins from one address before it is throttled
+   * @param slaWarningPercent share of an SLA target, 1–99, from which a running clock warns
+   * @param reopenWindow how long after closing a ticket may still be reopened
+   * @param slaSetupCacheTtl how long SLA policies and calendars are cached between reads
+   */
+  public record Settings(
+      String phoneDefaultRegion,
+      Duration sessionTtl,
+      int maxFailuresPerUser,
+      int maxFailuresPerAddress,
+      Duration failureWindow,
+      int slaWarningPercent,
+      Duration reopenWindow,
+      Duration slaSetupCacheTtl) {
+
+    /** The shipped defaults (as in {@code config/callcenter.conf}) for Taiwan. */
+    public static Settings defaults() {
+      return new Settings(
+          "TW",
+          Duration.ofHours(12),
+          5,
+          50,
+          Duration.ofMinutes(15),
+          TicketSlaService.DEFAULT_WARNING_PERCENT,
+          TicketWorkflow.DEFAULT_REOPEN_WINDOW,
+          Duration.ofMinutes(1));
+    }
+
+    public Settings withReopenWindow(Duration window) {
+      return new Settings(
+          phoneDefaultRegion,
+          sessionTtl,
+          maxFailuresPerUser,
+          maxFailuresPerAddress,
+          failureWindow,
+          slaWarningPercent,
+          window,
+          slaSetupCacheTtl);
+    }
+  }
+
+  private final Database database;
+  private final Transactions transactions;
+  private final UserRepository users;
+  private final PasswordHasher passwords;
+  private final AuthService auth;
+  private final CustomerRepository customerRepository;
+  private final CustomerService customers;
+  private final CustomerCsvImport customerImport;
+  private final InteractionService interactions;
+  private final FollowUpService followUps;
+  private final TicketService tickets;
+  private final TicketWorkflow workflow;
+  private final TicketSlaService sla;
+  private final SlaMonitor slaMonitor;
+  private final TimelineService timeline;
+  private final TeamService teams;
+  private final AssignmentService assignment;
+  private final OpenTicket openTicket;
+  private final ChangeTicketStatus changeTicketStatus;
+  private final SlaPolicyRepository slaPolicies;
+  private final CalendarService calendar;
+  private final AgentDeviceService agentDevices;
+  private final IvrJourneyService ivrJourneys;
+  private final SurveyService surveys;
+
+  /**
+   * @param slaEvents told of every SLA warning and breach the monitor finds; must not block
+   */
+  public Helpdesk(Database database, Settings settings, Clock clock, Consumer<SlaEvent> slaEvents) {
+    this.database = database;
+    var jdbi = database.jdbi();
+    transactions = new JdbiTransactions(jdbi);
+    users = new JdbiUserRepository(jdbi);
+    passwords = new PasswordHasher();
+    auth =
+        new AuthService(
+            users,
+            passwords,
+            new LoginThrottle(
+                settings.maxFailuresPerUser(),
+                settings.maxFailuresPerAddress(),
+                settings.failureWindow(),
+                clock),
+            settings.sessionTtl(),
+            clock);
+    customerRepository = new JdbiCustomerRepository(jdbi);
+    customers =
+        new CustomerService(customerRepository, new PhoneNormalizer(settings.phoneDefaultRegion()));
+    var interactionRepository = new JdbiInteractionRepository(jdbi);
+    interactions = new InteractionService(interactionRepository, customerRepository, clock);
+    customerImport = new CustomerCsvImport(customers, customerRepository, transactions);
+    followUps =
+        new FollowUpService(
+            new JdbiFollowUpRepository(jdbi),
+            customerRepository,
+            users,
+            interactions,
+            transactions,
+            clock);
+    var ticketRepository = new JdbiTicketRepository(jdbi);
+    var slaRepository = new JdbiTicketSlaRepository(jdbi);
+    var auditRepository = new JdbiTicketAuditRepository(jdbi);
+    var calendarRepository = new JdbiBusinessCalendarRepository(jdbi);
+    var slaSetup =
+        new CachingSlaSetup(
+            new JdbiSlaPolicyRepository(jdbi),
+            calendarRepository,
+            settings.slaSetupCacheTtl(),
+            clock);
+    slaPolicies = slaSetup;
+    calendar = new CalendarService(calendarRepository, slaSetup::invalidate);
+    sla =
+        new TicketSlaService(
+            ticketRepository, slaRepository, slaSetup, clock, settings.slaWarningPercent());
+    var clocks = new SlaTicketClocks(new SlaPolicyResolver(slaSetup), sla, slaRepository);
+    tickets =
+        new TicketService(
+            transactions,
+            ticketRepository,
+            auditRepository,
+            clocks,
+            customerRepository,
+            users,
+            interactionRepository,
+            clock);
+    workflow =
+        new TicketWorkflow(
+            transactions,
+            ticketRepository,
+            auditRepository,
+            clocks,
+            clock,
+            settings.reopenWindow());
+    slaMonitor =
+        new SlaMonitor(transactions, ticketRepository, slaRepository, sla, clock, slaEvents);
+    timeline = new TimelineService(new JdbiTimelineRepository(jdbi), customerRepository);
+    teams = new TeamService(new JdbiTeamRepository(jdbi), users, clock);
+    assignment =
+        new AssignmentService(
+            transactions,
+            tickets,
+            ticketRepository,
+            teams,
+            new JdbiAssignmentRepository(jdbi),
+            users,
+            clock);
+    openTicket = new OpenTicket(tickets, assignment);
+    changeTicketStatus = new ChangeTicketStatus(workflow, assignment);
+    agentDevices = new AgentDeviceService(new JdbiAgentDeviceRepository(jdbi));
+    ivrJourneys = new IvrJourneyService(new JdbiIvrJourneyRepository(jdbi), transactions, clock);
+    surveys = new SurveyService(new JdbiSurveyRepository(jdbi), clock);
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public Transactions transactions() {
+    return transactions;
+  }
+
+  public UserRepository users() {
+    return users;
+  }
+
+  public PasswordHasher passwords() {
+    return passwords;
+  }
+
+  public AuthService auth() {
+    return auth;
+  }
+
+  /** The customers' store, for imports and tests that read what a use case wrote. */
+  public CustomerRepository customerRepository() {
+    return customerRepository;
+  }
+
+  public CustomerService customers() {
+    return customers;
+  }
+
+  public CustomerCsvImport customerImport() {
+    return customerImport;
+  }
+
+  public InteractionService interactions() {
+    return interactions;
+  }
+
+  public FollowUpService followUps() {
+    return followUps;
+  }
+
+  /**
+   * Reads, edits and comments on tickets. Open them with {@link #openTicket()} and change their
+   * status with {@link #changeTicketStatus()}, which also assign and release capacity.
+   */
+  public TicketService tickets() {
+    return tickets;
+  }
+
+  /** The transitions a ticket allows; change them with {@link #changeTicketStatus()}. */
+  public TicketWorkflow workflow() {
+    return workflow;
+  }
+
+  public TicketSlaService sla() {
+    return sla;
+  }
+
+  public SlaMonitor slaMonitor() {
+    return slaMonitor;
+  }
+
+  public TimelineService timeline() {
+    return timeline;
+  }
+
+  public TeamService teams() {
+    return teams;
+  }
+
+  public AssignmentService assignment() {
+    return assignment;
+  }
+
+  public OpenTicket openTicket() {
+    return openTicket;
+  }
+
+  public ChangeTicketStatus changeTicketStatus() {
+    return changeTicketStatus;
+  }
+
+  public SlaPolicyRepository slaPolicies() {
+    return slaPolicies;
+  }
+
+  public CalendarService calendar() {
+    return calendar;
+  }
+
+  public AgentDeviceService agentDevices() {
+    return agentDevices;
+  }
+
+  public IvrJourneyService ivrJourneys() {
+    return ivrJourneys;
+  }
+
+  public SurveyService surveys() {
+    return surveys;
+  }
+}

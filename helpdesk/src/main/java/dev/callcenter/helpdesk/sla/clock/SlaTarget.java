@@ -1,0 +1,7 @@
+package dev.callcenter.helpdesk.sla.clock;
+
+/** The two SLA clocks every ticket runs. */
+public enum SlaTarget {
+  FIRST_RESPONSE,
+  RESOLUTION
+}

@@ -1,9 +1,0 @@
-package dev.callcenter.helpdesk.ticket;
-
-/** Why the resolution clock of a ticket did not run for a while. */
-public enum PauseReason {
-  /** The ticket waited for the customer. */
-  PENDING_CUSTOMER,
-  /** The ticket was resolved and later reopened. */
-  RESOLVED
-}

@@ -1,0 +1,375 @@
+package dev.callcenter.kb.library;
+
+import dev.callcenter.helpdesk.ConflictException;
+import dev.callcenter.helpdesk.HelpdeskException;
+import dev.callcenter.helpdesk.NotFoundException;
+import dev.callcenter.helpdesk.ValidationException;
+import dev.callcenter.helpdesk.db.Transactions;
+import dev.callcenter.kb.Article;
+import dev.callcenter.kb.ArticleStatus;
+import dev.callcenter.kb.KnowledgeBaseException;
+import dev.callcenter.kb.article.ArticleDraft;
+import dev.callcenter.kb.article.ArticleJsonLines;
+import dev.callcenter.kb.article.ArticleRepository;
+import dev.callcenter.kb.article.ArticleVersion;
+import dev.callcenter.kb.article.FeedbackCounts;
+import dev.callcenter.kb.article.FeedbackKind;
+import dev.callcenter.kb.article.ImportReport;
+import dev.callcenter.kb.article.StoredArticle;
+import dev.callcenter.kb.search.KnowledgeIndex;
+import dev.callcenter.kb.search.SearchFilters;
+import dev.callcenter.kb.search.SearchPage;
+import dev.callcenter.kb.search.SearchRequest;
+import dev.callcenter.kb.search.TitleSuggestion;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Use cases of the knowledge base: authoring articles (create, edit, publish, archive, with version
+ * history) in PostgreSQL, the source of truth, and searching them in the Lucene index, which this
+ * service keeps in step: every committed write is indexed at once and searchable within the index's
+ * refresh period, and {@link #synchronizeIndex()} repairs an index that is missing or stale.
+ */
+public final class KnowledgeBaseService {
+  private static final Logger log = LoggerFactory.getLogger(KnowledgeBaseService.class);
+
+  /** The most articles one list returns. */
+  public static final int MAX_LIST = 500;
+
+  private static final int SCAN_PAGE = 1000;
+  private static final int LOCK_STRIPES = 64;
+
+  private final ArticleRepository articles;
+  private final Transactions transactions;
+  private final KnowledgeIndex index;
+  private final Clock clock;
+  private final Object[] indexLocks = new Object[LOCK_STRIPES];
+
+  public KnowledgeBaseService(
+      ArticleRepository articles, Transactions transactions, KnowledgeIndex index, Clock clock) {
+    this.articles = articles;
+    this.transactions = transactions;
+    this.index = index;
+    this.clock = clock;
+    for (int i = 0; i < LOCK_STRIPES; i++) {
+      indexLocks[i] = new Object();
+    }
+  }
+
+  /** What {@link #synchronizeIndex()} did. */
+  public record IndexSync(boolean rebuilt, int indexed, int removed) {}
+
+  /**
+   * Brings the index in line with the database, for start-up: rebuilds it entirely when it was made
+   * with other models (or none), else re-indexes the articles whose indexed version differs from
+   * the stored one (all of them when the index directory was empty) and removes the ones gone from
+   * the database. Also loads the "solved a ticket" counts for the ranking boost.
+   */
+  public IndexSync synchronizeIndex() {
+    Map<Long, Integer> stored = articles.versions();
+    Map<String, Integer> indexed = index.indexedRevisions();
+    Set<String> removed = new HashSet<>(indexed.keySet());
+    stored.keySet().forEach(id -> removed.remove(Long.toString(id)));
+    IndexSync result;
+    if (index.vectorsOutdated() || indexed.isEmpty() && !stored.isEmpty()) {
+      List<Article> all = new ArrayList<>(stored.size());
+      scanAll(article -> all.add(article.toIndexed()));
+      index.reindex(all);
+      result = new IndexSync(true, all.size(), removed.size());
+    } else {
+      int count = 0;
+      for (Map.Entry<Long, Integer> e : stored.entrySet()) {
+        if (!e.getValue().equals(indexed.get(Long.toString(e.getKey())))) {
+          reindexArticle(e.getKey());
+          count++;
+        }
+      }
+      removed.forEach(index::delete);
+      index.refreshNow();
+      result = new IndexSync(false, count, removed.size());
+    }
+    Map<String, Integer> solved = new HashMap<>();
+    articles.solvedCounts().forEach((id, n) -> solved.put(Long.toString(id), n));
+    index.setSolvedCounts(solved);
+    log.info(
+        "Knowledge index synchronised: rebuilt={}, indexed={}, removed={}",
+        result.rebuilt(),
+        result.indexed(),
+        result.removed());
+    return result;
+  }
+
+  private void scanAll(Consumer<StoredArticle> each) {
+    long after = 0;
+    for (List<StoredArticle> page = articles.page(after, SCAN_PAGE);
+        !page.isEmpty();
+        page = articles.page(after, SCAN_PAGE)) {
+      page.forEach(each);
+      after = page.getLast().id();
+    }
+  }
+
+  /**
+   * Creates a DRAFT article.
+   *
+   * @param authorId the author, null when the system creates it
+   */
+  public StoredArticle create(ArticleDraft content, Long authorId) {
+    return create(content, ArticleStatus.DRAFT, null, "created", authorId);
+  }
+
+  StoredArticle create(
+      ArticleDraft content,
+      ArticleStatus status,
+      Long sourceTicketId,
+      String change,
+      Long authorId) {
+    long id =
+        transactions.inTransaction(
+            () ->
+                articles.insert(
+                    content, status, sourceTicketId, change, authorId, clock.instant()));
+    log.info("Knowledge-base article {} created ({}) by {}", id, status, authorId);
+    reindexArticle(id);
+    return get(id);
+  }
+
+  /**
+   * Replaces the content of an article, keeping its status; a new version in its history.
+   *
+   * @param expectedVersion the version the author edited; a newer one means someone else saved
+   *     meanwhile
+   * @throws ConflictException {@code kb_article_version_conflict} when it is not the current one
+   */
+  public StoredArticle update(long id, int expectedVersion, ArticleDraft content, Long authorId) {
+    StoredArticle current = get(id);
+    return save(current, expectedVersion, content, current.status(), "edited", authorId);
+  }
+
+  /** Makes the article visible to searches that ask for published articles (and customers). */
+  public StoredArticle publish(long id, Long authorId) {
+    return changeStatus(id, ArticleStatus.PUBLISHED, "published", authorId);
+  }
+
+  /** Retires the article; it stays in the history and in agents' searches filtered on it. */
+  public StoredArticle archive(long id, Long authorId) {
+    return changeStatus(id, ArticleStatus.ARCHIVED, "archived", authorId);
+  }
+
+  private StoredArticle changeStatus(long id, ArticleStatus status, String change, Long authorId) {
+    StoredArticle current = get(id);
+    if (current.status() == status) {
+      return current;
+    }
+    return save(current, current.version(), current.content(), status, change, authorId);
+  }
+
+  StoredArticle save(
+      StoredArticle current,
+      int expectedVersion,
+      ArticleDraft content,
+      ArticleStatus status,
+      String change,
+      Long authorId) {
+    boolean saved =
+        transactions.inTransaction(
+            () ->
+                articles.update(
+                    current.id(),
+                    expectedVersion,
+                    content,
+                    status,
+                    change,
+                    authorId,
+                    clock.instant()));
+    if (!saved) {
+      throw new ConflictException(
+          "kb_article_version_conflict",
+          "article %d was saved by someone else since version %d"
+              .formatted(current.id(), expectedVersion),
+          Map.of("id", current.id(), "expectedVersion", expectedVersion));
+    }
+    log.info("Knowledge-base article {} {} by {}", current.id(), change, authorId);
+    reindexArticle(current.id());
+    return get(current.id());
+  }
+
+  public StoredArticle get(long id) {
+    return articles.find(id).orElseThrow(() -> new NotFoundException("kb_article", id));
+  }
+
+  /** Articles in this status (any when null), last updated first, at most {@link #MAX_LIST}. */
+  public List<StoredArticle> list(ArticleStatus status, int limit) {
+    return articles.list(status, Math.clamp(limit, 1, MAX_LIST));
+  }
+
+  /** Every saved state of the article with its author and time, oldest first. */
+  public List<ArticleVersion> history(long id) {
+    get(id);
+    return articles.history(id);
+  }
+
+  /** Search for agents: every article the filters allow. */
+  public SearchPage search(SearchRequest request) {
+    return index.search(request);
+  }
+
+  /** Search for customers: only public, published articles. */
+  public SearchPage searchPublic(SearchRequest request) {
+    return index.searchPublic(request);
+  }
+
+  /** Type-ahead on titles for the agent's search box. */
+  public List<TitleSuggestion> suggest(String typed, SearchFilters filters, int limit) {
+    return index.suggest(typed, filters, limit);
+  }
+
+  /** Type-ahead on titles of public, published articles. */
+  public List<TitleSuggestion> suggestPublic(String typed, SearchFilters filters, int limit) {
+    return index.suggestPublic(typed, filters, limit);
+  }
+
+  /**
+   * Records a helpful / not-helpful vote or a "solved this ticket" link; the same vote twice counts
+   * once. A link to a ticket also lifts the article's ranking a little (bounded).
+   *
+   * @param ticketId the ticket the reader was working on; required for SOLVED
+   */
+  public FeedbackCounts feedback(long articleId, FeedbackKind kind, Long ticketId, Long userId) {
+    get(articleId);
+    if (kind == FeedbackKind.SOLVED && ticketId == null) {
+      throw new ValidationException("ticketId", "a SOLVED link needs the ticket it solved");
+    }
+    articles.addFeedback(articleId, kind, ticketId, userId, clock.instant());
+    FeedbackCounts counts = articles.feedbackCounts(articleId);
+    if (kind == FeedbackKind.SOLVED) {
+      index.setSolvedCount(Long.toString(articleId), counts.solvedTickets());
+    }
+    return counts;
+  }
+
+  public FeedbackCounts feedbackCounts(long articleId) {
+    get(articleId);
+    return articles.feedbackCounts(articleId);
+  }
+
+  /** Articles linked as having solved the ticket, in the order they were linked. */
+  public List<StoredArticle> solvedBy(long ticketId) {
+    return articles.solvedBy(ticketId).stream().map(this::get).toList();
+  }
+
+  /**
+   * Imports articles from JSON Lines ({@link ArticleJsonLines}). Each line is stored in its own
+   * transaction: a bad line is reported with its number and skipped, the good ones are imported. A
+   * line whose {@code id} matches an article's external id replaces that article's content and
+   * status (a new version in its history) instead of adding a duplicate.
+   *
+   * @param authorId recorded as the author of the new versions; null for the system
+   */
+  public ImportReport importJsonLines(BufferedReader in, Long authorId) {
+    int created = 0;
+    int updated = 0;
+    int unchanged = 0;
+    List<ImportReport.LineError> errors = new ArrayList<>();
+    int number = 0;
+    try {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          ArticleJsonLines.Line parsed = ArticleJsonLines.parse(line);
+          switch (importOne(parsed, authorId)) {
+            case CREATED -> created++;
+            case UPDATED -> updated++;
+            case UNCHANGED -> unchanged++;
+          }
+        } catch (HelpdeskException e) {
+          errors.add(new ImportReport.LineError(number, e.getMessage()));
+        }
+      }
+    } catch (IOException e) {
+      throw new KnowledgeBaseException("cannot read the import at line " + (number + 1), e);
+    }
+    index.refreshNow();
+    log.info(
+        "Knowledge-base import: {} created, {} updated, {} unchanged, {} bad lines skipped",
+        created,
+        updated,
+        unchanged,
+        errors.size());
+    return new ImportReport(created, updated, unchanged, errors);
+  }
+
+  private enum Imported {
+    CREATED,
+    UPDATED,
+    UNCHANGED
+  }
+
+  private Imported importOne(ArticleJsonLines.Line line, Long authorId) {
+    String externalId = line.content().externalId();
+    var existing = externalId == null ? null : articles.findByExternalId(externalId).orElse(null);
+    if (existing == null) {
+      create(line.content(), line.status(), null, "imported", authorId);
+      return Imported.CREATED;
+    }
+    if (existing.content().equals(line.content()) && existing.status() == line.status()) {
+      return Imported.UNCHANGED;
+    }
+    save(existing, existing.version(), line.content(), line.status(), "imported", authorId);
+    return Imported.UPDATED;
+  }
+
+  /** Writes every article as JSON Lines, by id; returns how many. */
+  public int exportJsonLines(Writer out) {
+    int[] count = {0};
+    try {
+      long after = 0;
+      for (List<StoredArticle> page = articles.page(after, SCAN_PAGE);
+          !page.isEmpty();
+          page = articles.page(after, SCAN_PAGE)) {
+        for (StoredArticle article : page) {
+          out.write(ArticleJsonLines.format(article));
+          out.write('\n');
+          count[0]++;
+        }
+        after = page.getLast().id();
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new KnowledgeBaseException("cannot write the export", e);
+    }
+    return count[0];
+  }
+
+  /**
+   * Indexes the article as the database holds it now. Reading after the commit, under a per-article
+   * lock, means two racing saves can never leave the older one in the index.
+   */
+  void reindexArticle(long id) {
+    synchronized (indexLocks[Math.floorMod(Long.hashCode(id), LOCK_STRIPES)]) {
+      try {
+        articles
+            .find(id)
+            .ifPresentOrElse(
+                a -> index.upsert(a.toIndexed()), () -> index.delete(Long.toString(id)));
+      } catch (RuntimeException e) {
+        // The database write stands; synchronizeIndex() repairs the index at the next start.
+        log.error("Knowledge-base article {} is saved but could not be indexed", id, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package dev.callcenter.kb.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.callcenter.helpdesk.db.Database;
+import dev.callcenter.helpdesk.db.JdbiTransactions;
+import dev.callcenter.helpdesk.testing.TestDatabase;
+import dev.callcenter.kb.ArticleStatus;
+import dev.callcenter.kb.Language;
+import dev.callcenter.kb.article.ArticleVersion;
+import dev.callcenter.kb.article.ImportReport;
+import dev.callcenter.kb.article.JdbiArticleRepository;
+import dev.callcenter.kb.article.StoredArticle;
+import dev.callcenter.kb.embedding.Embedders;
+import dev.callcenter.kb.search.KnowledgeIndex;
+import dev.callcenter.kb.search.SearchConfig;
+import dev.callcenter.kb.search.SearchHit;
+import dev.callcenter.kb.search.SearchRequest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class JsonLinesImportTest {
+
+  private final List<AutoCloseable> opened = new java.util.ArrayList<>();
+
+  private KnowledgeBaseService newKnowledgeBase() {
+    Database db = TestDatabase.fresh(2);
+    KnowledgeIndex index = KnowledgeIndex.inMemory(SearchConfig.DEFAULTS, Embedders.disabled());
+    opened.add(index);
+    opened.add(db);
+    return new KnowledgeBaseService(
+        new JdbiArticleRepository(db.jdbi()),
+        new JdbiTransactions(db.jdbi()),
+        index,
+        Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    for (AutoCloseable c : opened) {
+      c.close();
+    }
+  }
+
+  private static BufferedReader lines(String... lines) {
+    return new BufferedReader(new StringReader(String.join("\n", lines)));
+  }
+
+  @Test
+  void badLinesAreReportedWithTheirNumberAndGoodLinesImported() {
+    KnowledgeBaseService kb = newKnowledgeBase();
+
+    ImportReport report =
+        kb.importJsonLines(
+            lines(
+                "{\"id\":\"faq-1\",\"title\":\"Reset a voicemail PIN\",\"resolution\":\"Dial"
+                    + " *98.\",\"language\":\"en\",\"visibility\":\"public\"}",
+                "{\"id\":\"faq-2\",\"title\":\"broken json\"",
+                "",
+                "{\"id\":\"faq-3\",\"resolution\":\"no title\",\"language\":\"en\"}",
+                "{\"id\":\"faq-4\",\"title\":\"Klingon\",\"language\":\"tlh\"}",
+                "{\"id\":\"faq-5\",\"title\":\"無法安裝套件\",\"resolution\":\"檢查磁碟空間。\","
+                    + "\"language\":\"zh-TW\",\"product\":\"pos\",\"versions\":[\"1.0\"],"
+                    + "\"tags\":[\"install\"],\"status\":\"draft\"}"),
+            null);
+
+    assertThat(report.created()).isEqualTo(2);
+    assertThat(report.errors()).extracting(ImportReport.LineError::line).containsExactly(2, 4, 5);
+    assertThat(report.errors().get(0).message()).contains("JSON");
+    assertThat(report.errors().get(1).message()).contains("title");
+    assertThat(report.errors().get(2).message()).contains("language");
+    assertThat(kb.search(SearchRequest.of("voicemail")).hits())
+        .extracting(SearchHit::externalId)
+        .containsExactly("faq-1");
+    StoredArticle chinese =
+        kb.list(ArticleStatus.DRAFT, 10).stream()
+            .filter(a -> "faq-5".equals(a.content().externalId()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(chinese.content().language()).isEqualTo(Language.ZH_TW);
+    assertThat(chinese.content().versions()).containsExactly("1.0");
+    assertThat(kb.history(chinese.id()))
+        .extracting(ArticleVersion::change)
+        .containsExactly("imported");
+  }
+
+  @Test
+  void reimportingUpdatesByExternalIdInsteadOfDuplicating() {
+    KnowledgeBaseService kb = newKnowledgeBase();
+    String line =
+        "{\"id\":\"faq-1\",\"title\":\"Reset a voicemail PIN\",\"resolution\":\"Dial *98.\"}";
+    kb.importJsonLines(lines(line), null);
+
+    ImportReport same = kb.importJsonLines(lines(line), null);
+    ImportReport changed =
+        kb.importJsonLines(
+            lines(
+                "{\"id\":\"faq-1\",\"title\":\"Reset a voicemail PIN\",\"resolution\":\"Dial"
+                    + " *99.\"}"),
+            null);
+
+    assertThat(same.unchanged()).isEqualTo(1);
+    assertThat(changed.updated()).isEqualTo(1);
+    assertThat(kb.list(null, 10))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.version()).isEqualTo(2);
+              assertThat(a.content().resolution()).isEqualTo("Dial *99.");
+            });
+  }
+
+  @Test
+  void exportThenImportElsewhereGivesTheSameArticles() {
+    KnowledgeBaseService source = newKnowledgeBase();
+    source.importJsonLines(
+        lines(
+            "{\"id\":\"faq-1\",\"title\":\"Reset a voicemail PIN\",\"resolution\":\"Dial *98.\","
+                + "\"product\":\"phone\",\"versions\":[\"2.0\",\"2.1\"],\"fixedInVersion\":\"2.2\","
+                + "\"tags\":[\"pin\"],\"visibility\":\"public\",\"status\":\"archived\"}",
+            "{\"id\":\"faq-2\",\"title\":\"打印机卡纸\",\"symptom\":\"卡纸\",\"cause\":\"纸张潮湿\","
+                + "\"resolution\":\"取出纸张。\",\"language\":\"zh-CN\"}"),
+        null);
+    StringWriter exported = new StringWriter();
+    assertThat(source.exportJsonLines(exported)).isEqualTo(2);
+
+    KnowledgeBaseService target = newKnowledgeBase();
+    ImportReport report =
+        target.importJsonLines(new BufferedReader(new StringReader(exported.toString())), null);
+
+    assertThat(report.created()).isEqualTo(2);
+    assertThat(report.errors()).isEmpty();
+    assertThat(target.list(null, 10))
+        .extracting(a -> List.of(a.content(), a.status()))
+        .containsExactlyInAnyOrderElementsOf(
+            source.list(null, 10).stream().map(a -> List.of(a.content(), a.status())).toList());
+  }
+
+  @Test
+  void theStackFaqFileImportsWhole() throws IOException {
+    Path file =
+        Path.of(System.getProperty("kb.eval.dir", "/work/shared/kb-eval"))
+            .resolve("stackfaq-articles.jsonl");
+    assumeTrue(Files.isReadable(file), "StackFAQ data not found");
+    KnowledgeBaseService kb = newKnowledgeBase();
+
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      ImportReport report = kb.importJsonLines(in, null);
+      assertThat(report.errors()).isEmpty();
+      assertThat(report.created()).isEqualTo(125);
+    }
+  }
+}
