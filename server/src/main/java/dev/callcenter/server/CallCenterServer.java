@@ -2,7 +2,6 @@ package dev.callcenter.server;
 
 import dev.callcenter.cti.CtiGateway;
 import dev.callcenter.cti.CtiService;
-import dev.callcenter.cti.ami.NumberingConfig;
 import dev.callcenter.cti.ivr.IvrPathSection;
 import dev.callcenter.cti.ivr.IvrServer;
 import dev.callcenter.cti.ivr.IvrServices;
@@ -12,9 +11,6 @@ import dev.callcenter.cti.pop.AgentNotifier;
 import dev.callcenter.cti.pop.CtiMessage;
 import dev.callcenter.cti.pop.KnowledgeSection;
 import dev.callcenter.helpdesk.assembly.Helpdesk;
-import dev.callcenter.helpdesk.db.Database;
-import dev.callcenter.helpdesk.db.DatabaseConfig;
-import dev.callcenter.helpdesk.db.EmbeddedDatabase;
 import dev.callcenter.helpdesk.sla.SlaEvent;
 import dev.callcenter.kb.library.KnowledgeBase;
 import dev.callcenter.kb.library.KnowledgeBaseService;
@@ -78,10 +74,11 @@ public final class CallCenterServer implements AutoCloseable {
   /** Starts the database, the modules and the HTTP server; blocks until listening. */
   public CallCenterServer start() {
     try {
-      Storage storage = opened(openStorage(config));
+      Storage storage = opened(Storage.open(config));
       hub = new EventHub();
-      helpdesk = new Helpdesk(storage.database(), helpdeskSettings(), clock, e -> slaEvent(hub, e));
-      knowledgeBase = opened(KnowledgeBase.open(kbSettings(), helpdesk, clock));
+      helpdesk =
+          new Helpdesk(storage.database(), config.helpdeskSettings(), clock, e -> slaEvent(hub, e));
+      knowledgeBase = opened(KnowledgeBase.open(config.kbSettings(), helpdesk, clock));
       Vertx vertx =
           Vertx.vertx(
               new VertxOptions()
@@ -95,7 +92,9 @@ public final class CallCenterServer implements AutoCloseable {
             List.of(
                 new IvrPathSection(helpdesk.ivrJourneys()),
                 new KnowledgeSection(knowledgeBase.tickets()));
-        cti = opened(CtiGateway.overAmi(ctiSettings(), helpdesk, hub, sections, clock)).start();
+        cti =
+            opened(CtiGateway.overAmi(config.ctiSettings(), helpdesk, hub, sections, clock))
+                .start();
         phones = cti;
       }
       if (config.ivr().enabled()) {
@@ -105,7 +104,15 @@ public final class CallCenterServer implements AutoCloseable {
                     config.ivr().config(), ivrMenus(), IvrServices.from(helpdesk), clock));
       }
       api =
-          AgentUi.api(vertx, uiSettings(), helpdesk, knowledgeBase, phones, hub, simulator, clock);
+          AgentUi.api(
+              vertx,
+              config.uiSettings(version()),
+              helpdesk,
+              knowledgeBase,
+              phones,
+              hub,
+              simulator,
+              clock);
       started.push(() -> await(api.close(), "The HTTP server"));
       opened(jobs(new Jobs(vertx), hub));
       api.listen(config.http().host(), config.http().port())
@@ -154,49 +161,6 @@ public final class CallCenterServer implements AutoCloseable {
     hub.toSupervisors(new CtiMessage("sla-event", clock.instant(), event));
   }
 
-  private Helpdesk.Settings helpdeskSettings() {
-    ServerConfig.Auth auth = config.auth();
-    return new Helpdesk.Settings(
-        config.phoneDefaultRegion(),
-        auth.sessionTtl(),
-        auth.maxFailuresPerUser(),
-        auth.maxFailuresPerAddress(),
-        auth.failureWindow(),
-        config.slaWarningPercent(),
-        config.reopenWindow(),
-        Duration.ofMinutes(1));
-  }
-
-  private KnowledgeBase.Settings kbSettings() {
-    ServerConfig.Kb kb = config.kb();
-    return new KnowledgeBase.Settings(
-        kb.indexDir(), kb.modelsEnabled(), kb.modelsWorkDir(), kb.queryCacheSize());
-  }
-
-  private CtiGateway.Settings ctiSettings() {
-    ServerConfig.Cti c = config.cti();
-    return new CtiGateway.Settings(
-        c.ami(),
-        new NumberingConfig(config.phoneDefaultRegion(), c.trunkRegions(), c.contextRegions()),
-        c.timeZone(),
-        c.wrapUp(),
-        (int) c.serviceLevelThreshold().toSeconds(),
-        c.originateContext(),
-        c.transferContext(),
-        c.callbackDue(),
-        c.callbackOwner());
-  }
-
-  private AgentUi.Settings uiSettings() {
-    ServerConfig.Http http = config.http();
-    return new AgentUi.Settings(
-        http.secureCookies(),
-        http.maxBodyBytes(),
-        http.allowedOrigins(),
-        config.vipValueShare(),
-        version());
-  }
-
   private IvrMenus ivrMenus() {
     if (config.ivr().menus() != null) {
       return IvrMenusLoader.load(config.ivr().menus());
@@ -209,45 +173,6 @@ public final class CallCenterServer implements AutoCloseable {
       return IvrMenusLoader.parse(text, "built-in ivr-menus.conf");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The database of a configuration, with the embedded server when it runs one. */
-  record Storage(EmbeddedDatabase embedded, Database database) implements AutoCloseable {
-    @Override
-    public void close() {
-      database.close();
-      if (embedded != null) {
-        embedded.close();
-      }
-    }
-  }
-
-  /** Starts the embedded PostgreSQL if configured, opens the pool and migrates the schema. */
-  static Storage openStorage(ServerConfig config) {
-    ServerConfig.Database db = config.database();
-    if (!db.embedded()) {
-      return new Storage(
-          null,
-          Database.open(
-              new DatabaseConfig(
-                  db.url(), db.user(), db.password(), db.poolSize(), db.connectTimeout())));
-    }
-    EmbeddedDatabase server = EmbeddedDatabase.start(db.embeddedDataDir(), true, db.embeddedPort());
-    try {
-      server.createDatabaseIfMissing("callcenter", null);
-      return new Storage(
-          server,
-          Database.open(
-              new DatabaseConfig(
-                  server.jdbcUrl("callcenter"),
-                  "postgres",
-                  "postgres",
-                  db.poolSize(),
-                  db.connectTimeout())));
-    } catch (RuntimeException e) {
-      server.close();
-      throw e;
     }
   }
 

@@ -43,7 +43,7 @@ final class KbCommand implements Runnable {
    */
   static <T> T withKnowledgeBase(Path config, Function<KnowledgeBaseService, T> work) {
     ServerConfig cfg = ServerConfig.load(config, System.getenv(), Map.of());
-    try (CallCenterServer.Storage storage = CallCenterServer.openStorage(cfg);
+    try (Storage storage = Storage.open(cfg);
         KnowledgeIndex index =
             KnowledgeIndex.inMemory(SearchConfig.DEFAULTS, Embedders.disabled())) {
       var jdbi = storage.database().jdbi();

@@ -132,7 +132,7 @@ public final class Main implements Runnable {
         return 2;
       }
       ServerConfig cfg = ServerConfig.load(config, System.getenv(), Map.of());
-      try (CallCenterServer.Storage storage = CallCenterServer.openStorage(cfg)) {
+      try (Storage storage = Storage.open(cfg)) {
         var users = new JdbiUserRepository(storage.database().jdbi());
         users.upsert(
             username.strip(),

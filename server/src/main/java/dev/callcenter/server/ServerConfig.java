@@ -4,8 +4,13 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValueFactory;
+import dev.callcenter.cti.CtiGateway;
 import dev.callcenter.cti.ami.AmiSettings;
+import dev.callcenter.cti.ami.NumberingConfig;
 import dev.callcenter.cti.ivr.IvrConfig;
+import dev.callcenter.helpdesk.assembly.Helpdesk;
+import dev.callcenter.kb.library.KnowledgeBase;
+import dev.callcenter.ui.AgentUi;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -292,5 +297,48 @@ public record ServerConfig(
   @Override
   public String toString() {
     return "ServerConfig[http=" + http.host() + ":" + http.port() + ", database=" + database + "]";
+  }
+
+  /** The help desk's settings. */
+  public Helpdesk.Settings helpdeskSettings() {
+    Auth auth = auth();
+    return new Helpdesk.Settings(
+        phoneDefaultRegion(),
+        auth.sessionTtl(),
+        auth.maxFailuresPerUser(),
+        auth.maxFailuresPerAddress(),
+        auth.failureWindow(),
+        slaWarningPercent(),
+        reopenWindow(),
+        Duration.ofMinutes(1));
+  }
+
+  /** The knowledge base's settings. */
+  public KnowledgeBase.Settings kbSettings() {
+    Kb kb = kb();
+    return new KnowledgeBase.Settings(
+        kb.indexDir(), kb.modelsEnabled(), kb.modelsWorkDir(), kb.queryCacheSize());
+  }
+
+  /** The CTI gateway's settings. */
+  public CtiGateway.Settings ctiSettings() {
+    Cti c = cti();
+    return new CtiGateway.Settings(
+        c.ami(),
+        new NumberingConfig(phoneDefaultRegion(), c.trunkRegions(), c.contextRegions()),
+        c.timeZone(),
+        c.wrapUp(),
+        (int) c.serviceLevelThreshold().toSeconds(),
+        c.originateContext(),
+        c.transferContext(),
+        c.callbackDue(),
+        c.callbackOwner());
+  }
+
+  /** The web layer's settings. */
+  public AgentUi.Settings uiSettings(String version) {
+    Http http = http();
+    return new AgentUi.Settings(
+        http.secureCookies(), http.maxBodyBytes(), http.allowedOrigins(), vipValueShare(), version);
   }
 }
