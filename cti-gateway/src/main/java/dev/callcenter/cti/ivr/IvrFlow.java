@@ -12,7 +12,7 @@ interface IvrFlow {
 
   /** Where the caller is when a flow returns. */
   enum Next {
-    /** Still in the IVR: the main menu comes (again). */
+    /** Still in the IVR: on to the main menu (or, before it, the next flow of the script). */
     MAIN_MENU,
     /** Gone: to an agent's queue, to a callback and hang-up; the session ends. */
     LEFT_IVR
