@@ -2,6 +2,7 @@ package dev.callcenter.cti.ivr;
 
 import dev.callcenter.helpdesk.HelpdeskException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.slf4j.MDC;
 
 /**
  * Runs help-desk calls for IVR sessions with a deadline, so a caller never waits in silence on a
@@ -25,7 +27,16 @@ final class Backend implements AutoCloseable {
   }
 
   <T> T call(String what, Supplier<T> work) {
-    Future<T> future = executor.submit(work::get);
+    // the help desk's log lines carry the session's callId (and ticketId) too
+    Map<String, String> mdc = MDC.getCopyOfContextMap();
+    Future<T> future =
+        executor.submit(
+            () -> {
+              if (mdc != null) {
+                MDC.setContextMap(mdc);
+              }
+              return work.get();
+            });
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The {@code survey} FastAGI script, run by the dialplan after the agent hangs up: the caller rates
@@ -46,7 +45,10 @@ final class SurveyScript implements AgiScript {
   @Override
   public void run(AgiRequest request, AgiChannel channel) {
     String callId = IvrScript.callId(request, channel);
-    MDC.put("callId", callId);
+    IvrScript.withCallId(callId, () -> survey(request, channel, callId));
+  }
+
+  private void survey(AgiRequest request, AgiChannel channel, String callId) {
     String agent = argument(request, 0, "agent");
     String queue = argument(request, 1, "queue");
     Long ticketId = number(argument(request, 2, "ticket"));
@@ -79,20 +81,21 @@ final class SurveyScript implements AgiScript {
       IvrJournal journal =
           new IvrJournal(services.journeys(), backend, clock, callId, journey.isPresent());
       MenuPlayer player = new MenuPlayer(channel, journal);
-      MenuResult rating = player.play(menus.menu("survey-rating"), language);
-      if (!(rating instanceof MenuResult.Chosen r)) {
-        log.info("Survey of call {}: no rating given", callId);
+      Optional<SurveyReply> reply = SurveyReply.ask(player, menus, language);
+      if (reply.isEmpty()) {
+        log.debug("Survey of call {}: no rating given", callId);
         channel.streamFile(menus.prompt("goodbye", language));
         return;
       }
-      Boolean solved = null;
-      if (menus.surveyAsksSolved()
-          && player.play(menus.menu("survey-solved"), language) instanceof MenuResult.Chosen s) {
-        solved = s.value().equals("yes");
-      }
       SurveyAnswerDraft draft =
           new SurveyAnswerDraft(
-              callId, customerId, agent, queue, ticketId, Integer.parseInt(r.value()), solved);
+              callId,
+              customerId,
+              agent,
+              queue,
+              ticketId,
+              reply.get().rating(),
+              reply.get().solved());
       try {
         SurveyAnswer saved =
             backend.call("store survey answer", () -> services.surveys().record(draft));
@@ -103,7 +106,7 @@ final class SurveyScript implements AgiScript {
         channel.streamFile(menus.prompt("apology", language));
       }
     } catch (AgiHangupException e) {
-      log.info("Caller hung up in the survey (call {}): {}", callId, e.getMessage());
+      log.debug("Caller hung up in the survey (call {}): {}", callId, e.getMessage());
     }
   }
 

@@ -7,7 +7,15 @@ public final class IvrConfigException extends RuntimeException {
   private final List<String> problems;
 
   public IvrConfigException(String source, List<String> problems) {
-    super("Invalid IVR menus in " + source + ":\n  " + String.join("\n  ", problems));
+    this(source, problems, problems);
+  }
+
+  /**
+   * @param problems each problem as {@code key: what is wrong}
+   * @param report the same problems as the message lists them, with the file and line where known
+   */
+  IvrConfigException(String source, List<String> problems, List<String> report) {
+    super("Invalid IVR menus in " + source + ":\n  " + String.join("\n  ", report));
     this.problems = List.copyOf(problems);
   }
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The whole menu configuration: languages, prompts, menus, routing and timings.
@@ -62,35 +61,16 @@ public record IvrMenus(
           "callback-confirm",
           "survey-thanks");
 
-  /**
-   * Each menu the flows use, with the choice values it may have (empty: any value, or an entry).
-   */
-  public static final Map<String, Set<String>> MENUS =
-      Map.ofEntries(
-          Map.entry("language", Set.of()),
-          Map.entry("identify", Set.of()),
-          Map.entry(
-              "main",
-              Set.of("ticket-status", "report-fault", "technician-visit", "callback", "agent")),
-          Map.entry("ticket-status", Set.of("agent", "by-number", "main")),
-          Map.entry("ticket-number", Set.of()),
-          Map.entry("product", Set.of()),
-          Map.entry("serial", Set.of()),
-          Map.entry("callback", Set.of("this-number", "other-number")),
-          Map.entry("callback-number", Set.of()),
-          Map.entry("survey-rating", Set.of("1", "2", "3", "4", "5")),
-          Map.entry("survey-solved", Set.of("yes", "no")));
-
-  /** Menus whose keys are free entries (numbers), not choices. */
-  public static final Set<String> ENTRIES =
-      Set.of("identify", "ticket-number", "serial", "callback-number");
-
   public IvrMenus {
     languages = List.copyOf(languages);
     channelLanguage = Map.copyOf(channelLanguage);
     sayDateTimeFormat = Map.copyOf(sayDateTimeFormat);
     prompts = Map.copyOf(prompts);
     menus = Map.copyOf(menus);
+  }
+
+  public Menu menu(MenuName name) {
+    return menu(name.key());
   }
 
   public Menu menu(String name) {

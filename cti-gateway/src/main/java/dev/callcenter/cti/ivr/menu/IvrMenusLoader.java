@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
@@ -14,6 +15,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads {@code ivr-menus.conf} (HOCON) into {@link IvrMenus}, collecting every problem with the key
- * it is at, so a deployment learns all its mistakes at start, not from a caller.
+ * it is at, so a deployment learns all its mistakes at start, not from a caller. The menus are the
+ * {@link MenuName}s; a choice's value must be one the menu allows (for {@code main}, a {@link
+ * MenuAction}), and a wrong one is reported with its file and line.
  */
 public final class IvrMenusLoader {
 
@@ -66,9 +70,14 @@ public final class IvrMenusLoader {
           "standard-priority",
           "callback-owner",
           "callback-due");
+  private static final List<String> MENU_NAMES =
+      Arrays.stream(MenuName.values()).map(MenuName::key).sorted().toList();
+  private static final List<String> ENTRY_NAMES =
+      Arrays.stream(MenuName.values()).filter(MenuName::entry).map(MenuName::key).sorted().toList();
 
   private final String source;
   private final List<String> problems = new ArrayList<>();
+  private final List<String> report = new ArrayList<>();
 
   private IvrMenusLoader(String source) {
     this.source = source;
@@ -169,26 +178,26 @@ public final class IvrMenusLoader {
     Map<String, Menu> menus = new LinkedHashMap<>();
     if (object(c, "menus") != null) {
       ConfigObject mo = c.getObject("menus");
-      for (String name : mo.keySet()) {
-        if (!IvrMenus.MENUS.containsKey(name)) {
-          problem(
-              "menus." + name, "unknown menu; known: " + new TreeSet<>(IvrMenus.MENUS.keySet()));
+      for (String key : mo.keySet()) {
+        MenuName name = MenuName.byKey(key).orElse(null);
+        if (name == null) {
+          problem("menus." + key, "unknown menu; known: " + MENU_NAMES);
           continue;
         }
-        Menu m = menu(name, mo.get(name), languages, prompts, defaultTimeout, defaultRetries);
+        Menu m = menu(name, mo.get(key), languages, prompts, defaultTimeout, defaultRetries);
         if (m != null) {
-          menus.put(name, m);
+          menus.put(key, m);
         }
       }
-      for (String name : IvrMenus.MENUS.keySet()) {
-        if (!mo.containsKey(name)) {
-          problem("menus." + name, "missing");
+      for (MenuName name : MenuName.values()) {
+        if (!mo.containsKey(name.key())) {
+          problem("menus." + name.key(), "missing");
         }
       }
     }
-    Routing routing = routing(c, languages, menus.get("product"));
+    Routing routing = routing(c, languages, menus.get(MenuName.PRODUCT.key()));
     if (!problems.isEmpty()) {
-      throw new IvrConfigException(source, problems);
+      throw new IvrConfigException(source, problems, report);
     }
     return new IvrMenus(
         languages,
@@ -207,12 +216,13 @@ public final class IvrMenusLoader {
   }
 
   private Menu menu(
-      String name,
+      MenuName menu,
       ConfigValue value,
       List<String> languages,
       Map<String, Prompt> prompts,
       Duration defaultTimeout,
       int defaultRetries) {
+    String name = menu.key();
     String at = "menus." + name;
     if (!(value instanceof ConfigObject o)) {
       problem(at, "must be an object");
@@ -224,7 +234,7 @@ public final class IvrMenusLoader {
     if (!m.hasPath("prompt")) {
       problem(at + ".prompt", "missing");
     }
-    boolean entry = IvrMenus.ENTRIES.contains(name);
+    boolean entry = menu.entry();
     int maxDigits =
         m.hasPath("max-digits") ? integerAt(m, "max-digits", at + ".max-digits", 1, 32) : 1;
     Duration timeout =
@@ -242,28 +252,29 @@ public final class IvrMenusLoader {
       } else if (!(o.get("choices") instanceof ConfigObject co)) {
         problem(at + ".choices", "must be an object of key = value");
       } else {
-        Set<String> allowed = IvrMenus.MENUS.get(name);
+        Set<String> allowed = menu.choiceValues();
         for (var e : new java.util.TreeMap<>(co).entrySet()) {
           String key = e.getKey();
           String where = at + ".choices." + key;
+          ConfigOrigin origin = e.getValue().origin();
           if (!KEY.matcher(key).matches()) {
-            problem(where, "a choice key is one DTMF key: 0-9, * or #");
+            problem(where, "a choice key is one DTMF key: 0-9, * or #", origin);
             continue;
           }
           if (e.getValue().valueType() != ConfigValueType.STRING
               && e.getValue().valueType() != ConfigValueType.NUMBER) {
-            problem(where, "must be a string");
+            problem(where, "must be a string", origin);
             continue;
           }
           String v = String.valueOf(e.getValue().unwrapped()).strip();
-          if (name.equals("language")) {
+          if (menu == MenuName.LANGUAGE) {
             if (!languages.contains(v)) {
-              problem(where, "'" + v + "' is not one of languages " + languages);
+              problem(where, "'" + v + "' is not one of languages " + languages, origin);
             }
           } else if (!allowed.isEmpty() && !allowed.contains(v)) {
-            problem(where, "'" + v + "' is not one of " + new TreeSet<>(allowed));
+            problem(where, "'" + v + "' is not one of " + new TreeSet<>(allowed), origin);
           } else if (v.isEmpty()) {
-            problem(where, "must not be empty");
+            problem(where, "must not be empty", origin);
           }
           choices.put(key, v);
         }
@@ -275,7 +286,7 @@ public final class IvrMenusLoader {
       problem(at + ".choices", "missing");
     }
     if (optional && !entry) {
-      problem(at + ".optional", "only an entry (" + IvrMenus.ENTRIES + ") can be optional");
+      problem(at + ".optional", "only an entry (" + ENTRY_NAMES + ") can be optional");
     }
     Prompt invalid =
         o.containsKey("invalid")
@@ -542,5 +553,17 @@ public final class IvrMenusLoader {
 
   private void problem(String key, String what) {
     problems.add(key + ": " + what);
+    report.add(key + ": " + what);
+  }
+
+  /** A problem at a value whose line is known: the message names the file and the line. */
+  private void problem(String key, String what, ConfigOrigin origin) {
+    problems.add(key + ": " + what);
+    String file = origin.filename() != null ? origin.filename() : source;
+    report.add(
+        key
+            + ": "
+            + what
+            + (origin.lineNumber() > 0 ? " (" + file + ":" + origin.lineNumber() + ")" : ""));
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class IvrMenusLoaderTest {
 
@@ -91,6 +92,41 @@ class IvrMenusLoaderTest {
             "routing.queue-by-product.Toaster: 'Toaster' is not a product of"
                 + " menus.product.choices");
     assertThat(e.getMessage()).startsWith("Invalid IVR menus in test.conf:\n  ");
+  }
+
+  @Test
+  void anUnknownMainMenuActionIsRefusedNamingTheFileTheLineAndTheActions(@TempDir Path dir)
+      throws IOException {
+    String text = shipped().replace("4 = callback", "4 = call-me-back");
+    Path file = Files.writeString(dir.resolve("ivr-menus.conf"), text);
+    int line = text.lines().toList().indexOf("      4 = call-me-back") + 1;
+
+    assertThatThrownBy(() -> IvrMenusLoader.load(file))
+        .isInstanceOf(IvrConfigException.class)
+        .hasMessageContaining(
+            "menus.main.choices.4: 'call-me-back' is not one of [agent, callback, report-fault,"
+                + " technician-visit, ticket-status] ("
+                + file
+                + ":"
+                + line
+                + ")");
+    assertThat(line).isPositive();
+  }
+
+  @Test
+  void everyMenuActionIsAValidMainMenuChoiceAndEveryShippedOneIsAnAction() {
+    IvrMenus menus = IvrMenusLoader.load(SHIPPED);
+
+    assertThat(MenuName.MAIN.choiceValues())
+        .containsExactlyInAnyOrderElementsOf(MenuChoice.values(MenuAction.class));
+    for (String value : menus.menu(MenuName.MAIN).choices().values()) {
+      assertThat(MenuChoice.of(MenuAction.class, value).value()).isEqualTo(value);
+    }
+    for (MenuName name : MenuName.values()) {
+      assertThat(menus.menus())
+          .as("the shipped file has menu " + name.key())
+          .containsKey(name.key());
+    }
   }
 
   @Test

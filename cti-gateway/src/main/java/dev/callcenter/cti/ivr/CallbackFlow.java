@@ -1,0 +1,83 @@
+package dev.callcenter.cti.ivr;
+
+import dev.callcenter.cti.ivr.fastagi.AgiChannel;
+import dev.callcenter.cti.ivr.menu.IvrMenus;
+import dev.callcenter.cti.ivr.menu.MenuChoice;
+import dev.callcenter.cti.ivr.menu.MenuName;
+import dev.callcenter.helpdesk.followup.FollowUpDraft;
+import dev.callcenter.helpdesk.ivr.IvrOutcome;
+import dev.callcenter.helpdesk.user.User;
+
+/**
+ * Books a callback on the caller's number or one they key in: a follow-up for the queue the call
+ * would have waited in, owned by {@code routing.callback-owner}; the caller hears the number back
+ * and the dialplan hangs up ({@code CC_NEXT=hangup}). Without a number the caller goes to an agent.
+ */
+final class CallbackFlow implements IvrFlow {
+
+  @Override
+  public Next run(CallContext call) {
+    IvrMenus menus = call.menus();
+    MenuResult r = call.play(MenuName.CALLBACK);
+    String number = null;
+    if (r instanceof MenuResult.Chosen c
+        && MenuChoice.of(MenuChoice.CallbackNumber.class, c.value())
+            == MenuChoice.CallbackNumber.THIS_NUMBER
+        && call.callerNumber() != null) {
+      number = call.callerNumber();
+    } else if (r instanceof MenuResult.Chosen) {
+      MenuResult n = call.play(MenuName.CALLBACK_NUMBER);
+      number = n instanceof MenuResult.Entered e ? e.digits() : null;
+    }
+    if (number == null) {
+      return ToAgentFlow.because("no callback number").run(call);
+    }
+    String callbackNumber = number;
+    String callbackQueue = menus.routing().queueFor(call.language(), call.product());
+    String ownerName = menus.routing().callbackOwner();
+    User owner =
+        call.backend()
+            .call("callback owner", () -> call.services().users().findCredentials(ownerName))
+            .map(credentials -> credentials.user())
+            .orElseThrow(
+                () ->
+                    new BackendFailure(
+                        "callback owner '"
+                            + ownerName
+                            + "' (routing.callback-owner) does not exist",
+                        null));
+    FollowUpDraft draft =
+        new FollowUpDraft(
+            "Call back " + callbackNumber + " (queue " + callbackQueue + ")",
+            "Asked for in the IVR, call "
+                + call.callId()
+                + ", language "
+                + call.language()
+                + ".\nNumber: "
+                + callbackNumber
+                + "\nQueue: "
+                + callbackQueue
+                + "\n\nIVR path:\n"
+                + call.journal().path(),
+            call.clock().instant().plus(menus.routing().callbackDue()),
+            owner.id(),
+            callbackQueue,
+            call.customer().id(),
+            call.ticketId());
+    long followUp =
+        call.backend()
+            .call("create callback", () -> call.services().followUps().create(draft, null))
+            .id();
+    call.queue(callbackQueue);
+    call.journal()
+        .step("callback", callbackNumber, "follow-up " + followUp + " for queue " + callbackQueue);
+    call.finish(IvrOutcome.CALLBACK, callbackQueue, null);
+    AgiChannel channel = call.channel();
+    channel.setVariable("CC_NEXT", "hangup");
+    channel.setVariable("CC_CALL_ID", call.callId());
+    call.say("callback-confirm");
+    channel.sayDigits(callbackNumber);
+    call.say("goodbye");
+    return Next.LEFT_IVR;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.callcenter.cti.ivr;
+
+import dev.callcenter.cti.ivr.menu.MenuName;
+import dev.callcenter.helpdesk.ticket.Ticket;
+import dev.callcenter.helpdesk.ticket.TicketDraft;
+import dev.callcenter.helpdesk.ticket.TicketSource;
+import dev.callcenter.helpdesk.ticket.TicketType;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Creates a fault-report ticket for the product the caller picks (with the serial number if they
+ * key one in, and the IVR path so far), reads its number back and returns to the main menu. The
+ * product then routes the call to its own queue, if it has one.
+ */
+final class FaultReportFlow implements IvrFlow {
+
+  private static final Logger log = LoggerFactory.getLogger(FaultReportFlow.class);
+
+  @Override
+  public Next run(CallContext call) {
+    if (!(call.play(MenuName.PRODUCT) instanceof MenuResult.Chosen c)) {
+      return ToAgentFlow.because("no product chosen").run(call);
+    }
+    String product = c.value();
+    call.product(product);
+    String serial = call.play(MenuName.SERIAL) instanceof MenuResult.Entered e ? e.digits() : null;
+    String description =
+        "Reported by phone in the IVR.\nProduct: "
+            + product
+            + (serial == null ? "" : "\nSerial number: " + serial)
+            + "\nCaller number: "
+            + call.callerNumber()
+            + "\n\nIVR path:\n"
+            + call.journal().path();
+    TicketDraft draft =
+        new TicketDraft(
+            TicketType.FAULT_REPORT,
+            "Fault report by phone: " + product,
+            description,
+            null,
+            call.customer().id(),
+            null,
+            null,
+            List.of("ivr"),
+            TicketSource.IVR,
+            call.callId(),
+            product,
+            null,
+            null);
+    Ticket ticket =
+        call.backend()
+            .call("create fault report", () -> call.services().openTicket().open(draft, null));
+    call.ticketId(ticket.id());
+    try (var ignored = MDC.putCloseable("ticketId", Long.toString(ticket.id()))) {
+      log.debug(
+          "IVR call {} reported a fault: ticket {} for {}", call.callId(), ticket.id(), product);
+    }
+    call.journal()
+        .step("report-fault", serial, "ticket " + ticket.id() + " created for " + product);
+    call.say("fault-created");
+    call.channel().sayDigits(Long.toString(ticket.id()));
+    return Next.MAIN_MENU;
+  }
+}
