@@ -3,6 +3,10 @@ package dev.callcenter.cti.pop;
 import dev.callcenter.helpdesk.customer.CallerLookup;
 import dev.callcenter.helpdesk.customer.CustomerSummary;
 import dev.callcenter.helpdesk.followup.FollowUp;
+import dev.callcenter.helpdesk.ticket.Priority;
+import dev.callcenter.helpdesk.ticket.TicketSource;
+import dev.callcenter.helpdesk.ticket.TicketStatus;
+import dev.callcenter.helpdesk.ticket.TicketType;
 import dev.callcenter.helpdesk.timeline.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +23,8 @@ import java.util.Map;
  * @param openTickets open tickets with their SLA clocks
  * @param overdueFollowUps follow-ups about this customer that are past due
  * @param onAnswer what to open when the agent answers
- * @param extras sections other features add: {@code ivr} (the caller's IVR path), {@code kb}
- *     (suggested articles), {@code dispatch} (open dispatch orders)
+ * @param extras sections other features add by {@link PopSection}: {@code ivr} (the caller's IVR
+ *     path), {@code kb} (suggested articles); later {@code dispatch} (open dispatch orders)
  */
 public record ScreenPop(
     String callId,
@@ -43,15 +47,15 @@ public record ScreenPop(
    * An open ticket with its SLA clocks.
    *
    * @param sla {@code ok}, {@code warning}, {@code breached} or {@code paused} — the worst of its
-   *     running clocks
+   *     running clocks — or {@code unknown} when its clocks could not be read
    * @param dueAt the earliest due time of its running clocks
    */
   public record OpenTicket(
       long id,
       String title,
-      String type,
-      String status,
-      String priority,
+      TicketType type,
+      TicketStatus status,
+      Priority priority,
       Instant createdAt,
       String sla,
       Instant dueAt,
@@ -70,5 +74,5 @@ public record ScreenPop(
 
   /** A new ticket filled in from the call. */
   public record TicketPrefill(
-      Long customerId, String type, String title, String source, String pbxLinkedid) {}
+      Long customerId, TicketType type, String title, TicketSource source, String pbxLinkedid) {}
 }

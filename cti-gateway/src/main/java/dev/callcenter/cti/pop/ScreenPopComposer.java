@@ -13,7 +13,9 @@ import dev.callcenter.helpdesk.sla.TicketSlaService;
 import dev.callcenter.helpdesk.sla.clock.SlaMeasurement;
 import dev.callcenter.helpdesk.sla.clock.SlaState;
 import dev.callcenter.helpdesk.ticket.TicketService;
+import dev.callcenter.helpdesk.ticket.TicketSource;
 import dev.callcenter.helpdesk.ticket.TicketSummary;
+import dev.callcenter.helpdesk.ticket.TicketType;
 import dev.callcenter.helpdesk.timeline.TimelineEntry;
 import dev.callcenter.helpdesk.timeline.TimelineService;
 import java.time.Clock;
@@ -150,9 +152,9 @@ public final class ScreenPopComposer {
     return new ScreenPop.OpenTicket(
         t.id(),
         t.title(),
-        t.type().name(),
-        t.status().name(),
-        t.priority().name(),
+        t.type(),
+        t.status(),
+        t.priority(),
         t.createdAt(),
         state,
         due,
@@ -177,7 +179,8 @@ public final class ScreenPopComposer {
     String title =
         "Call from " + customer.name() + (call.queue() == null ? "" : " (" + call.queue() + ")");
     ScreenPop.TicketPrefill prefill =
-        new ScreenPop.TicketPrefill(customer.id(), "QUESTION", title, "PHONE", call.callId());
+        new ScreenPop.TicketPrefill(
+            customer.id(), TicketType.QUESTION, title, TicketSource.PHONE, call.callId());
     if (!open.isEmpty() || active) {
       Long ticket = open.isEmpty() ? null : open.getFirst().id();
       return new ScreenPop.OnAnswer("open-customer", customer.id(), ticket, prefill);
