@@ -71,7 +71,8 @@ public final class AgentUi {
             h.database()::isHealthy,
             settings.version(),
             cti.enabled() ? () -> cti.link().state() : null);
-    var sockets = new WebSocketRoutes(h.auth(), hub, cti::currentFor, settings.allowedOrigins());
+    var sockets =
+        new WebSocketRoutes(h.auth(), hub, cti::currentFor, settings.allowedOrigins(), clock);
     var kbRoutes = new KnowledgeBaseRoutes(kb.service(), kb.tickets());
     return new ApiServer(
         vertx,

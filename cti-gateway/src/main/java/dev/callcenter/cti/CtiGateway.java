@@ -16,9 +16,11 @@ import dev.callcenter.cti.live.LiveState;
 import dev.callcenter.cti.live.QueueFigures;
 import dev.callcenter.cti.pop.AgentNotifier;
 import dev.callcenter.cti.pop.CtiCoordinator;
-import dev.callcenter.cti.pop.CtiMessage;
 import dev.callcenter.cti.pop.PopSection;
 import dev.callcenter.cti.pop.ScreenPopComposer;
+import dev.callcenter.cti.push.AgentStateMessage;
+import dev.callcenter.cti.push.LiveMessage;
+import dev.callcenter.cti.push.QueueStatsMessage;
 import dev.callcenter.helpdesk.ConflictException;
 import dev.callcenter.helpdesk.Fields;
 import dev.callcenter.helpdesk.ValidationException;
@@ -31,6 +33,7 @@ import dev.callcenter.helpdesk.interaction.Interaction;
 import dev.callcenter.helpdesk.interaction.InteractionDraft;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -200,14 +203,14 @@ public final class CtiGateway implements CtiService, AutoCloseable {
 
   /** What a (re)connecting screen needs: the agent's state and the pop of their current call. */
   @Override
-  public List<CtiMessage> currentFor(long userId, boolean supervisor) {
-    List<CtiMessage> messages = new ArrayList<>();
-    java.time.Instant now = clock.instant();
-    state.agent(userId).ifPresent(s -> messages.add(new CtiMessage("agent-state", now, s)));
+  public List<LiveMessage> currentFor(long userId, boolean supervisor) {
+    List<LiveMessage> messages = new ArrayList<>();
+    Instant now = clock.instant();
+    state.agent(userId).ifPresent(s -> messages.add(new AgentStateMessage(now, s)));
     messages.addAll(coordinator.currentFor(userId));
     if (supervisor) {
-      state.agents().forEach(s -> messages.add(new CtiMessage("agent-state", now, s)));
-      state.queues().forEach(q -> messages.add(new CtiMessage("queue-stats", now, q)));
+      state.agents().forEach(s -> messages.add(new AgentStateMessage(now, s)));
+      state.queues().forEach(q -> messages.add(new QueueStatsMessage(now, q)));
     }
     return messages;
   }

@@ -5,7 +5,7 @@ import dev.callcenter.cti.live.AgentState;
 import dev.callcenter.cti.live.AgentStatus;
 import dev.callcenter.cti.live.CallView;
 import dev.callcenter.cti.live.QueueFigures;
-import dev.callcenter.cti.pop.CtiMessage;
+import dev.callcenter.cti.push.LiveMessage;
 import dev.callcenter.helpdesk.HelpdeskException;
 import dev.callcenter.helpdesk.interaction.Interaction;
 import java.util.List;
@@ -33,7 +33,7 @@ public interface CtiService {
   List<QueueFigures> queues();
 
   /** What a (re)connecting screen needs: the agent's state and the pop of their current call. */
-  List<CtiMessage> currentFor(long userId, boolean supervisor);
+  List<LiveMessage> currentFor(long userId, boolean supervisor);
 
   /** Makes the agent available, paused (with a reason) or logged out in all their queues. */
   CompletableFuture<AgentStatus> setAgentState(long userId, AgentState target, String reason);
@@ -89,7 +89,7 @@ public interface CtiService {
     }
 
     @Override
-    public List<CtiMessage> currentFor(long userId, boolean supervisor) {
+    public List<LiveMessage> currentFor(long userId, boolean supervisor) {
       return List.of();
     }
 

@@ -8,8 +8,8 @@ import dev.callcenter.cti.ivr.IvrServices;
 import dev.callcenter.cti.ivr.menu.IvrMenus;
 import dev.callcenter.cti.ivr.menu.IvrMenusLoader;
 import dev.callcenter.cti.pop.AgentNotifier;
-import dev.callcenter.cti.pop.CtiMessage;
 import dev.callcenter.cti.pop.KnowledgeSection;
+import dev.callcenter.cti.push.SlaEventMessage;
 import dev.callcenter.helpdesk.assembly.Helpdesk;
 import dev.callcenter.helpdesk.sla.SlaEvent;
 import dev.callcenter.kb.library.KnowledgeBase;
@@ -158,7 +158,7 @@ public final class CallCenterServer implements AutoCloseable {
         event.target(),
         event.reachedAt());
     // Wallboards refresh their list of tickets near or past the SLA.
-    hub.toSupervisors(new CtiMessage("sla-event", clock.instant(), event));
+    hub.toSupervisors(new SlaEventMessage(clock.instant(), event));
   }
 
   private IvrMenus ivrMenus() {

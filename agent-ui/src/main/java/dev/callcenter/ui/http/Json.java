@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import dev.callcenter.cti.live.AgentState;
+import dev.callcenter.cti.push.CallUpdateMessage;
+import dev.callcenter.cti.push.ScreenPopMessage;
 import dev.callcenter.helpdesk.customer.Customer;
 import dev.callcenter.helpdesk.customer.Tier;
 import io.vertx.core.buffer.Buffer;
@@ -47,7 +49,9 @@ public final class Json {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .addMixIn(Customer.class, CustomerMixin.class)
-            .addMixIn(AgentState.class, AgentStateMixin.class)
+            .addMixIn(AgentState.class, WireNameMixin.class)
+            .addMixIn(ScreenPopMessage.State.class, WireNameMixin.class)
+            .addMixIn(CallUpdateMessage.State.class, WireNameMixin.class)
             .build();
     // A number where text is expected is a mistake, not something to guess about.
     mapper
@@ -95,8 +99,11 @@ public final class Json {
     }
   }
 
-  /** Agent states on the wire as {@code available}, {@code logged-out}, {@code on-call}… */
-  abstract static class AgentStateMixin {
+  /**
+   * Enums with a {@code wireName()} on the wire by it: agent states as {@code available}, {@code
+   * logged-out}, {@code on-call}…, live message states as {@code ringing}, {@code no-answer}…
+   */
+  abstract static class WireNameMixin {
     @JsonValue
     abstract String wireName();
   }

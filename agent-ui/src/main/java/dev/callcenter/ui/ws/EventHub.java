@@ -1,9 +1,7 @@
 package dev.callcenter.ui.ws;
 
 import dev.callcenter.cti.pop.AgentNotifier;
-import dev.callcenter.cti.pop.CtiMessage;
-import dev.callcenter.ui.http.Json;
-import io.vertx.core.buffer.Buffer;
+import dev.callcenter.cti.push.LiveMessage;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.Map;
 import java.util.Set;
@@ -72,27 +70,27 @@ public final class EventHub implements AgentNotifier {
   }
 
   @Override
-  public void toUser(long userId, CtiMessage message) {
+  public void toUser(long userId, LiveMessage message) {
     Set<ServerWebSocket> sockets = byUser.get(userId);
     if (sockets == null || sockets.isEmpty()) {
       return;
     }
-    String text = encode(message);
+    String text = LiveMessageCodec.encode(message);
     sockets.forEach(s -> write(s, text));
   }
 
   @Override
-  public void toSupervisors(CtiMessage message) {
+  public void toSupervisors(LiveMessage message) {
     if (supervisors.isEmpty()) {
       return;
     }
-    String text = encode(message);
+    String text = LiveMessageCodec.encode(message);
     supervisors.forEach(s -> write(s, text));
   }
 
-  static String encode(CtiMessage message) {
-    Buffer json = Json.write(message);
-    return json.toString();
+  /** Sends one message to one screen (its hello, the present, a pong). */
+  void send(ServerWebSocket socket, LiveMessage message) {
+    write(socket, LiveMessageCodec.encode(message));
   }
 
   void write(ServerWebSocket socket, String text) {

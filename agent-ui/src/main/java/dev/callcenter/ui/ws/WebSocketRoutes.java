@@ -1,6 +1,8 @@
 package dev.callcenter.ui.ws;
 
-import dev.callcenter.cti.pop.CtiMessage;
+import dev.callcenter.cti.push.HelloMessage;
+import dev.callcenter.cti.push.LiveMessage;
+import dev.callcenter.cti.push.PongMessage;
 import dev.callcenter.helpdesk.HelpdeskException;
 import dev.callcenter.helpdesk.user.AuthService;
 import dev.callcenter.helpdesk.user.Role;
@@ -12,9 +14,8 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -33,23 +34,27 @@ public final class WebSocketRoutes {
 
   private final AuthService auth;
   private final EventHub hub;
-  private final BiFunction<Long, Boolean, List<CtiMessage>> present;
+  private final BiFunction<Long, Boolean, List<LiveMessage>> present;
   private final Set<String> allowedOrigins;
+  private final Clock clock;
 
   /**
    * @param present the messages that show a (re)connecting screen the present: (userId, supervisor)
    *     → messages
    * @param allowedOrigins extra origins allowed for cookie sessions (the server's own always is)
+   * @param clock stamps {@code hello} and {@code pong}
    */
   public WebSocketRoutes(
       AuthService auth,
       EventHub hub,
-      BiFunction<Long, Boolean, List<CtiMessage>> present,
-      Set<String> allowedOrigins) {
+      BiFunction<Long, Boolean, List<LiveMessage>> present,
+      Set<String> allowedOrigins,
+      Clock clock) {
     this.auth = auth;
     this.hub = hub;
     this.present = present;
     this.allowedOrigins = Set.copyOf(allowedOrigins);
+    this.clock = clock;
   }
 
   public void mount(Router router) {
@@ -124,27 +129,21 @@ public final class WebSocketRoutes {
               socket.closeHandler(v -> hub.remove(userId, socket));
               socket.exceptionHandler(e -> hub.remove(userId, socket));
               socket.textMessageHandler(text -> onText(socket, text));
-              hub.write(
+              hub.send(
                   socket,
-                  EventHub.encode(
-                      new CtiMessage(
-                          "hello",
-                          Instant.now(),
-                          Map.of(
-                              "userId", userId,
-                              "username", session.user().username(),
-                              "supervisor", supervisor))));
+                  new HelloMessage(
+                      clock.instant(),
+                      new HelloMessage.Data(userId, session.user().username(), supervisor)));
               ctx.vertx()
                   .executeBlocking(() -> present.apply(userId, supervisor), false)
-                  .onSuccess(
-                      messages -> messages.forEach(m -> hub.write(socket, EventHub.encode(m))))
+                  .onSuccess(messages -> messages.forEach(m -> hub.send(socket, m)))
                   .onFailure(e -> log.warn("Could not send the present to a new screen", e));
             });
   }
 
   private void onText(ServerWebSocket socket, String text) {
     if (text.contains("\"ping\"")) {
-      hub.write(socket, EventHub.encode(new CtiMessage("pong", Instant.now(), Map.of())));
+      hub.send(socket, new PongMessage(clock.instant()));
     }
   }
 

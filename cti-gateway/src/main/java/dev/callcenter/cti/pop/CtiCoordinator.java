@@ -6,6 +6,12 @@ import dev.callcenter.cti.live.AgentStatus;
 import dev.callcenter.cti.live.CallView;
 import dev.callcenter.cti.live.CtiListener;
 import dev.callcenter.cti.live.QueueFigures;
+import dev.callcenter.cti.push.AgentStateMessage;
+import dev.callcenter.cti.push.CallUpdateMessage;
+import dev.callcenter.cti.push.FollowUpMessage;
+import dev.callcenter.cti.push.LiveMessage;
+import dev.callcenter.cti.push.QueueStatsMessage;
+import dev.callcenter.cti.push.ScreenPopMessage;
 import dev.callcenter.helpdesk.customer.CallerLookup;
 import dev.callcenter.helpdesk.followup.FollowUp;
 import dev.callcenter.helpdesk.followup.FollowUpDraft;
@@ -18,7 +24,6 @@ import dev.callcenter.helpdesk.interaction.InteractionService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +68,7 @@ public final class CtiCoordinator implements CtiListener {
   private final Map<String, Long> interactionByCall = new ConcurrentHashMap<>();
 
   /** userId → the pop message of the call ringing or in progress on their phone. */
-  private final Map<Long, CtiMessage> currentPop = new ConcurrentHashMap<>();
+  private final Map<Long, ScreenPopMessage> currentPop = new ConcurrentHashMap<>();
 
   /**
    * @param callbackOwner the user who gets callbacks for missed calls no agent was rung for (0 for
@@ -92,8 +97,8 @@ public final class CtiCoordinator implements CtiListener {
   }
 
   /** The messages a (re)connecting screen of {@code userId} needs to show the present. */
-  public List<CtiMessage> currentFor(long userId) {
-    CtiMessage pop = currentPop.get(userId);
+  public List<LiveMessage> currentFor(long userId) {
+    ScreenPopMessage pop = currentPop.get(userId);
     return pop == null ? List.of() : List.of(pop);
   }
 
@@ -110,8 +115,11 @@ public final class CtiCoordinator implements CtiListener {
         call.callId(),
         () -> {
           ScreenPop p = pop.join();
-          CtiMessage message =
-              new CtiMessage("screen-pop", at, withState(p, "ringing", agent, null));
+          ScreenPopMessage message =
+              new ScreenPopMessage(
+                  at,
+                  new ScreenPopMessage.Data(
+                      ScreenPopMessage.State.RINGING, agent.agentInterface(), null, p));
           currentPop.put(agent.userId(), message);
           notifier.toUser(agent.userId(), message);
         });
@@ -124,8 +132,13 @@ public final class CtiCoordinator implements CtiListener {
         call.callId(),
         () -> {
           currentPop.computeIfPresent(
-              agent.userId(), (k, m) -> callOf(m).equals(call.callId()) ? null : m);
-          notifier.toUser(agent.userId(), update(at, call, why, null));
+              agent.userId(), (k, m) -> m.data().callId().equals(call.callId()) ? null : m);
+          notifier.toUser(
+              agent.userId(),
+              new CallUpdateMessage(
+                  at,
+                  new CallUpdateMessage.Data(
+                      call.callId(), CallUpdateMessage.State.fromWire(why))));
         });
   }
 
@@ -152,13 +165,18 @@ public final class CtiCoordinator implements CtiListener {
                       agent.userId())
                   .id();
           interactionByCall.put(call.callId(), interaction);
-          Map<String, Object> extra = new LinkedHashMap<>();
-          extra.put("interactionId", interaction);
-          extra.put("onAnswer", p.onAnswer());
-          CtiMessage updated =
-              new CtiMessage("screen-pop", at, withState(p, "answered", agent, interaction));
+          ScreenPopMessage updated =
+              new ScreenPopMessage(
+                  at,
+                  new ScreenPopMessage.Data(
+                      ScreenPopMessage.State.ANSWERED, agent.agentInterface(), interaction, p));
           currentPop.put(agent.userId(), updated);
-          notifier.toUser(agent.userId(), update(at, call, "answered", extra));
+          notifier.toUser(
+              agent.userId(),
+              new CallUpdateMessage(
+                  at,
+                  new CallUpdateMessage.Data(
+                      call.callId(), CallUpdateMessage.State.ANSWERED, interaction, p.onAnswer())));
         });
   }
 
@@ -178,8 +196,13 @@ public final class CtiCoordinator implements CtiListener {
                 }
                 if (agent != null) {
                   currentPop.computeIfPresent(
-                      agent.userId(), (k, m) -> callOf(m).equals(call.callId()) ? null : m);
-                  notifier.toUser(agent.userId(), update(at, call, "ended", null));
+                      agent.userId(), (k, m) -> m.data().callId().equals(call.callId()) ? null : m);
+                  notifier.toUser(
+                      agent.userId(),
+                      new CallUpdateMessage(
+                          at,
+                          new CallUpdateMessage.Data(
+                              call.callId(), CallUpdateMessage.State.ENDED)));
                 }
               } finally {
                 pops.remove(call.callId());
@@ -190,14 +213,14 @@ public final class CtiCoordinator implements CtiListener {
 
   @Override
   public void agentChanged(AgentStatus status) {
-    CtiMessage message = new CtiMessage("agent-state", clock.instant(), status);
+    AgentStateMessage message = new AgentStateMessage(clock.instant(), status);
     notifier.toUser(status.userId(), message);
     notifier.toSupervisors(message);
   }
 
   @Override
   public void queueChanged(QueueFigures figures) {
-    notifier.toSupervisors(new CtiMessage("queue-stats", figures.at(), figures));
+    notifier.toSupervisors(new QueueStatsMessage(figures.at(), figures));
   }
 
   // ------------------------------------------------------------------
@@ -244,7 +267,7 @@ public final class CtiCoordinator implements CtiListener {
                 customerId,
                 null),
             null);
-    notifier.toUser(owner, new CtiMessage("follow-up", clock.instant(), callback));
+    notifier.toUser(owner, new FollowUpMessage(clock.instant(), callback));
   }
 
   private Long ownerFor(CallView call) {
@@ -299,31 +322,5 @@ public final class CtiCoordinator implements CtiListener {
                       }
                     },
                     executor));
-  }
-
-  private static Map<String, Object> withState(
-      ScreenPop pop, String state, AgentRef agent, Long interactionId) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("state", state);
-    data.put("agentInterface", agent.agentInterface());
-    data.put("interactionId", interactionId);
-    data.put("pop", pop);
-    data.put("callId", pop.callId());
-    return data;
-  }
-
-  private static String callOf(CtiMessage m) {
-    return m.data() instanceof Map<?, ?> data ? String.valueOf(data.get("callId")) : "";
-  }
-
-  private static CtiMessage update(
-      Instant at, CallView call, String state, Map<String, Object> extra) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("callId", call.callId());
-    data.put("state", state);
-    if (extra != null) {
-      data.putAll(extra);
-    }
-    return new CtiMessage("call-update", at, data);
   }
 }

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.callcenter.cti.live.QueueFigures;
 import dev.callcenter.cti.pop.AgentNotifier;
-import dev.callcenter.cti.pop.CtiMessage;
+import dev.callcenter.cti.push.FollowUpMessage;
+import dev.callcenter.cti.push.QueueStatsMessage;
+import dev.callcenter.helpdesk.followup.FollowUp;
+import dev.callcenter.helpdesk.followup.FollowUpStatus;
 import dev.callcenter.server.WsClient;
 import java.time.Instant;
 import java.util.Map;
@@ -26,12 +30,43 @@ public interface AgentNotifierContract {
 
   long userId(String username);
 
-  private static CtiMessage marked(String type, String marker) {
-    return new CtiMessage(type, Instant.parse("2026-12-06T01:00:00Z"), Map.of("marker", marker));
+  Instant AT = Instant.parse("2026-12-06T01:00:00Z");
+
+  /** A follow-up message whose title is {@code marker}. */
+  private static FollowUpMessage followUp(String marker) {
+    return new FollowUpMessage(
+        AT,
+        new FollowUp(
+            1,
+            marker,
+            null,
+            AT,
+            1,
+            "Owner",
+            null,
+            null,
+            null,
+            null,
+            FollowUpStatus.OPEN,
+            null,
+            AT,
+            AT,
+            null,
+            null,
+            null,
+            false,
+            false));
+  }
+
+  /** Queue figures of a queue named {@code marker}. */
+  private static QueueStatsMessage queueStats(String marker) {
+    return new QueueStatsMessage(
+        AT, new QueueFigures(marker, AT, 0, 0, Map.of(), 0, 0, 0, 20, null, null));
   }
 
   private static boolean has(JsonNode message, String marker) {
-    return marker.equals(message.path("data").path("marker").asText());
+    JsonNode data = message.path("data");
+    return marker.equals(data.path("title").asText()) || marker.equals(data.path("queue").asText());
   }
 
   @Test
@@ -42,8 +77,8 @@ public interface AgentNotifierContract {
       String forAgent1 = UUID.randomUUID().toString();
       String forAgent2 = UUID.randomUUID().toString();
 
-      notifier().toUser(userId("agent1"), marked("follow-up", forAgent1));
-      notifier().toUser(userId("agent2"), marked("follow-up", forAgent2));
+      notifier().toUser(userId("agent1"), followUp(forAgent1));
+      notifier().toUser(userId("agent2"), followUp(forAgent2));
 
       assertThat(desk.await("follow-up", m -> has(m, forAgent1))).isNotNull();
       assertThat(phone.await("follow-up", m -> has(m, forAgent1))).isNotNull();
@@ -60,8 +95,8 @@ public interface AgentNotifierContract {
       String figures = UUID.randomUUID().toString();
       String later = UUID.randomUUID().toString();
 
-      notifier().toSupervisors(marked("queue-stats", figures));
-      notifier().toUser(userId("agent1"), marked("follow-up", later));
+      notifier().toSupervisors(queueStats(figures));
+      notifier().toUser(userId("agent1"), followUp(later));
 
       assertThat(wallboard.await("queue-stats", m -> has(m, figures))).isNotNull();
       assertThat(agent.await("follow-up", m -> has(m, later))).isNotNull();
@@ -71,7 +106,7 @@ public interface AgentNotifierContract {
 
   @Test
   default void aPersonWithNoOpenScreenIsNotAnError() {
-    assertThatCode(() -> notifier().toUser(987_654_321L, marked("follow-up", "nobody")))
+    assertThatCode(() -> notifier().toUser(987_654_321L, followUp("nobody")))
         .doesNotThrowAnyException();
   }
 }
