@@ -445,11 +445,10 @@ class BrowserTest {
         ExpectedConditions.textToBe(
             By.cssSelector("#queue-table tr[data-queue='support'] .waiting"),
             Integer.toString(waitingBefore + 1)));
-    assertThat(
-            browser
-                .findElement(By.cssSelector("#agent-table tr[data-agent='agent2']"))
-                .getAttribute("data-state"))
-        .isEqualTo("ringing");
+    // Looked up on each try: the wallboard re-renders its tables on every message.
+    wait.until(
+        ExpectedConditions.attributeToBe(
+            By.cssSelector("#agent-table tr[data-agent='agent2']"), "data-state", "ringing"));
     shot("wallboard");
     time.advance(Duration.ofSeconds(5));
     wait.until(
