@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.callcenter.cti.pop.ScreenPop;
 import dev.callcenter.cti.push.CallUpdateMessage;
 import dev.callcenter.cti.push.LiveMessage;
 import dev.callcenter.cti.push.PongMessage;
+import dev.callcenter.cti.push.ScreenPop;
 import dev.callcenter.cti.push.ScreenPopMessage;
 import dev.callcenter.helpdesk.customer.CallerLookup;
 import dev.callcenter.ui.http.Json;

@@ -11,6 +11,7 @@ import dev.callcenter.cti.push.CallUpdateMessage;
 import dev.callcenter.cti.push.FollowUpMessage;
 import dev.callcenter.cti.push.LiveMessage;
 import dev.callcenter.cti.push.QueueStatsMessage;
+import dev.callcenter.cti.push.ScreenPop;
 import dev.callcenter.cti.push.ScreenPopMessage;
 import dev.callcenter.helpdesk.customer.CallerLookup;
 import dev.callcenter.helpdesk.followup.FollowUp;

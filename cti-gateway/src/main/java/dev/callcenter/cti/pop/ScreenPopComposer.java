@@ -2,6 +2,7 @@ package dev.callcenter.cti.pop;
 
 import dev.callcenter.cti.call.CallerId;
 import dev.callcenter.cti.live.CallView;
+import dev.callcenter.cti.push.ScreenPop;
 import dev.callcenter.helpdesk.customer.CallerLookup;
 import dev.callcenter.helpdesk.customer.CustomerService;
 import dev.callcenter.helpdesk.customer.CustomerSummary;

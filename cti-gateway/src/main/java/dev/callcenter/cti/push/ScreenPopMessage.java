@@ -1,6 +1,5 @@
 package dev.callcenter.cti.push;
 
-import dev.callcenter.cti.pop.ScreenPop;
 import java.time.Instant;
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.callcenter.cti.pop;
+package dev.callcenter.cti.push;
 
 import dev.callcenter.helpdesk.customer.CallerLookup;
 import dev.callcenter.helpdesk.customer.CustomerSummary;
@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the ringing agent sees: who is calling and what is going on with them.
+ * What the ringing agent sees: who is calling and what is going on with them; composed by {@link
+ * dev.callcenter.cti.pop.ScreenPopComposer}.
  *
  * @param caller the number as the PBX gave it, its E.164 form and the name it sent
  * @param lookup KNOWN, AMBIGUOUS, UNKNOWN or ANONYMOUS
@@ -23,8 +24,9 @@ import java.util.Map;
  * @param openTickets open tickets with their SLA clocks
  * @param overdueFollowUps follow-ups about this customer that are past due
  * @param onAnswer what to open when the agent answers
- * @param extras sections other features add by {@link PopSection}: {@code ivr} (the caller's IVR
- *     path), {@code kb} (suggested articles); later {@code dispatch} (open dispatch orders)
+ * @param extras sections other features add by {@link dev.callcenter.cti.pop.PopSection}: {@code
+ *     ivr} (the caller's IVR path), {@code kb} (suggested articles); later {@code dispatch} (open
+ *     dispatch orders)
  */
 public record ScreenPop(
     String callId,
