@@ -3,7 +3,7 @@ package dev.callcenter.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Entry point: {@code bench/run lookup|tickets|cti|ivr|kb|all}. */
+/** Entry point: {@code bench/run lookup|tickets|hotpaths|cti|ivr|kb|all}. */
 public final class Bench {
 
   private Bench() {}
@@ -36,6 +36,9 @@ public final class Bench {
             Integer.getInteger("clients", 16),
             Duration.ofSeconds(Integer.getInteger("warmup", 5)),
             Duration.ofSeconds(Integer.getInteger("seconds", 20)));
+      }
+      if (which.equals("hotpaths")) {
+        HotPathBench.run(db, Integer.getInteger("hotCalls", 50_000));
       }
       if (which.equals("cti") || which.equals("all")) {
         CtiBench.run(
