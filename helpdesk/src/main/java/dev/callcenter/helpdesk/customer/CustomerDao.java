@@ -9,6 +9,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -26,39 +27,23 @@ interface CustomerDao {
       """
       insert into customer (kind, name, company_id, language, emails, address, notes, value_12m,
                             external_ref)
-      values (:kind, :name, :companyId, :language, :emails, :address, :notes, :value, :externalRef)
+      values (:d.kind, :d.name, :d.companyId, :d.language, :d.emails, :d.address, :d.notes,
+              :d.value12m, :d.externalRef)
       """)
   @GetGeneratedKeys("id")
-  long insert(
-      @Bind("kind") String kind,
-      @Bind("name") String name,
-      @Bind("companyId") Long companyId,
-      @Bind("language") String language,
-      @Bind("emails") List<String> emails,
-      @Bind("address") String address,
-      @Bind("notes") String notes,
-      @Bind("value") BigDecimal value,
-      @Bind("externalRef") String externalRef);
+  long insert(@BindMethods("d") CustomerDraft draft);
 
   @SqlUpdate(
       """
-      update customer set kind = :kind, name = :name, company_id = :companyId,
-             language = :language, emails = :emails, address = :address, notes = :notes,
-             value_12m = :value, external_ref = :externalRef, updated_at = now(),
-             version = version + 1
+      update customer set kind = :d.kind, name = :d.name, company_id = :d.companyId,
+             language = :d.language, emails = :d.emails, address = :d.address,
+             notes = :d.notes, value_12m = :d.value12m, external_ref = :d.externalRef,
+             updated_at = now(), version = version + 1
        where id = :id and (cast(:expectedVersion as integer) is null or version = :expectedVersion)
       """)
   int update(
       @Bind("id") long id,
-      @Bind("kind") String kind,
-      @Bind("name") String name,
-      @Bind("companyId") Long companyId,
-      @Bind("language") String language,
-      @Bind("emails") List<String> emails,
-      @Bind("address") String address,
-      @Bind("notes") String notes,
-      @Bind("value") BigDecimal value,
-      @Bind("externalRef") String externalRef,
+      @BindMethods("d") CustomerDraft draft,
       @Bind("expectedVersion") Integer expectedVersion);
 
   @SqlUpdate("delete from customer where id = :id")

@@ -34,17 +34,7 @@ public final class JdbiCustomerRepository implements CustomerRepository {
     return jdbi.inTransaction(
         h -> {
           CustomerDao tx = h.attach(CustomerDao.class);
-          long id =
-              tx.insert(
-                  d.kind().name(),
-                  d.name(),
-                  d.companyId(),
-                  d.language(),
-                  d.emails(),
-                  d.address(),
-                  d.notes(),
-                  d.value12m(),
-                  d.externalRef());
+          long id = tx.insert(d);
           writeChildren(tx, id, d, phones);
           return id;
         });
@@ -55,19 +45,7 @@ public final class JdbiCustomerRepository implements CustomerRepository {
     return jdbi.inTransaction(
         h -> {
           CustomerDao tx = h.attach(CustomerDao.class);
-          int rows =
-              tx.update(
-                  id,
-                  d.kind().name(),
-                  d.name(),
-                  d.companyId(),
-                  d.language(),
-                  d.emails(),
-                  d.address(),
-                  d.notes(),
-                  d.value12m(),
-                  d.externalRef(),
-                  expectedVersion);
+          int rows = tx.update(id, d, expectedVersion);
           if (rows == 0) {
             return false;
           }

@@ -10,6 +10,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -32,18 +33,12 @@ interface FollowUpDao {
       """
       insert into follow_up (title, note, due_at, owner_id, team, customer_id, ticket_id,
                              created_by, created_at, updated_at)
-      values (:title, :note, :dueAt, :ownerId, :team, :customerId, :ticketId,
+      values (:d.title, :d.note, :d.dueAt, :d.ownerId, :d.team, :d.customerId, :d.ticketId,
               :createdBy, :createdAt, :createdAt)
       """)
   @GetGeneratedKeys("id")
   long insert(
-      @Bind("title") String title,
-      @Bind("note") String note,
-      @Bind("dueAt") Instant dueAt,
-      @Bind("ownerId") long ownerId,
-      @Bind("team") String team,
-      @Bind("customerId") Long customerId,
-      @Bind("ticketId") Long ticketId,
+      @BindMethods("d") FollowUpDraft draft,
       @Bind("createdBy") Long createdBy,
       @Bind("createdAt") Instant createdAt);
 

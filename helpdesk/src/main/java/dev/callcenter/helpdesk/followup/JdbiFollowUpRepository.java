@@ -20,16 +20,7 @@ public final class JdbiFollowUpRepository implements FollowUpRepository {
   @Override
   public long insert(FollowUpDraft d, Long createdBy, Instant createdAt) {
     try {
-      return dao.insert(
-          d.title(),
-          d.note(),
-          d.dueAt(),
-          d.ownerId(),
-          d.team(),
-          d.customerId(),
-          d.ticketId(),
-          createdBy,
-          createdAt);
+      return dao.insert(d, createdBy, createdAt);
     } catch (UnableToExecuteStatementException e) {
       if (e.getCause() instanceof PSQLException sql
           && "23503".equals(sql.getSQLState())

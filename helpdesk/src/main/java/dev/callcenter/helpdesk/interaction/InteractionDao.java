@@ -28,19 +28,15 @@ interface InteractionDao {
       insert into interaction (customer_id, channel, direction, started_at, ended_at, agent_id,
         summary, pbx_uniqueid, pbx_linkedid, queue, caller_number, wait_seconds, ring_seconds,
         talk_seconds, hold_seconds, hangup_cause, recording_ref, hangup_by)
-      values (:customerId, :channel, :direction, :startedAt, :endedAt, :agentId, :summary,
+      values (:d.customerId, :d.channel, :d.direction, :startedAt, :d.endedAt, :agentId, :d.summary,
         :c.uniqueid, :c.linkedid, :c.queue, :c.callerNumber, :c.waitSeconds, :c.ringSeconds,
         :c.talkSeconds, :c.holdSeconds, :c.hangupCause, :c.recordingRef, :c.hangupBy)
       """)
   @GetGeneratedKeys("id")
   long insert(
-      @Bind("customerId") Long customerId,
-      @Bind("channel") String channel,
-      @Bind("direction") String direction,
+      @BindMethods("d") InteractionDraft draft,
       @Bind("startedAt") Instant startedAt,
-      @Bind("endedAt") Instant endedAt,
       @Bind("agentId") Long agentId,
-      @Bind("summary") String summary,
       @BindMethods("c") CallDetails call);
 
   @SqlUpdate(

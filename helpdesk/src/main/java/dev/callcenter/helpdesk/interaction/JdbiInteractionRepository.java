@@ -19,15 +19,7 @@ public final class JdbiInteractionRepository implements InteractionRepository {
 
   @Override
   public long insert(InteractionDraft d, Instant startedAt, Long agentId) {
-    return dao.insert(
-        d.customerId(),
-        d.channel().name(),
-        d.direction().name(),
-        startedAt,
-        d.endedAt(),
-        agentId,
-        d.summary(),
-        d.call() == null ? NO_CALL : d.call());
+    return dao.insert(d, startedAt, agentId, d.call() == null ? NO_CALL : d.call());
   }
 
   @Override

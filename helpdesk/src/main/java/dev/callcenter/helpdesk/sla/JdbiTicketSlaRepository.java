@@ -59,13 +59,7 @@ public final class JdbiTicketSlaRepository implements TicketSlaRepository {
 
   @Override
   public void storeSchedule(long ticketId, SlaSchedule s, Instant nextCheckAt) {
-    dao.storeSchedule(
-        ticketId,
-        s.firstResponseWarnAt(),
-        s.firstResponseDueAt(),
-        s.resolutionWarnAt(),
-        s.resolutionDueAt(),
-        nextCheckAt);
+    dao.storeSchedule(ticketId, s, nextCheckAt);
   }
 
   @Override

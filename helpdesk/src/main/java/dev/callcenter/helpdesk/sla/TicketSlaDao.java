@@ -2,6 +2,7 @@ package dev.callcenter.helpdesk.sla;
 
 import dev.callcenter.helpdesk.sla.clock.SlaEventKind;
 import dev.callcenter.helpdesk.sla.clock.SlaPoint;
+import dev.callcenter.helpdesk.sla.clock.SlaSchedule;
 import dev.callcenter.helpdesk.sla.clock.SlaTarget;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +14,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -48,17 +50,15 @@ interface TicketSlaDao {
 
   @SqlUpdate(
       """
-      update ticket set first_response_warn_at = :frWarn, first_response_due_at = :frDue,
-             resolution_warn_at = :resWarn, resolution_due_at = :resDue,
+      update ticket set first_response_warn_at = :s.firstResponseWarnAt,
+             first_response_due_at = :s.firstResponseDueAt,
+             resolution_warn_at = :s.resolutionWarnAt, resolution_due_at = :s.resolutionDueAt,
              next_sla_check_at = :next
        where id = :id
       """)
   void storeSchedule(
       @Bind("id") long ticketId,
-      @Bind("frWarn") Instant firstResponseWarnAt,
-      @Bind("frDue") Instant firstResponseDueAt,
-      @Bind("resWarn") Instant resolutionWarnAt,
-      @Bind("resDue") Instant resolutionDueAt,
+      @BindMethods("s") SlaSchedule schedule,
       @Bind("next") Instant nextCheckAt);
 
   @SqlQuery(

@@ -147,18 +147,7 @@ public final class JdbiTicketRepository implements TicketRepository {
 
   @Override
   public List<TicketSummary> list(TicketQuery q, Instant now) {
-    return dao.list(
-        q.statuses().stream().map(Enum::name).sorted().toList(),
-        q.customerId(),
-        q.assigneeId(),
-        q.team(),
-        q.type() == null ? null : q.type().name(),
-        q.priority() == null ? null : q.priority().name(),
-        q.dueBefore(),
-        q.breached(),
-        now,
-        q.limit(),
-        q.offset());
+    return dao.list(q, q.statuses().stream().map(Enum::name).sorted().toList(), now);
   }
 
   @Override

@@ -109,33 +109,25 @@ interface TicketDao {
            from ticket t
           where (cardinality(cast(:statuses as text[])) = 0
                  or t.status = any(cast(:statuses as text[])))
-            and (cast(:customerId as bigint) is null or t.customer_id = :customerId)
-            and (cast(:assigneeId as bigint) is null or t.assignee_id = :assigneeId)
-            and (cast(:team as text) is null or t.team = :team)
-            and (cast(:type as text) is null or t.type = :type)
-            and (cast(:priority as text) is null or t.priority = :priority)
-            and (cast(:dueBefore as timestamptz) is null
-                 or least(t.first_response_due_at, t.resolution_due_at) < :dueBefore)
-            and (cast(:breached as boolean) is null
-                 or :breached = (exists (select 1 from sla_event e
-                                          where e.ticket_id = t.id and e.kind = 'BREACH')
-                                 or coalesce(t.first_response_due_at <= :now, false)
-                                 or coalesce(t.resolution_due_at <= :now, false)))
+            and (cast(:q.customerId as bigint) is null or t.customer_id = :q.customerId)
+            and (cast(:q.assigneeId as bigint) is null or t.assignee_id = :q.assigneeId)
+            and (cast(:q.team as text) is null or t.team = :q.team)
+            and (cast(:q.type as text) is null or t.type = :q.type)
+            and (cast(:q.priority as text) is null or t.priority = :q.priority)
+            and (cast(:q.dueBefore as timestamptz) is null
+                 or least(t.first_response_due_at, t.resolution_due_at) < :q.dueBefore)
+            and (cast(:q.breached as boolean) is null
+                 or :q.breached = (exists (select 1 from sla_event e
+                                            where e.ticket_id = t.id and e.kind = 'BREACH')
+                                   or coalesce(t.first_response_due_at <= :now, false)
+                                   or coalesce(t.resolution_due_at <= :now, false)))
           order by t.created_at desc, t.id desc
-          limit :limit offset :offset
+          limit :q.limit offset :q.offset
           """)
   List<TicketSummary> list(
+      @BindMethods("q") TicketQuery query,
       @Bind("statuses") List<String> statuses,
-      @Bind("customerId") Long customerId,
-      @Bind("assigneeId") Long assigneeId,
-      @Bind("team") String team,
-      @Bind("type") String type,
-      @Bind("priority") String priority,
-      @Bind("dueBefore") Instant dueBefore,
-      @Bind("breached") Boolean breached,
-      @Bind("now") Instant now,
-      @Bind("limit") int limit,
-      @Bind("offset") int offset);
+      @Bind("now") Instant now);
 
   @SqlQuery(
       "select "

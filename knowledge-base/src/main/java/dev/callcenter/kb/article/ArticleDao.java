@@ -16,6 +16,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -31,23 +32,13 @@ interface ArticleDao {
                               fixed_in_version, tags, language, visibility, status,
                               source_ticket_id, version, created_by, created_at, updated_by,
                               updated_at)
-      values (:externalId, :title, :symptom, :cause, :resolution, :product,
-              cast(:versions as text[]), :fixedIn, cast(:tags as text[]), :language, :visibility,
-              :status, :sourceTicketId, 1, :by, :at, :by, :at)
+      values (:d.externalId, :d.title, :d.symptom, :d.cause, :d.resolution, :d.product,
+              cast(:d.versions as text[]), :d.fixedInVersion, cast(:d.tags as text[]),
+              :d.language.tag, :d.visibility, :status, :sourceTicketId, 1, :by, :at, :by, :at)
       """)
   @GetGeneratedKeys("id")
   long insert(
-      @Bind("externalId") String externalId,
-      @Bind("title") String title,
-      @Bind("symptom") String symptom,
-      @Bind("cause") String cause,
-      @Bind("resolution") String resolution,
-      @Bind("product") String product,
-      @Bind("versions") String[] versions,
-      @Bind("fixedIn") String fixedIn,
-      @Bind("tags") String[] tags,
-      @Bind("language") String language,
-      @Bind("visibility") String visibility,
+      @BindMethods("d") ArticleDraft draft,
       @Bind("status") String status,
       @Bind("sourceTicketId") Long sourceTicketId,
       @Bind("by") Long by,
@@ -56,27 +47,18 @@ interface ArticleDao {
   @SqlUpdate(
       """
       update kb_article
-         set external_id = :externalId, title = :title, symptom = :symptom, cause = :cause,
-             resolution = :resolution, product = :product, versions = cast(:versions as text[]),
-             fixed_in_version = :fixedIn, tags = cast(:tags as text[]), language = :language,
-             visibility = :visibility, status = :status, version = version + 1,
+         set external_id = :d.externalId, title = :d.title, symptom = :d.symptom,
+             cause = :d.cause, resolution = :d.resolution, product = :d.product,
+             versions = cast(:d.versions as text[]), fixed_in_version = :d.fixedInVersion,
+             tags = cast(:d.tags as text[]), language = :d.language.tag,
+             visibility = :d.visibility, status = :status, version = version + 1,
              updated_by = :by, updated_at = :at
        where id = :id and version = :expectedVersion
       """)
   int update(
       @Bind("id") long id,
       @Bind("expectedVersion") int expectedVersion,
-      @Bind("externalId") String externalId,
-      @Bind("title") String title,
-      @Bind("symptom") String symptom,
-      @Bind("cause") String cause,
-      @Bind("resolution") String resolution,
-      @Bind("product") String product,
-      @Bind("versions") String[] versions,
-      @Bind("fixedIn") String fixedIn,
-      @Bind("tags") String[] tags,
-      @Bind("language") String language,
-      @Bind("visibility") String visibility,
+      @BindMethods("d") ArticleDraft draft,
       @Bind("status") String status,
       @Bind("by") Long by,
       @Bind("at") Instant at);

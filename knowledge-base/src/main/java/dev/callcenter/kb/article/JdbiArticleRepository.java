@@ -30,23 +30,7 @@ public final class JdbiArticleRepository implements ArticleRepository {
       Long by,
       Instant at) {
     try {
-      long id =
-          dao.insert(
-              c.externalId(),
-              c.title(),
-              c.symptom(),
-              c.cause(),
-              c.resolution(),
-              c.product(),
-              c.versions().toArray(String[]::new),
-              c.fixedInVersion(),
-              c.tags().toArray(String[]::new),
-              c.language().tag(),
-              c.visibility().name(),
-              status.name(),
-              sourceTicketId,
-              by,
-              at);
+      long id = dao.insert(c, status.name(), sourceTicketId, by, at);
       dao.snapshot(id, change, by, at);
       return id;
     } catch (UnableToExecuteStatementException e) {
@@ -64,24 +48,7 @@ public final class JdbiArticleRepository implements ArticleRepository {
       Long by,
       Instant at) {
     try {
-      int updated =
-          dao.update(
-              id,
-              expectedVersion,
-              c.externalId(),
-              c.title(),
-              c.symptom(),
-              c.cause(),
-              c.resolution(),
-              c.product(),
-              c.versions().toArray(String[]::new),
-              c.fixedInVersion(),
-              c.tags().toArray(String[]::new),
-              c.language().tag(),
-              c.visibility().name(),
-              status.name(),
-              by,
-              at);
+      int updated = dao.update(id, expectedVersion, c, status.name(), by, at);
       if (updated == 1) {
         dao.snapshot(id, change, by, at);
       }
