@@ -129,8 +129,9 @@ public final class JdbiCustomerRepository implements CustomerRepository {
 
   @Override
   public Optional<Tier> tierOf(long id) {
-    // Read for every ticket created: plain JDBC on the Jdbi handle, because Jdbi's per-statement
-    // machinery costs more CPU than this primary-key lookup (jdbi/jdbi#2617).
+    // Read for every ticket created: plain JDBC on the Jdbi handle, because SQL Object dispatch
+    // costs more CPU than this primary-key lookup (jdbi/jdbi#2617); on Jdbi 3.55 about 10 µs of
+    // client CPU here against 60-100 µs through the DAO (bench/run hotpaths).
     return PlainJdbc.withConnection(
         jdbi,
         c -> {

@@ -7,9 +7,9 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Plain JDBC on the connection of a Jdbi handle, for the few statements on hot paths where Jdbi's
- * per-statement machinery costs more CPU than the database work (jdbi/jdbi#2617). The handle is the
- * thread's open one inside {@link Transactions#inTransaction}, so such statements still join the
- * caller's transaction.
+ * per-statement machinery costs more CPU than the database work (jdbi/jdbi#2617; still so on Jdbi
+ * 3.55, see bench/README.md). The handle is the thread's open one inside {@link
+ * Transactions#inTransaction}, so such statements still join the caller's transaction.
  */
 public final class PlainJdbc {
 

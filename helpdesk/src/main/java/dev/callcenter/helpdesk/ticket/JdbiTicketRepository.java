@@ -31,9 +31,10 @@ public final class JdbiTicketRepository implements TicketRepository {
   @Override
   public Ticket insert(
       TicketDraft draft, SlaTerms terms, SlaSchedule schedule, Long createdBy, Instant now) {
-    // Plain JDBC on the Jdbi handle's connection: this runs for every ticket created, and Jdbi's
-    // per-statement machinery (binding descriptions, config copies) costs more CPU than the insert
-    // itself (jdbi/jdbi#2617). The statement text is the same every time, so the driver keeps it
+    // Plain JDBC on the Jdbi handle's connection: this runs for every ticket created, and SQL
+    // Object dispatch costs more CPU than the insert itself (jdbi/jdbi#2617). On Jdbi 3.55 this
+    // code takes about 90 µs of client CPU, the fluent API 150 µs and the DAO 340 to 460 µs
+    // (bench/run hotpaths). The statement text is the same every time, so the driver keeps it
     // prepared on the server.
     return PlainJdbc.withConnection(
         jdbi, c -> insertRow(c, draft, terms, schedule, createdBy, now));
