@@ -445,10 +445,12 @@ class BrowserTest {
         ExpectedConditions.textToBe(
             By.cssSelector("#queue-table tr[data-queue='support'] .waiting"),
             Integer.toString(waitingBefore + 1)));
-    // Looked up on each try: the wallboard re-renders its tables on every message.
-    wait.until(
-        ExpectedConditions.attributeToBe(
-            By.cssSelector("#agent-table tr[data-agent='agent2']"), "data-state", "ringing"));
+    // Looked up on each try: the wallboard re-renders its tables on every message, which can also
+    // happen between finding the row and reading its attribute.
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            ExpectedConditions.attributeToBe(
+                By.cssSelector("#agent-table tr[data-agent='agent2']"), "data-state", "ringing"));
     shot("wallboard");
     time.advance(Duration.ofSeconds(5));
     wait.until(
