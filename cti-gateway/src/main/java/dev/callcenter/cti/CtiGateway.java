@@ -7,6 +7,7 @@ import dev.callcenter.cti.ami.NumberingConfig;
 import dev.callcenter.cti.call.PbxCommandException;
 import dev.callcenter.cti.call.PbxLink;
 import dev.callcenter.cti.call.PbxLinkStatus;
+import dev.callcenter.cti.calllog.CallLog;
 import dev.callcenter.cti.live.AgentRef;
 import dev.callcenter.cti.live.AgentState;
 import dev.callcenter.cti.live.AgentStatus;
@@ -136,18 +137,24 @@ public final class CtiGateway implements CtiService, AutoCloseable {
     String owner = settings.callbackOwner();
     this.coordinator =
         new CtiCoordinator(
-            directory,
             composer,
-            helpdesk.interactions(),
-            helpdesk.followUps(),
+            new CallLog(
+                directory,
+                helpdesk.interactions(),
+                helpdesk.followUps(),
+                () ->
+                    owner == null || owner.isEmpty()
+                        ? 0
+                        : helpdesk
+                            .users()
+                            .findCredentials(owner)
+                            .map(u -> u.user().id())
+                            .orElse(0L),
+                settings.callbackDue(),
+                clock),
             notifier,
             work,
-            clock,
-            () ->
-                owner == null || owner.isEmpty()
-                    ? 0
-                    : helpdesk.users().findCredentials(owner).map(u -> u.user().id()).orElse(0L),
-            settings.callbackDue());
+            clock);
     this.state =
         new LiveState(
             directory,

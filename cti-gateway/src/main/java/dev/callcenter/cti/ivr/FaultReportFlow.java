@@ -43,7 +43,8 @@ final class FaultReportFlow implements IvrFlow {
             null,
             call.customer().id(),
             null,
-            null,
+            // Opened in the configured team, so it is assigned like any other ticket of the team.
+            call.menus().routing().faultTeam(),
             List.of("ivr"),
             TicketSource.IVR,
             call.callId(),

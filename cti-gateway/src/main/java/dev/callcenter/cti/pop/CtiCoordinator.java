@@ -1,6 +1,6 @@
 package dev.callcenter.cti.pop;
 
-import dev.callcenter.cti.live.AgentDirectory;
+import dev.callcenter.cti.calllog.CallLog;
 import dev.callcenter.cti.live.AgentRef;
 import dev.callcenter.cti.live.AgentStatus;
 import dev.callcenter.cti.live.CallView;
@@ -14,24 +14,13 @@ import dev.callcenter.cti.push.QueueStatsMessage;
 import dev.callcenter.cti.push.ScreenPop;
 import dev.callcenter.cti.push.ScreenPopMessage;
 import dev.callcenter.helpdesk.customer.CallerLookup;
-import dev.callcenter.helpdesk.followup.FollowUp;
-import dev.callcenter.helpdesk.followup.FollowUpDraft;
-import dev.callcenter.helpdesk.followup.FollowUpService;
-import dev.callcenter.helpdesk.interaction.CallDetails;
-import dev.callcenter.helpdesk.interaction.Channel;
-import dev.callcenter.helpdesk.interaction.Direction;
-import dev.callcenter.helpdesk.interaction.InteractionDraft;
-import dev.callcenter.helpdesk.interaction.InteractionService;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -54,15 +43,11 @@ import org.slf4j.MDC;
 public final class CtiCoordinator implements CtiListener {
   private static final Logger log = LoggerFactory.getLogger(CtiCoordinator.class);
 
-  private final AgentDirectory directory;
   private final ScreenPopComposer composer;
-  private final InteractionService interactions;
-  private final FollowUpService followUps;
+  private final CallLog callLog;
   private final AgentNotifier notifier;
   private final Executor executor;
   private final Clock clock;
-  private final LongSupplier callbackOwner;
-  private final Duration callbackDue;
 
   private final Map<String, CompletableFuture<ScreenPop>> pops = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Void>> chains = new ConcurrentHashMap<>();
@@ -71,30 +56,17 @@ public final class CtiCoordinator implements CtiListener {
   /** userId → the pop message of the call ringing or in progress on their phone. */
   private final Map<Long, ScreenPopMessage> currentPop = new ConcurrentHashMap<>();
 
-  /**
-   * @param callbackOwner the user who gets callbacks for missed calls no agent was rung for (0 for
-   *     nobody)
-   * @param callbackDue how soon a callback follow-up is due
-   */
   public CtiCoordinator(
-      AgentDirectory directory,
       ScreenPopComposer composer,
-      InteractionService interactions,
-      FollowUpService followUps,
+      CallLog callLog,
       AgentNotifier notifier,
       Executor executor,
-      Clock clock,
-      LongSupplier callbackOwner,
-      Duration callbackDue) {
-    this.directory = directory;
+      Clock clock) {
     this.composer = composer;
-    this.interactions = interactions;
-    this.followUps = followUps;
+    this.callLog = callLog;
     this.notifier = notifier;
     this.executor = executor;
     this.clock = clock;
-    this.callbackOwner = callbackOwner;
-    this.callbackDue = callbackDue;
   }
 
   /** The messages a (re)connecting screen of {@code userId} needs to show the present. */
@@ -114,6 +86,7 @@ public final class CtiCoordinator implements CtiListener {
     Instant at = clock.instant();
     chain(
         call.callId(),
+        agent,
         () -> {
           ScreenPop p = pop.join();
           ScreenPopMessage message =
@@ -131,6 +104,7 @@ public final class CtiCoordinator implements CtiListener {
     Instant at = clock.instant();
     chain(
         call.callId(),
+        agent,
         () -> {
           currentPop.computeIfPresent(
               agent.userId(), (k, m) -> m.data().callId().equals(call.callId()) ? null : m);
@@ -149,22 +123,11 @@ public final class CtiCoordinator implements CtiListener {
     Instant at = clock.instant();
     chain(
         call.callId(),
+        agent,
         () -> {
           ScreenPop p = pop.join();
           Long customerId = p.lookup() == CallerLookup.Result.KNOWN ? p.customer().id() : null;
-          long interaction =
-              interactions
-                  .record(
-                      new InteractionDraft(
-                          customerId,
-                          Channel.PHONE_IN,
-                          Direction.INBOUND,
-                          call.answeredAt(),
-                          null,
-                          "Queue call" + (call.queue() == null ? "" : " (" + call.queue() + ")"),
-                          details(call)),
-                      agent.userId())
-                  .id();
+          long interaction = callLog.answered(agent, call, customerId);
           interactionByCall.put(call.callId(), interaction);
           ScreenPopMessage updated =
               new ScreenPopMessage(
@@ -191,7 +154,7 @@ public final class CtiCoordinator implements CtiListener {
               try {
                 Long interaction = interactionByCall.remove(call.callId());
                 if (interaction != null) {
-                  interactions.endCall(interaction, call.endedAt(), details(call));
+                  callLog.ended(interaction, call);
                 } else if (!call.answered()) {
                   missed(call);
                 }
@@ -232,78 +195,31 @@ public final class CtiCoordinator implements CtiListener {
     if (p.lookup() != CallerLookup.Result.KNOWN) {
       return;
     }
-    long customerId = p.customer().id();
-    String what = call.abandoned() ? "Abandoned call" : "Unanswered call";
-    interactions.record(
-        new InteractionDraft(
-            customerId,
-            Channel.PHONE_IN,
-            Direction.INBOUND,
-            call.offeredAt() != null ? call.offeredAt() : call.queuedAt(),
-            call.endedAt(),
-            what
-                + (call.queue() == null ? "" : " in " + call.queue())
-                + " after "
-                + call.waitSeconds()
-                + " s",
-            details(call)),
-        null);
-    Long owner = ownerFor(call);
-    if (owner == null) {
-      log.warn("No callback owner for missed call {} from customer {}", call.callId(), customerId);
-      return;
-    }
-    String number = call.caller().number() == null ? "" : " at " + call.caller().number();
-    FollowUp callback =
-        followUps.create(
-            new FollowUpDraft(
-                "Call back " + p.customer().name() + number,
-                what
-                    + (call.queue() == null ? "" : " in queue " + call.queue())
-                    + ", call "
-                    + call.callId(),
-                clock.instant().plus(callbackDue),
-                owner,
-                call.queue(),
-                customerId,
-                null),
-            null);
-    notifier.toUser(owner, new FollowUpMessage(clock.instant(), callback));
-  }
-
-  private Long ownerFor(CallView call) {
-    Optional<Long> rung =
-        Optional.ofNullable(call.lastRungInterface())
-            .flatMap(directory::byInterface)
-            .map(AgentRef::userId);
-    if (rung.isPresent()) {
-      return rung.get();
-    }
-    long fallback = callbackOwner.getAsLong();
-    return fallback > 0 ? fallback : null;
-  }
-
-  private static CallDetails details(CallView call) {
-    return new CallDetails(
-        call.uniqueid(),
-        call.callId(),
-        call.queue(),
-        call.caller() == null ? null : call.caller().number(),
-        (int) call.waitSeconds(),
-        call.answered() ? (int) call.ringSeconds() : null,
-        call.endedAt() == null || !call.answered() ? null : (int) call.talkSeconds(),
-        call.endedAt() == null || !call.answered() ? null : (int) call.holdSeconds(),
-        call.hangupCause() == null
-            ? null
-            : call.hangupCause()
-                + (call.hangupCauseText() == null ? "" : " " + call.hangupCauseText()),
-        call.recording(),
-        call.endedBy() == null ? null : call.endedBy().name());
+    callLog
+        .missed(call, p.customer().id(), p.customer().name())
+        .ifPresent(
+            callback ->
+                notifier.toUser(
+                    callback.ownerId(), new FollowUpMessage(clock.instant(), callback)));
   }
 
   private CompletableFuture<ScreenPop> pop(CallView call) {
     return pops.computeIfAbsent(
         call.callId(), id -> CompletableFuture.supplyAsync(() -> composer.compose(call), executor));
+  }
+
+  /** Runs {@code task} after the call's earlier work, with the agent in the log context. */
+  private CompletableFuture<Void> chain(String callId, AgentRef agent, Runnable task) {
+    return chain(
+        callId,
+        () -> {
+          MDC.put("agentId", agent.username());
+          try {
+            task.run();
+          } finally {
+            MDC.remove("agentId");
+          }
+        });
   }
 
   private CompletableFuture<Void> chain(String callId, Runnable task) {

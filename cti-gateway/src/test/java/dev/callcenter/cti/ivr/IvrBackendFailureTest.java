@@ -150,7 +150,8 @@ class IvrBackendFailureTest {
                 r.vipPriority(),
                 r.standardPriority(),
                 "owner-who-left",
-                r.callbackDue()));
+                r.callbackDue(),
+                r.faultTeam()));
     kit = new IvrKit(noOwner, List.of("127.0.0.1"));
     Customer c = kit.customer("Oli Fan", "zh-TW", Tier.STANDARD, "0911000013");
     kit.helpdesk.execute("update app_user set active = false where username = 'owner-who-left'");

@@ -2,6 +2,8 @@ package dev.callcenter.cti.ivr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.callcenter.helpdesk.assignment.MemberDraft;
+import dev.callcenter.helpdesk.assignment.TeamDraft;
 import dev.callcenter.helpdesk.customer.Customer;
 import dev.callcenter.helpdesk.customer.CustomerDraft;
 import dev.callcenter.helpdesk.customer.CustomerKind;
@@ -280,6 +282,22 @@ class IvrFlowTest {
             getData(kit.menuSound("main", "zh-TW"), 5000, 1));
     assertThat(journey(call).ticketId()).isEqualTo(t.id());
     assertThat(kit.helpdesk.tickets.interactionIds(t.id())).hasSize(1);
+  }
+
+  @Test
+  void aFaultReportedInTheIvrIsAssignedLikeOneOpenedOverHttp() {
+    var teams = kit.helpdesk.helpdesk.teams();
+    teams.create(new TeamDraft("support", "Support", 5));
+    long member = kit.helpdesk.agent("Support member");
+    teams.putMember("support", member, new MemberDraft(List.of(), null));
+    kit.customer("Ann Wu", "zh-TW", Tier.STANDARD, "0911000031");
+
+    AgiResult r = kit.call(AgiCaller.from("0911000031").pressing("2", "1", "#", "0"));
+
+    Ticket t = kit.helpdesk.tickets.get(Long.parseLong(r.variables().get("CC_TICKET_ID")));
+    assertThat(t.team()).isEqualTo("support");
+    assertThat(t.assigneeId()).isEqualTo(member);
+    assertThat(t.assignmentReason()).isNotBlank();
   }
 
   @Test

@@ -72,7 +72,7 @@ public final class TicketService {
     // writes the row, its due times and the CREATED audit entry in one atomic statement: no
     // explicit transaction, no re-read, no update (this is the busiest write of the system).
     Ticket ticket = tickets.insert(draft, start.terms(), start.schedule(), actorId, now);
-    log.info(
+    log.debug(
         "Ticket {} opened for customer {} by user {} with SLA policy {}",
         ticket.id(),
         draft.customerId(),
@@ -146,7 +146,7 @@ public final class TicketService {
                 new AuditChange(AuditField.ASSIGNMENT_REASON, current.assignmentReason(), why));
           }
           audit.append(ticketId, actorId, now, changes);
-          log.info(
+          log.debug(
               "Ticket {} assignee {} -> {} by user {}: {}",
               ticketId,
               current.assigneeId(),

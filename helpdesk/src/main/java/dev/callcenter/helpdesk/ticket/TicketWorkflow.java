@@ -86,7 +86,7 @@ public final class TicketWorkflow {
           tickets.updateLifecycle(ticketId, next, now);
           audit.append(ticketId, actorId, now, changes(ticket.lifecycle(), next));
           clocks.refresh(ticketId, now);
-          log.info(
+          log.debug(
               "Ticket {} moved from {} to {} by user {}",
               ticketId,
               ticket.status(),

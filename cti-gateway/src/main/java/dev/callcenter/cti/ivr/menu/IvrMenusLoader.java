@@ -69,7 +69,8 @@ public final class IvrMenusLoader {
           "vip-priority",
           "standard-priority",
           "callback-owner",
-          "callback-due");
+          "callback-due",
+          "fault-team");
   private static final List<String> MENU_NAMES =
       Arrays.stream(MenuName.values()).map(MenuName::key).sorted().toList();
   private static final List<String> ENTRY_NAMES =
@@ -338,7 +339,17 @@ public final class IvrMenusLoader {
     Duration due =
         durationAt(
             r, "callback-due", "routing.callback-due", Duration.ofMinutes(1), Duration.ofDays(7));
-    return new Routing(defaultQueue, byLanguage, byProduct, vip, standard, owner, due);
+    String faultTeam =
+        r.hasPath("fault-team") ? stringAt(r, "fault-team", "routing.fault-team") : null;
+    return new Routing(
+        defaultQueue,
+        byLanguage,
+        byProduct,
+        vip,
+        standard,
+        owner,
+        due,
+        faultTeam == null || faultTeam.isBlank() ? null : faultTeam);
   }
 
   private Prompt prompt(ConfigValue value, String at, List<String> languages) {

@@ -21,7 +21,8 @@ public record Routing(
     int vipPriority,
     int standardPriority,
     String callbackOwner,
-    Duration callbackDue) {
+    Duration callbackDue,
+    String faultTeam) {
 
   public Routing {
     queueByLanguage = Map.copyOf(queueByLanguage);

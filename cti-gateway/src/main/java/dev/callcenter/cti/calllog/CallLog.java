@@ -1,0 +1,149 @@
+package dev.callcenter.cti.calllog;
+
+import dev.callcenter.cti.live.AgentDirectory;
+import dev.callcenter.cti.live.AgentRef;
+import dev.callcenter.cti.live.CallView;
+import dev.callcenter.helpdesk.followup.FollowUp;
+import dev.callcenter.helpdesk.followup.FollowUpDraft;
+import dev.callcenter.helpdesk.followup.FollowUpService;
+import dev.callcenter.helpdesk.interaction.CallDetails;
+import dev.callcenter.helpdesk.interaction.Channel;
+import dev.callcenter.helpdesk.interaction.Direction;
+import dev.callcenter.helpdesk.interaction.InteractionDraft;
+import dev.callcenter.helpdesk.interaction.InteractionService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every queue call on the customer's timeline: an interaction when an agent answers, closed with
+ * the call's durations when it ends, and for a missed call of a known customer an interaction and a
+ * callback follow-up for the agent who was rung last (else the configured owner).
+ */
+public final class CallLog {
+  private static final Logger log = LoggerFactory.getLogger(CallLog.class);
+
+  private final AgentDirectory directory;
+  private final InteractionService interactions;
+  private final FollowUpService followUps;
+  private final LongSupplier callbackOwner;
+  private final Duration callbackDue;
+  private final Clock clock;
+
+  /**
+   * @param callbackOwner the user who gets callbacks for missed calls no agent was rung for (0 for
+   *     nobody)
+   * @param callbackDue how soon a callback follow-up is due
+   */
+  public CallLog(
+      AgentDirectory directory,
+      InteractionService interactions,
+      FollowUpService followUps,
+      LongSupplier callbackOwner,
+      Duration callbackDue,
+      Clock clock) {
+    this.directory = directory;
+    this.interactions = interactions;
+    this.followUps = followUps;
+    this.callbackOwner = callbackOwner;
+    this.callbackDue = callbackDue;
+    this.clock = clock;
+  }
+
+  /** Records the answered call, by {@code agent}, on the customer's timeline; its id. */
+  public long answered(AgentRef agent, CallView call, Long customerId) {
+    return interactions
+        .record(
+            new InteractionDraft(
+                customerId,
+                Channel.PHONE_IN,
+                Direction.INBOUND,
+                call.answeredAt(),
+                null,
+                "Queue call" + (call.queue() == null ? "" : " (" + call.queue() + ")"),
+                details(call)),
+            agent.userId())
+        .id();
+  }
+
+  /** Closes the interaction of an answered call with its durations. */
+  public void ended(long interactionId, CallView call) {
+    interactions.endCall(interactionId, call.endedAt(), details(call));
+  }
+
+  /**
+   * A call nobody answered, from a known customer: on their timeline, and a callback follow-up.
+   *
+   * @return the callback, for its owner's screen; empty when nobody can own it
+   */
+  public Optional<FollowUp> missed(CallView call, long customerId, String customerName) {
+    String what = call.abandoned() ? "Abandoned call" : "Unanswered call";
+    interactions.record(
+        new InteractionDraft(
+            customerId,
+            Channel.PHONE_IN,
+            Direction.INBOUND,
+            call.offeredAt() != null ? call.offeredAt() : call.queuedAt(),
+            call.endedAt(),
+            what
+                + (call.queue() == null ? "" : " in " + call.queue())
+                + " after "
+                + call.waitSeconds()
+                + " s",
+            details(call)),
+        null);
+    Long owner = ownerFor(call);
+    if (owner == null) {
+      log.warn("No callback owner for missed call {} from customer {}", call.callId(), customerId);
+      return Optional.empty();
+    }
+    String number = call.caller().number() == null ? "" : " at " + call.caller().number();
+    return Optional.of(
+        followUps.create(
+            new FollowUpDraft(
+                "Call back " + customerName + number,
+                what
+                    + (call.queue() == null ? "" : " in queue " + call.queue())
+                    + ", call "
+                    + call.callId(),
+                clock.instant().plus(callbackDue),
+                owner,
+                call.queue(),
+                customerId,
+                null),
+            null));
+  }
+
+  private Long ownerFor(CallView call) {
+    Optional<Long> rung =
+        Optional.ofNullable(call.lastRungInterface())
+            .flatMap(directory::byInterface)
+            .map(AgentRef::userId);
+    if (rung.isPresent()) {
+      return rung.get();
+    }
+    long fallback = callbackOwner.getAsLong();
+    return fallback > 0 ? fallback : null;
+  }
+
+  private static CallDetails details(CallView call) {
+    return new CallDetails(
+        call.uniqueid(),
+        call.callId(),
+        call.queue(),
+        call.caller() == null ? null : call.caller().number(),
+        (int) call.waitSeconds(),
+        call.answered() ? (int) call.ringSeconds() : null,
+        call.endedAt() == null || !call.answered() ? null : (int) call.talkSeconds(),
+        call.endedAt() == null || !call.answered() ? null : (int) call.holdSeconds(),
+        call.hangupCause() == null
+            ? null
+            : call.hangupCause()
+                + (call.hangupCauseText() == null ? "" : " " + call.hangupCauseText()),
+        call.recording(),
+        call.endedBy() == null ? null : call.endedBy().name());
+  }
+}
