@@ -81,7 +81,12 @@ public final class Json {
     if (body == null || body.length() == 0) {
       throw new EmptyBodyException();
     }
-    return MAPPER.readValue(body.getBytes(), type);
+    T value = MAPPER.readValue(body.getBytes(), type);
+    if (value == null) {
+      // The body was the JSON literal null.
+      throw new EmptyBodyException();
+    }
+    return value;
   }
 
   public static Buffer write(Object value) {

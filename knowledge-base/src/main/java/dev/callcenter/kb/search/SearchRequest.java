@@ -13,11 +13,16 @@ import java.util.Objects;
 public record SearchRequest(String text, SearchFilters filters, int page, int pageSize) {
   public static final int MAX_PAGE_SIZE = 100;
 
+  private static final java.util.regex.Pattern INVISIBLE =
+      java.util.regex.Pattern.compile("[\\p{Z}\\p{C}\\uFFFD]+");
+
   /** Deepest hit reachable by paging; keeps one request's cost bounded. */
   public static final int MAX_DEPTH = 1000;
 
   public SearchRequest {
-    text = Objects.requireNonNullElse(text, "");
+    // Separators, control, format and unassigned characters (no-break and zero-width spaces, BOM,
+    // lone surrogates) and U+FFFD carry no words: a query of only those is an empty query.
+    text = INVISIBLE.matcher(Objects.requireNonNullElse(text, "")).replaceAll(" ").strip();
     filters = Objects.requireNonNullElse(filters, SearchFilters.NONE);
     if (page < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw new KnowledgeBaseException("invalid page %d of size %d".formatted(page, pageSize));

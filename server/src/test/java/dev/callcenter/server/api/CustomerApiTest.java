@@ -153,6 +153,14 @@ class CustomerApiTest {
     ApiClient.Response empty = agent.send("POST", "/api/v1/customers", "", "application/json");
     assertThat(empty.status()).isEqualTo(400);
     assertThat(empty.errorCode()).isEqualTo("body_required");
+    ApiClient.Response literalNull =
+        agent.send("POST", "/api/v1/customers", "null", "application/json");
+    assertThat(literalNull.status()).isEqualTo(400);
+    assertThat(literalNull.errorCode()).isEqualTo("body_required");
+    ApiClient.Response nullLogin =
+        server.anonymous().send("POST", "/api/v1/auth/login", "null", "application/json");
+    assertThat(nullLogin.status()).isEqualTo(400);
+    assertThat(nullLogin.errorCode()).isEqualTo("body_required");
 
     ApiClient.Response badId = agent.get("/api/v1/customers/abc");
     assertThat(badId.status()).isEqualTo(400);

@@ -51,6 +51,19 @@ class KnowledgeBaseApiTest {
   }
 
   @Test
+  void invisibleOnlyQueriesAreEmptyQueriesNotErrors() {
+    // No-break space, zero-width space, BOM and U+FFFD: nothing to embed, nothing to fail on.
+    for (String q :
+        List.of("%C2%A0", "%E2%80%8B", "%EF%BB%BF", "%EF%BF%BD", "%20%C2%A0%E2%80%8B")) {
+      ApiClient.Response pub = server.anonymous().get("/api/v1/kb/public/search?q=" + q);
+      ApiClient.Response staff = server.as("agent1").get("/api/v1/kb/search?q=" + q);
+
+      assertThat(pub.status()).as("public search for %s", q).isEqualTo(200);
+      assertThat(staff.status()).as("search for %s", q).isEqualTo(200);
+    }
+  }
+
+  @Test
   void searchFindsAParaphraseAndAnswersTheDocumentedShape() {
     ApiClient.Response r =
         server
