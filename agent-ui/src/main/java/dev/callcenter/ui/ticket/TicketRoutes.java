@@ -1,5 +1,6 @@
 package dev.callcenter.ui.ticket;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.callcenter.helpdesk.Fields;
 import dev.callcenter.helpdesk.ValidationException;
@@ -59,8 +60,12 @@ public final class TicketRoutes {
   public record TicketView(
       @JsonUnwrapped Ticket ticket, TicketSla sla, Set<TicketStatus> allowedTransitions) {}
 
-  /** Body of the assignment call. */
-  public record Assignment(Long assigneeId, String team, Integer version) {
+  /**
+   * Body of the assignment call. {@code assigneeId} must be given, {@code null} to unassign: an
+   * empty body must not silently take a ticket away from its assignee.
+   */
+  public record Assignment(
+      @JsonProperty(required = true) Long assigneeId, String team, Integer version) {
     public Assignment {
       team = Fields.optional("team", team, 64);
       if (assigneeId != null) {

@@ -61,6 +61,27 @@ class TicketApiTest {
   }
 
   @Test
+  void anEmptyAssignmentBodyIsRefusedAndLeavesTheAssignee() {
+    long me = server.services().users().findCredentials("agent1").orElseThrow().user().id();
+    long id =
+        create(Map.of("type", "QUESTION", "title", "Whose is it?", "customerId", customer))
+            .get("id")
+            .asLong();
+    assertThat(agent.put("/api/v1/tickets/" + id + "/assignee", Map.of("assigneeId", me)).status())
+        .isEqualTo(200);
+
+    ApiClient.Response empty = agent.put("/api/v1/tickets/" + id + "/assignee", Map.of());
+
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.errorField()).isEqualTo("assigneeId");
+    assertThat(agent.get("/api/v1/tickets/" + id).body().get("assigneeId").asLong()).isEqualTo(me);
+    java.util.Map<String, Object> unassign = new java.util.HashMap<>();
+    unassign.put("assigneeId", null);
+    assertThat(agent.put("/api/v1/tickets/" + id + "/assignee", unassign).status()).isEqualTo(200);
+    assertThat(agent.get("/api/v1/tickets/" + id).body().has("assigneeId")).isFalse();
+  }
+
+  @Test
   void invalidTransitionIs409NamingTheAllowedOnes() {
     long id =
         create(Map.of("type", "QUESTION", "title", "How to reset?", "customerId", customer))
