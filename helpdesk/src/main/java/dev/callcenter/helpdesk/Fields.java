@@ -41,6 +41,24 @@ public final class Fields {
     return trimmed;
   }
 
+  /** Earliest instant a date in a request may name (a documented range, see {@link #inRange}). */
+  public static final java.time.Instant EARLIEST = java.time.Instant.parse("2000-01-01T00:00:00Z");
+
+  /** Latest instant a date in a request may name. */
+  public static final java.time.Instant LATEST = java.time.Instant.parse("2100-01-01T00:00:00Z");
+
+  /**
+   * {@code value} if it lies from 2000-01-01 to 2100-01-01 (UTC), so a typo such as year 0001
+   * cannot schedule work no list will ever show; null stays null.
+   */
+  public static java.time.Instant inRange(String field, java.time.Instant value) {
+    if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+      throw new ValidationException(
+          field, "must be between 2000-01-01 and 2100-01-01 (UTC), not " + value);
+    }
+    return value;
+  }
+
   public static <T> T notNull(String field, T value) {
     if (value == null) {
       throw new ValidationException(field, "is required");

@@ -27,7 +27,7 @@ public record FollowUpDraft(
   public FollowUpDraft {
     title = Fields.required("title", title, MAX_TITLE);
     note = Fields.optional("note", note, MAX_NOTE);
-    Fields.notNull("dueAt", dueAt);
+    Fields.inRange("dueAt", Fields.notNull("dueAt", dueAt));
     Fields.positive("ownerId", Fields.notNull("ownerId", ownerId));
     team = Fields.optional("team", team, 64);
     if (customerId != null) {

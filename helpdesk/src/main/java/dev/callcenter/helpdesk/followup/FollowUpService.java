@@ -160,7 +160,7 @@ public final class FollowUpService {
 
   /** Moves the due time of an open follow-up; the new time must lie in the future. */
   public FollowUp reschedule(long id, Instant newDue) {
-    Fields.notNull("dueAt", newDue);
+    Fields.inRange("dueAt", Fields.notNull("dueAt", newDue));
     Instant now = clock.instant();
     if (!newDue.isAfter(now)) {
       throw new ValidationException("dueAt", "must be in the future to reschedule");

@@ -42,6 +42,7 @@ public record TicketDraft(
     pbxLinkedid = Fields.optional("pbxLinkedid", pbxLinkedid, 150);
     product = Fields.optional("product", product, 200);
     productVersion = Fields.optional("productVersion", productVersion, 100);
+    Fields.inRange("promisedBy", promisedBy);
     TicketFields.requirePromiseForComplaint(type, promisedBy);
   }
 

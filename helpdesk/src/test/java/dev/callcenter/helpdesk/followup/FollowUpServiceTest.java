@@ -238,6 +238,24 @@ class FollowUpServiceTest {
   }
 
   @Test
+  void dueTimesOutsideTheYears2000To2100AreRefused() {
+    long owner = user("Ivy");
+    long customer = customer("Date customer");
+    FollowUp f = followUp("call back", Duration.ofHours(2), owner, customer);
+
+    for (Instant due :
+        List.of(Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("2200-01-01T00:00:00Z"))) {
+      assertThatThrownBy(() -> new FollowUpDraft("typo", null, due, owner, null, customer, null))
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("dueAt"));
+    }
+    assertThatThrownBy(() -> service.reschedule(f.id(), Instant.parse("2200-01-01T00:00:00Z")))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("dueAt"));
+    assertThat(service.openFor(owner)).extracting(FollowUp::dueAt).containsExactly(f.dueAt());
+  }
+
+  @Test
   void cancelledFollowUpCannotBeCompletedCancelledOrRescheduled() {
     long owner = user("Heidi");
     long customer = customer("Cancel customer");
