@@ -10,6 +10,7 @@ import dev.callcenter.pbxsim.time.ManualScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +62,27 @@ class AmiClientCommandsTest implements PbxCommandsContract {
   @Override
   public PbxCommands commands() {
     return client;
+  }
+
+  @Override
+  public Optional<Map<String, String>> originateReceived(String channelId) {
+    try {
+      return sim.actions()
+          .await(
+              a ->
+                  a.name().equalsIgnoreCase("Originate")
+                      && channelId.equals(a.packet().getOrEmpty("ChannelId")),
+              WAIT)
+          .map(
+              a ->
+                  Map.of(
+                      "Channel", a.packet().getOrEmpty("Channel"),
+                      "Context", a.packet().getOrEmpty("Context"),
+                      "Exten", a.packet().getOrEmpty("Exten")));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   @Override

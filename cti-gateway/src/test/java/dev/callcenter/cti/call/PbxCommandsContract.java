@@ -23,6 +23,12 @@ public interface PbxCommandsContract {
   /** The implementation under test, connected to a PBX that has queue {@code support}. */
   PbxCommands commands();
 
+  /**
+   * The fields of the {@code Originate} the PBX received for {@code channelId} (its {@code
+   * Channel}, {@code Context}, {@code Exten}), waiting up to {@link #WAIT}; empty if none came.
+   */
+  Optional<Map<String, String>> originateReceived(String channelId);
+
   /** Whether {@code agentInterface} is in {@code queue} on the PBX, and paused; empty if not. */
   Optional<Boolean> paused(String queue, String agentInterface);
 
@@ -85,7 +91,7 @@ public interface PbxCommandsContract {
   }
 
   @Test
-  default void anOriginateIsAccepted() throws Exception {
+  default void anOriginateReachesThePbxAsAsked() throws Exception {
     done(
         commands()
             .originate(
@@ -95,5 +101,13 @@ public interface PbxCommandsContract {
                 "\"Agent One\" <0912345678>",
                 "cc-contract-1",
                 Map.of("CC_AGENT", "agent1")));
+
+    assertThat(originateReceived("cc-contract-1"))
+        .hasValueSatisfying(
+            fields ->
+                assertThat(fields)
+                    .containsEntry("Channel", "PJSIP/1001")
+                    .containsEntry("Context", "cti-outbound")
+                    .containsEntry("Exten", "0912345678"));
   }
 }
