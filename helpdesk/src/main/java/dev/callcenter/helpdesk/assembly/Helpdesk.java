@@ -6,6 +6,8 @@ import dev.callcenter.helpdesk.assignment.AssignmentService;
 import dev.callcenter.helpdesk.assignment.JdbiAssignmentRepository;
 import dev.callcenter.helpdesk.assignment.JdbiTeamRepository;
 import dev.callcenter.helpdesk.assignment.TeamService;
+import dev.callcenter.helpdesk.audit.JdbiSecurityAuditRepository;
+import dev.callcenter.helpdesk.audit.SecurityAudit;
 import dev.callcenter.helpdesk.customer.CustomerRepository;
 import dev.callcenter.helpdesk.customer.CustomerService;
 import dev.callcenter.helpdesk.customer.JdbiCustomerRepository;
@@ -42,9 +44,12 @@ import dev.callcenter.helpdesk.timeline.TimelineService;
 import dev.callcenter.helpdesk.usecase.ChangeTicketStatus;
 import dev.callcenter.helpdesk.usecase.OpenTicket;
 import dev.callcenter.helpdesk.user.AuthService;
+import dev.callcenter.helpdesk.user.JdbiLoginFailures;
 import dev.callcenter.helpdesk.user.JdbiUserRepository;
 import dev.callcenter.helpdesk.user.LoginThrottle;
 import dev.callcenter.helpdesk.user.PasswordHasher;
+import dev.callcenter.helpdesk.user.PasswordPolicy;
+import dev.callcenter.helpdesk.user.UserAdministration;
 import dev.callcenter.helpdesk.user.UserRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,9 +67,12 @@ public final class Helpdesk {
    *
    * @param phoneDefaultRegion ISO region for numbers written without a country code
    * @param sessionTtl how long a login session lasts at most
-   * @param maxFailuresPerUser failed logins of one username within {@code failureWindow} before it
-   *     is throttled
-   * @param maxFailuresPerAddress failed logins from one address before it is throttled
+   * @param idleTimeout how long a staff session lasts without a request
+   * @param technicianIdleTimeout how long a technician's session lasts without a request
+   * @param maxFailuresPerUser failed logins of one username from one address within {@code
+   *     failureWindow} before further attempts wait (growing delays)
+   * @param maxFailuresPerAddress usernames that may fail from one address within the window before
+   *     that address waits (credential stuffing)
    * @param slaWarningPercent share of an SLA target, 1–99, from which a running clock warns
    * @param reopenWindow how long after closing a ticket may still be reopened
    * @param slaSetupCacheTtl how long SLA policies and calendars are cached between reads
@@ -72,6 +80,8 @@ public final class Helpdesk {
   public record Settings(
       String phoneDefaultRegion,
       Duration sessionTtl,
+      Duration idleTimeout,
+      Duration technicianIdleTimeout,
       int maxFailuresPerUser,
       int maxFailuresPerAddress,
       Duration failureWindow,
@@ -83,6 +93,8 @@ public final class Helpdesk {
     public static Settings defaults() {
       return new Settings(
           "TW",
+          Duration.ofHours(12),
+          Duration.ofHours(1),
           Duration.ofHours(12),
           5,
           50,
@@ -96,6 +108,8 @@ public final class Helpdesk {
       return new Settings(
           phoneDefaultRegion,
           sessionTtl,
+          idleTimeout,
+          technicianIdleTimeout,
           maxFailuresPerUser,
           maxFailuresPerAddress,
           failureWindow,
@@ -110,6 +124,8 @@ public final class Helpdesk {
   private final UserRepository users;
   private final PasswordHasher passwords;
   private final AuthService auth;
+  private final SecurityAudit securityAudit;
+  private final UserAdministration userAdministration;
   private final CustomerRepository customerRepository;
   private final CustomerService customers;
   private final CustomerCsvImport customerImport;
@@ -139,17 +155,24 @@ public final class Helpdesk {
     transactions = new JdbiTransactions(jdbi);
     users = new JdbiUserRepository(jdbi);
     passwords = new PasswordHasher();
+    securityAudit = new SecurityAudit(new JdbiSecurityAuditRepository(jdbi), clock);
     auth =
         new AuthService(
             users,
             passwords,
             new LoginThrottle(
+                new JdbiLoginFailures(jdbi),
                 settings.maxFailuresPerUser(),
                 settings.maxFailuresPerAddress(),
                 settings.failureWindow(),
                 clock),
-            settings.sessionTtl(),
+            securityAudit,
+            new AuthService.Lifetimes(
+                settings.sessionTtl(), settings.idleTimeout(), settings.technicianIdleTimeout()),
             clock);
+    userAdministration =
+        new UserAdministration(
+            users, passwords, PasswordPolicy.standard(), auth, securityAudit, clock);
     customerRepository = new JdbiCustomerRepository(jdbi);
     customers =
         new CustomerService(customerRepository, new PhoneNormalizer(settings.phoneDefaultRegion()));
@@ -236,6 +259,15 @@ public final class Helpdesk {
 
   public AuthService auth() {
     return auth;
+  }
+
+  /** The security audit trail: logins, account changes, publications. */
+  public SecurityAudit securityAudit() {
+    return securityAudit;
+  }
+
+  public UserAdministration userAdministration() {
+    return userAdministration;
   }
 
   /** The customers' store, for imports and tests that read what a use case wrote. */

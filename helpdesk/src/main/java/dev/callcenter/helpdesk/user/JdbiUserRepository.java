@@ -1,6 +1,8 @@
 package dev.callcenter.helpdesk.user;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
@@ -8,6 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 /** {@link UserRepository} on PostgreSQL through Jdbi. */
 public final class JdbiUserRepository implements UserRepository {
 
+  private static final byte[] NO_TOKEN = new byte[0];
   private final UserDao dao;
 
   public JdbiUserRepository(Jdbi jdbi) {
@@ -20,8 +23,18 @@ public final class JdbiUserRepository implements UserRepository {
   }
 
   @Override
-  public java.util.List<User> list(Role role) {
+  public List<User> list(Role role) {
     return dao.list(role == null ? null : role.name());
+  }
+
+  @Override
+  public List<UserAccount> listAccounts() {
+    return dao.listAccounts();
+  }
+
+  @Override
+  public Optional<UserAccount> findAccount(long id) {
+    return dao.findAccount(id);
   }
 
   @Override
@@ -32,23 +45,68 @@ public final class JdbiUserRepository implements UserRepository {
   @Override
   public long upsert(
       String username, String displayName, String passwordHash, Set<Role> roles, String language) {
-    return dao.upsert(
-        username,
-        displayName,
-        passwordHash,
-        roles.stream().map(Role::name).sorted().toList(),
-        language);
+    return dao.upsert(username, displayName, passwordHash, names(roles), language);
+  }
+
+  @Override
+  public Optional<Long> create(
+      String username,
+      String displayName,
+      String passwordHash,
+      Set<Role> roles,
+      String language,
+      boolean mustChangePassword,
+      Instant now) {
+    return dao.insert(
+        username, displayName, passwordHash, names(roles), language, mustChangePassword, now);
+  }
+
+  @Override
+  public boolean setRoles(long userId, Set<Role> roles, Instant now) {
+    return dao.setRoles(userId, names(roles), now) == 1;
+  }
+
+  @Override
+  public boolean setActive(long userId, boolean active, Instant now) {
+    return dao.setActive(userId, active, now) == 1;
+  }
+
+  @Override
+  public boolean setPassword(
+      long userId, String passwordHash, boolean mustChangePassword, Instant now) {
+    return dao.setPassword(userId, passwordHash, mustChangePassword, now) == 1;
+  }
+
+  @Override
+  public void recordLogin(long userId, Instant at) {
+    dao.touchLogin(userId, at);
+  }
+
+  @Override
+  public int countOtherActiveAdmins(long userId) {
+    return dao.countOtherActiveAdmins(userId);
   }
 
   @Override
   public void insertSession(
-      byte[] tokenHash, long userId, String csrfToken, Instant createdAt, Instant expiresAt) {
-    dao.insertSession(tokenHash, userId, csrfToken, createdAt, expiresAt);
+      byte[] tokenHash,
+      long userId,
+      String csrfToken,
+      Instant createdAt,
+      Instant expiresAt,
+      Duration idleTimeout) {
+    dao.insertSession(
+        tokenHash, userId, csrfToken, createdAt, expiresAt, Math.max(1, idleTimeout.toSeconds()));
   }
 
   @Override
-  public Optional<StoredSession> findSession(byte[] tokenHash, Instant now) {
-    return dao.findSession(tokenHash, now);
+  public Optional<StoredSession> useSession(byte[] tokenHash, Instant now) {
+    return dao.useSession(tokenHash, now);
+  }
+
+  @Override
+  public Optional<StoredSession> peekSession(byte[] tokenHash, Instant now) {
+    return dao.peekSession(tokenHash, now);
   }
 
   @Override
@@ -57,7 +115,16 @@ public final class JdbiUserRepository implements UserRepository {
   }
 
   @Override
+  public int deleteUserSessions(long userId, byte[] keepTokenHash) {
+    return dao.deleteUserSessions(userId, keepTokenHash == null ? NO_TOKEN : keepTokenHash);
+  }
+
+  @Override
   public int deleteExpiredSessions(Instant now) {
     return dao.deleteExpired(now);
+  }
+
+  private static List<String> names(Set<Role> roles) {
+    return roles.stream().map(Role::name).sorted().toList();
   }
 }

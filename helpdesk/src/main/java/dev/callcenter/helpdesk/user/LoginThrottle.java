@@ -3,27 +3,40 @@ package dev.callcenter.helpdesk.user;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts failed logins per username and per client address in a sliding window and refuses further
- * attempts once a limit is reached. In memory, per node.
+ * Slows password guessing without locking anyone out. Two rules over the failures of the last
+ * {@code window}, kept in the database so they hold across nodes and restarts:
+ *
+ * <ul>
+ *   <li>per username <em>and</em> client address: after {@code freePerUser} failures each further
+ *       attempt must wait twice as long as the one before (1 s, 2 s, 4 s … at most the window). The
+ *       same username from another address is not slowed, so an attacker cannot lock a colleague
+ *       out;
+ *   <li>per client address across usernames (credential stuffing): once more than {@code
+ *       freeUsernamesPerAddress} different usernames failed from it, the address waits likewise.
+ * </ul>
+ *
+ * A correct password from an address that did not fail is never refused.
  */
 public final class LoginThrottle {
 
-  private final int maxPerUser;
-  private final int maxPerAddress;
+  private final LoginFailures failures;
+  private final int freePerUser;
+  private final int freeUsernamesPerAddress;
   private final Duration window;
   private final Clock clock;
-  private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
-  public LoginThrottle(int maxPerUser, int maxPerAddress, Duration window, Clock clock) {
-    this.maxPerUser = maxPerUser;
-    this.maxPerAddress = maxPerAddress;
+  public LoginThrottle(
+      LoginFailures failures,
+      int freePerUser,
+      int freeUsernamesPerAddress,
+      Duration window,
+      Clock clock) {
+    this.failures = failures;
+    this.freePerUser = freePerUser;
+    this.freeUsernamesPerAddress = freeUsernamesPerAddress;
     this.window = window;
     this.clock = clock;
   }
@@ -31,56 +44,44 @@ public final class LoginThrottle {
   /** Seconds until another attempt is allowed, or 0 when the attempt may proceed. */
   public long retryAfterSeconds(String username, String address) {
     Instant now = clock.instant();
+    LoginFailures.Recent recent = failures.recent(key(username), address, now.minus(window));
     return Math.max(
-        blockedFor(userKey(username), maxPerUser, now),
-        blockedFor(addressKey(address), maxPerAddress, now));
+        wait(recent.pairFailures() - freePerUser, recent.pairLast(), now),
+        wait(recent.addressUsernames() - freeUsernamesPerAddress, recent.addressLast(), now));
   }
 
   public void recordFailure(String username, String address) {
-    Instant now = clock.instant();
-    add(userKey(username), now);
-    add(addressKey(address), now);
+    failures.add(key(username), address, clock.instant());
   }
 
-  public void recordSuccess(String username) {
-    failures.remove(userKey(username));
+  /** A correct password from this address: its earlier failures for this username are forgiven. */
+  public void recordSuccess(String username, String address) {
+    failures.clear(key(username), address);
   }
 
-  private long blockedFor(String key, int max, Instant now) {
-    Deque<Instant> times = failures.get(key);
-    if (times == null) {
+  /** Forgets failures that no longer count. */
+  public int purge() {
+    return failures.purge(clock.instant().minus(window));
+  }
+
+  /** The delay after {@code excess} failures beyond the free ones, counted from {@code last}. */
+  private long wait(int excess, Instant last, Instant now) {
+    if (excess < 0 || last == null) {
       return 0;
     }
-    synchronized (times) {
-      prune(times, now);
-      if (times.size() < max) {
-        return 0;
-      }
-      Instant oldest = times.peekFirst();
-      return Math.max(1, Duration.between(now, oldest.plus(window)).toSeconds());
+    Duration delay = Duration.ofSeconds(1L << Math.min(excess, 30));
+    if (delay.compareTo(window) > 0) {
+      delay = window;
     }
-  }
-
-  private void add(String key, Instant now) {
-    Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-    synchronized (times) {
-      prune(times, now);
-      times.addLast(now);
+    Duration left = Duration.between(now, last.plus(delay));
+    if (left.isNegative() || left.isZero()) {
+      return 0;
     }
+    return Math.max(1, (left.toMillis() + 999) / 1000);
   }
 
-  private void prune(Deque<Instant> times, Instant now) {
-    Instant cutoff = now.minus(window);
-    while (!times.isEmpty() && !times.peekFirst().isAfter(cutoff)) {
-      times.pollFirst();
-    }
-  }
-
-  private static String userKey(String username) {
-    return "u:" + (username == null ? "" : username.toLowerCase(Locale.ROOT));
-  }
-
-  private static String addressKey(String address) {
-    return "a:" + address;
+  private static String key(String username) {
+    String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    return name.length() <= 100 ? name : name.substring(0, 100);
   }
 }

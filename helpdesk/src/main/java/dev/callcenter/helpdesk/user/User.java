@@ -2,7 +2,13 @@ package dev.callcenter.helpdesk.user;
 
 import java.util.Set;
 
-/** A person who logs in: agent, supervisor, technician or administrator. */
+/**
+ * A person who logs in: agent, supervisor, technician or administrator.
+ *
+ * @param active false once an administrator disabled the account: no login, no session
+ * @param mustChangePassword set by a password reset; until they choose a new password the user may
+ *     do nothing else
+ */
 public record User(
     long id,
     String username,
@@ -10,7 +16,8 @@ public record User(
     Set<Role> roles,
     String language,
     String timeZone,
-    boolean active) {
+    boolean active,
+    boolean mustChangePassword) {
 
   public User {
     roles = Set.copyOf(roles);
