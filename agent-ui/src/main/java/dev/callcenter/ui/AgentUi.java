@@ -11,12 +11,14 @@ import dev.callcenter.ui.customer.CustomerRoutes;
 import dev.callcenter.ui.followup.FollowUpRoutes;
 import dev.callcenter.ui.health.HealthRoutes;
 import dev.callcenter.ui.http.ApiServer;
+import dev.callcenter.ui.http.TrustedProxies;
 import dev.callcenter.ui.interaction.InteractionRoutes;
 import dev.callcenter.ui.kb.KnowledgeBaseRoutes;
 import dev.callcenter.ui.simulator.SimulatorRoutes;
 import dev.callcenter.ui.sla.SlaRoutes;
 import dev.callcenter.ui.survey.SurveyRoutes;
 import dev.callcenter.ui.ticket.TicketRoutes;
+import dev.callcenter.ui.user.UserAdminRoutes;
 import dev.callcenter.ui.user.UserRoutes;
 import dev.callcenter.ui.ws.EventHub;
 import dev.callcenter.ui.ws.WebSocketRoutes;
@@ -40,6 +42,7 @@ public final class AgentUi {
    * @param secureCookies session cookies only over HTTPS
    * @param maxBodyBytes largest request body accepted
    * @param allowedOrigins other origins whose pages may open the WebSocket with a cookie
+   * @param trustedProxies reverse proxies whose X-Forwarded-For names the client
    * @param vipValueShare share of the total customer value the VIP tier holds (80/20)
    * @param version the server's version, reported by health
    */
@@ -47,6 +50,7 @@ public final class AgentUi {
       boolean secureCookies,
       long maxBodyBytes,
       Set<String> allowedOrigins,
+      TrustedProxies trustedProxies,
       BigDecimal vipValueShare,
       String version) {}
 
@@ -65,7 +69,14 @@ public final class AgentUi {
       EventHub hub,
       SimulatorRoutes.CallPlacer simulator,
       Clock clock) {
-    var authRoutes = new AuthRoutes(h.auth(), settings.secureCookies(), hub::sessionEnded, clock);
+    var authRoutes =
+        new AuthRoutes(
+            h.auth(),
+            h.userAdministration().policy(),
+            settings.trustedProxies(),
+            settings.secureCookies(),
+            hub,
+            clock);
     var health =
         new HealthRoutes(
             h.database()::isHealthy,
@@ -104,6 +115,9 @@ public final class AgentUi {
             new SimulatorRoutes(simulator)::mount,
             new SurveyRoutes(h.surveys(), clock)::mount,
             new UserRoutes(h.users())::mount,
+            new UserAdminRoutes(
+                    h.userAdministration(), h.securityAudit(), settings.trustedProxies(), hub)
+                ::mount,
             kbRoutes::mount));
   }
 }

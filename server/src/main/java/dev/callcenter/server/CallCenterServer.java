@@ -144,9 +144,7 @@ public final class CallCenterServer implements AutoCloseable {
     jobs.every("session-purge", Duration.ofHours(1), h.auth()::purgeExpiredSessions);
     // Live screens whose session expired or ended elsewhere are disconnected.
     jobs.every(
-        "websocket-sessions",
-        Duration.ofSeconds(30),
-        () -> hub.revalidate(token -> h.auth().authenticate(token).isPresent()));
+        "websocket-sessions", Duration.ofSeconds(30), () -> hub.revalidate(h.auth()::isValid));
     return jobs;
   }
 

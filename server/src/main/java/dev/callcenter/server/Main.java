@@ -2,9 +2,14 @@ package dev.callcenter.server;
 
 import dev.callcenter.cti.ivr.IvrConfig;
 import dev.callcenter.cti.ivr.fastagi.FastAgiConfig;
+import dev.callcenter.helpdesk.HelpdeskException;
+import dev.callcenter.helpdesk.audit.JdbiSecurityAuditRepository;
+import dev.callcenter.helpdesk.audit.SecurityAudit;
+import dev.callcenter.helpdesk.audit.SecurityEventKind;
 import dev.callcenter.helpdesk.customer.Languages;
 import dev.callcenter.helpdesk.user.JdbiUserRepository;
 import dev.callcenter.helpdesk.user.PasswordHasher;
+import dev.callcenter.helpdesk.user.PasswordPolicy;
 import dev.callcenter.helpdesk.user.Role;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -126,20 +132,42 @@ public final class Main implements Runnable {
         char[] typed = System.console().readPassword("Password for %s: ", username);
         password = typed == null ? null : new String(typed);
       }
-      if (password == null || password.length() < 8) {
-        System.err.println(
-            "A password of at least 8 characters is required (CC_NEW_USER_PASSWORD).");
+      if (password == null) {
+        System.err.println("A password is required (--password-file or CC_NEW_USER_PASSWORD).");
+        return 2;
+      }
+      try {
+        PasswordPolicy.standard().check(username.strip(), password);
+      } catch (HelpdeskException e) {
+        System.err.println("Password refused (" + e.code() + "): " + e.getMessage() + ".");
         return 2;
       }
       ServerConfig cfg = ServerConfig.load(config, System.getenv(), Map.of());
       try (Storage storage = Storage.open(cfg)) {
-        var users = new JdbiUserRepository(storage.database().jdbi());
-        users.upsert(
-            username.strip(),
-            displayName == null ? username.strip() : displayName,
-            new PasswordHasher().hash(password),
-            roles,
-            Languages.of("language", language));
+        var jdbi = storage.database().jdbi();
+        var users = new JdbiUserRepository(jdbi);
+        boolean existed = users.findCredentials(username.strip()).isPresent();
+        long id =
+            users.upsert(
+                username.strip(),
+                displayName == null ? username.strip() : displayName,
+                new PasswordHasher().hash(password),
+                roles,
+                Languages.of("language", language));
+        // New password or roles: sessions opened with the old ones end (other nodes' caches
+        // within 30 s).
+        int ended = users.deleteUserSessions(id, null);
+        new SecurityAudit(new JdbiSecurityAuditRepository(jdbi), Clock.systemUTC())
+            .record(
+                existed ? SecurityEventKind.PASSWORD_RESET : SecurityEventKind.USER_CREATED,
+                new SecurityAudit.Actor(null, "add-user command", "localhost"),
+                id,
+                username.strip(),
+                Map.of(
+                    "roles",
+                    roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+                    "sessionsEnded",
+                    String.valueOf(ended)));
       }
       System.out.println("User " + username + " saved with roles " + roles);
       return 0;

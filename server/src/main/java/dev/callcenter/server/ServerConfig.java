@@ -11,6 +11,7 @@ import dev.callcenter.cti.ivr.IvrConfig;
 import dev.callcenter.helpdesk.assembly.Helpdesk;
 import dev.callcenter.kb.library.KnowledgeBase;
 import dev.callcenter.ui.AgentUi;
+import dev.callcenter.ui.http.TrustedProxies;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +66,8 @@ public record ServerConfig(
       boolean secureCookies,
       long maxBodyBytes,
       int workerThreads,
-      Set<String> allowedOrigins) {}
+      Set<String> allowedOrigins,
+      TrustedProxies trustedProxies) {}
 
   /** CTI gateway settings; the AMI secret is never printed. */
   public record Cti(
@@ -102,6 +105,8 @@ public record ServerConfig(
   /** Login and session settings. */
   public record Auth(
       Duration sessionTtl,
+      Duration idleTimeout,
+      Duration technicianIdleTimeout,
       int maxFailuresPerUser,
       int maxFailuresPerAddress,
       Duration failureWindow) {}
@@ -178,11 +183,15 @@ public record ServerConfig(
             c.getBoolean("http.secure-cookies"),
             c.getBytes("http.max-body-bytes"),
             c.getInt("http.worker-threads"),
-            list(c.getString("http.allowed-origins"))),
+            list(c.getString("http.allowed-origins")),
+            TrustedProxies.parse(
+                "http.trusted-proxies", List.copyOf(list(c.getString("http.trusted-proxies"))))),
         db,
         c.getString("phone.default-region"),
         new Auth(
             c.getDuration("auth.session-ttl"),
+            c.getDuration("auth.idle-timeout"),
+            c.getDuration("auth.technician-idle-timeout"),
             c.getInt("auth.max-failures-per-user"),
             c.getInt("auth.max-failures-per-address"),
             c.getDuration("auth.failure-window")),
@@ -305,6 +314,8 @@ public record ServerConfig(
     return new Helpdesk.Settings(
         phoneDefaultRegion(),
         auth.sessionTtl(),
+        auth.idleTimeout(),
+        auth.technicianIdleTimeout(),
         auth.maxFailuresPerUser(),
         auth.maxFailuresPerAddress(),
         auth.failureWindow(),
@@ -339,6 +350,11 @@ public record ServerConfig(
   public AgentUi.Settings uiSettings(String version) {
     Http http = http();
     return new AgentUi.Settings(
-        http.secureCookies(), http.maxBodyBytes(), http.allowedOrigins(), vipValueShare(), version);
+        http.secureCookies(),
+        http.maxBodyBytes(),
+        http.allowedOrigins(),
+        http.trustedProxies(),
+        vipValueShare(),
+        version);
   }
 }

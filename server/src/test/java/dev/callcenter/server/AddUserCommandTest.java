@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 class AddUserCommandTest {
@@ -48,6 +50,7 @@ class AddUserCommandTest {
                 password.toString());
 
     assertThat(exit).isZero();
+    String token;
     try (CallCenterServer server =
         new CallCenterServer(ServerConfig.load(conf, Map.of(), Map.of()), Clock.systemUTC())
             .start()) {
@@ -56,15 +59,47 @@ class AddUserCommandTest {
               .login("boss", "correct horse battery");
       var me = boss.get("/api/v1/auth/me").body().get("user");
       assertThat(me.get("roles").toString()).contains(Role.ADMIN.name(), Role.SUPERVISOR.name());
+      token = boss.token();
+    }
+
+    // Re-running it with a lower role ends the sessions opened with the old one.
+    Files.writeString(password, "another long passphrase\n");
+    assertThat(
+            new CommandLine(new Main())
+                .execute(
+                    "add-user",
+                    "--config",
+                    conf.toString(),
+                    "--username",
+                    "boss",
+                    "--role",
+                    "AGENT",
+                    "--password-file",
+                    password.toString()))
+        .isZero();
+    try (CallCenterServer server =
+        new CallCenterServer(ServerConfig.load(conf, Map.of(), Map.of()), Clock.systemUTC())
+            .start()) {
+      String base = "http://127.0.0.1:" + server.httpPort();
+      assertThat(
+              ApiClient.anonymous(base)
+                  .withHeader("Authorization", "Bearer " + token)
+                  .get("/api/v1/auth/me")
+                  .status())
+          .isEqualTo(401);
+      ApiClient again = ApiClient.anonymous(base).login("boss", "another long passphrase");
+      assertThat(again.get("/api/v1/auth/me").body().at("/user/roles").toString())
+          .isEqualTo("[\"AGENT\"]");
     }
   }
 
-  @Test
-  void shortPasswordIsRefused(@TempDir Path dir) throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"short", "password1234", "qwerty123456"})
+  void weakPasswordIsRefused(String weak, @TempDir Path dir) throws Exception {
     Path conf = dir.resolve("callcenter.conf");
     Files.writeString(conf, "database.mode = external\n");
     Path password = dir.resolve("pw");
-    Files.writeString(password, "short\n");
+    Files.writeString(password, weak + "\n");
 
     int exit =
         new CommandLine(new Main())

@@ -21,6 +21,8 @@ public final class WsClient implements AutoCloseable {
   private final LinkedBlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
   private final List<JsonNode> seen = new ArrayList<>();
   private final WebSocket socket;
+  private final java.util.concurrent.CompletableFuture<Integer> closed =
+      new java.util.concurrent.CompletableFuture<>();
 
   private WsClient(URI uri) {
     this.socket =
@@ -71,6 +73,11 @@ public final class WsClient implements AutoCloseable {
     return List.copyOf(all);
   }
 
+  /** The close code the server sent; fails after 10 s without one. */
+  public int awaitClose() throws Exception {
+    return closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() {
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
@@ -78,6 +85,12 @@ public final class WsClient implements AutoCloseable {
 
   private final class Listener implements WebSocket.Listener {
     private final StringBuilder partial = new StringBuilder();
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+      closed.complete(code);
+      return null;
+    }
 
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {

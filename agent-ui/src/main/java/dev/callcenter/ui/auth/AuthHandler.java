@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Admits a request only with a valid session: a bearer token, or the session cookie plus the CSRF
- * token header on state-changing methods.
+ * token header on state-changing methods. A user whose password was reset may only change it.
  */
 public final class AuthHandler implements Handler<RoutingContext> {
 
@@ -24,6 +24,10 @@ public final class AuthHandler implements Handler<RoutingContext> {
   public static final String CSRF_HEADER = "X-CSRF-Token";
   private static final Set<HttpMethod> SAFE =
       Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+  /** What a user whose password was reset may still do before choosing a new one. */
+  private static final Set<String> PASSWORD_CHANGE_PATHS =
+      Set.of("/api/v1/auth/me", "/api/v1/auth/logout", "/api/v1/auth/password");
 
   private final AuthService auth;
 
@@ -78,6 +82,15 @@ public final class AuthHandler implements Handler<RoutingContext> {
               Kind.FORBIDDEN,
               "csrf_token_invalid",
               "Send the csrfToken from login in the " + CSRF_HEADER + " header"));
+      return;
+    }
+    if (session.user().mustChangePassword()
+        && !PASSWORD_CHANGE_PATHS.contains(ctx.normalizedPath())) {
+      ctx.fail(
+          new HelpdeskException(
+              Kind.FORBIDDEN,
+              "password_change_required",
+              "Choose a new password first (POST /api/v1/auth/password)"));
       return;
     }
     ctx.put(Api.SESSION, session);

@@ -2,10 +2,12 @@ package dev.callcenter.ui.auth;
 
 import dev.callcenter.helpdesk.Fields;
 import dev.callcenter.helpdesk.user.AuthService;
+import dev.callcenter.helpdesk.user.PasswordPolicy;
 import dev.callcenter.helpdesk.user.Role;
 import dev.callcenter.helpdesk.user.Session;
 import dev.callcenter.helpdesk.user.User;
 import dev.callcenter.ui.http.Api;
+import dev.callcenter.ui.http.TrustedProxies;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.Router;
@@ -14,27 +16,50 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Login, logout and "who am I". */
+/** Login, logout, "who am I" and changing one's own password. */
 public final class AuthRoutes {
 
   private final AuthService auth;
+  private final PasswordPolicy policy;
+  private final TrustedProxies proxies;
   private final boolean secureCookies;
-  private final java.util.function.Consumer<String> sessionEnded;
+  private final SessionSockets sockets;
   private final java.time.Clock clock;
 
   /**
-   * @param sessionEnded told the token of each session that logs out (to close its WebSockets)
+   * @param proxies decide the client address recorded and throttled
+   * @param sockets closes the WebSockets of sessions that end
    * @param clock sets the session cookie's lifetime
    */
   public AuthRoutes(
       AuthService auth,
+      PasswordPolicy policy,
+      TrustedProxies proxies,
       boolean secureCookies,
-      java.util.function.Consumer<String> sessionEnded,
+      SessionSockets sockets,
       java.time.Clock clock) {
     this.auth = auth;
+    this.policy = policy;
+    this.proxies = proxies;
     this.clock = clock;
     this.secureCookies = secureCookies;
-    this.sessionEnded = sessionEnded;
+    this.sockets = sockets;
+  }
+
+  /** The current and the new password. */
+  public record PasswordChange(String currentPassword, String newPassword) {
+    public PasswordChange {
+      if (currentPassword == null || currentPassword.isEmpty()) {
+        throw new dev.callcenter.helpdesk.ValidationException("currentPassword", "is required");
+      }
+      if (newPassword == null || newPassword.isEmpty()) {
+        throw new dev.callcenter.helpdesk.ValidationException("newPassword", "is required");
+      }
+      if (currentPassword.length() > 1000 || newPassword.length() > 1000) {
+        throw new dev.callcenter.helpdesk.ValidationException(
+            "newPassword", "must be at most 1000 characters");
+      }
+    }
   }
 
   /** Username and password as sent by the login form. */
@@ -61,7 +86,8 @@ public final class AuthRoutes {
       String displayName,
       List<Role> roles,
       String language,
-      String timeZone) {
+      String timeZone,
+      boolean mustChangePassword) {
     static UserView of(User u) {
       return new UserView(
           u.id(),
@@ -69,7 +95,8 @@ public final class AuthRoutes {
           u.displayName(),
           u.roles().stream().sorted().toList(),
           u.language(),
-          u.timeZone());
+          u.timeZone(),
+          u.mustChangePassword());
     }
   }
 
@@ -82,11 +109,11 @@ public final class AuthRoutes {
   public void mountProtected(Router router) {
     router.post("/api/v1/auth/logout").handler(this::logout);
     router.get("/api/v1/auth/me").handler(Api.anyone()).handler(this::me);
+    router.post("/api/v1/auth/password").handler(Api.anyone()).handler(this::changePassword);
   }
 
   private void login(RoutingContext ctx) {
-    String address =
-        ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    String address = proxies.clientAddress(ctx.request());
     ctx.vertx()
         .executeBlocking(
             () -> {
@@ -119,8 +146,24 @@ public final class AuthRoutes {
         .setMaxAge(Math.max(0, maxAge));
   }
 
+  private void changePassword(RoutingContext ctx) {
+    Session session = Api.session(ctx);
+    String address = proxies.clientAddress(ctx.request());
+    Api.respond(
+        ctx,
+        204,
+        () -> {
+          PasswordChange change = Api.body(ctx, PasswordChange.class);
+          auth.changePassword(
+              session, change.currentPassword(), change.newPassword(), policy, address);
+          sockets.userSessionsEnded(session.user().id(), session.token());
+          return null;
+        });
+  }
+
   private void logout(RoutingContext ctx) {
     Session session = Api.session(ctx);
+    String address = proxies.clientAddress(ctx.request());
     ctx.response()
         .addCookie(
             Cookie.cookie(AuthHandler.COOKIE, "")
@@ -133,8 +176,8 @@ public final class AuthRoutes {
         ctx,
         204,
         () -> {
-          auth.logout(session.token());
-          sessionEnded.accept(session.token());
+          auth.logout(session, address);
+          sockets.sessionEnded(session.token());
           return null;
         });
   }

@@ -157,6 +157,36 @@ public final class Api {
     return raw;
   }
 
+  /** An enum query parameter (case-insensitive), null when absent; a 400 naming the values. */
+  public static <E extends Enum<E>> E queryEnum(RoutingContext ctx, String name, Class<E> type) {
+    String raw = ctx.queryParams().get(name);
+    return raw == null || raw.isBlank() ? null : parseEnum(name, raw, type);
+  }
+
+  /** {@code raw} as a constant of {@code type} (case-insensitive); a 400 naming the values. */
+  public static <E extends Enum<E>> E parseEnum(String name, String raw, Class<E> type) {
+    try {
+      return Enum.valueOf(type, raw.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException(
+          name,
+          "'" + raw + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
+  /** An ISO-8601 instant query parameter, null when absent. */
+  public static java.time.Instant queryInstant(RoutingContext ctx, String name) {
+    String raw = ctx.queryParams().get(name);
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.Instant.parse(raw.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new ValidationException(name, "must be an ISO-8601 instant like 2026-01-05T09:00:00Z");
+    }
+  }
+
   /** A handler that lets the request through only for users holding one of {@code roles}. */
   public static Handler<RoutingContext> roles(Role first, Role... more) {
     Set<Role> allowed = EnumSet.of(first, more);
@@ -204,6 +234,10 @@ public final class Api {
   /** Everyone logged in, technicians included. */
   public static Handler<RoutingContext> anyone() {
     return roles(Role.AGENT, Role.SUPERVISOR, Role.ADMIN, Role.TECHNICIAN);
+  }
+
+  public static Handler<RoutingContext> admins() {
+    return roles(Role.ADMIN);
   }
 
   public static Handler<RoutingContext> managers() {

@@ -24,10 +24,7 @@ import dev.callcenter.ui.http.Api;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -230,10 +227,10 @@ public final class TicketRoutes {
         Api.queryLong(ctx, "customerId"),
         assignee,
         Api.query(ctx, "team", 64),
-        enumParam(ctx, "type", TicketType.class),
-        enumParam(ctx, "priority", Priority.class),
+        Api.queryEnum(ctx, "type", TicketType.class),
+        Api.queryEnum(ctx, "priority", Priority.class),
         booleanParam(ctx, "breached"),
-        instantParam(ctx, "dueBefore"),
+        Api.queryInstant(ctx, "dueBefore"),
         Api.queryInt(ctx, "limit", 50, 1, TicketQuery.MAX_LIMIT),
         Api.queryInt(ctx, "offset", 0, 0, 10_000_000));
   }
@@ -250,24 +247,9 @@ public final class TicketRoutes {
     }
     Set<TicketStatus> result = EnumSet.noneOf(TicketStatus.class);
     for (String part : raw.split(",")) {
-      result.add(parseEnum("status", part, TicketStatus.class));
+      result.add(Api.parseEnum("status", part, TicketStatus.class));
     }
     return result;
-  }
-
-  private static <E extends Enum<E>> E enumParam(RoutingContext ctx, String name, Class<E> type) {
-    String raw = ctx.queryParams().get(name);
-    return raw == null || raw.isBlank() ? null : parseEnum(name, raw, type);
-  }
-
-  private static <E extends Enum<E>> E parseEnum(String name, String raw, Class<E> type) {
-    try {
-      return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new ValidationException(
-          name,
-          "'" + raw + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
-    }
   }
 
   private static Boolean booleanParam(RoutingContext ctx, String name) {
@@ -280,17 +262,5 @@ public final class TicketRoutes {
       case "false" -> false;
       default -> throw new ValidationException(name, "must be true or false");
     };
-  }
-
-  private static Instant instantParam(RoutingContext ctx, String name) {
-    String raw = ctx.queryParams().get(name);
-    if (raw == null || raw.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(raw.strip());
-    } catch (DateTimeParseException e) {
-      throw new ValidationException(name, "must be an ISO-8601 instant like 2026-01-05T09:00:00Z");
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.callcenter.ui.ws;
 
 import dev.callcenter.cti.pop.AgentNotifier;
 import dev.callcenter.cti.push.LiveMessage;
+import dev.callcenter.ui.auth.SessionSockets;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * screens and to nobody else; supervisors' screens also get the wallboard messages. A screen that
  * cannot keep up (its write queue is full) is closed; on reconnecting it gets the present again.
  */
-public final class EventHub implements AgentNotifier {
+public final class EventHub implements AgentNotifier, SessionSockets {
   private static final Logger log = LoggerFactory.getLogger(EventHub.class);
 
   private final Map<Long, Set<ServerWebSocket>> byUser = new ConcurrentHashMap<>();
@@ -46,6 +47,7 @@ public final class EventHub implements AgentNotifier {
   }
 
   /** Closes the sockets opened with {@code token}: its session has ended (logout). */
+  @Override
   public void sessionEnded(String token) {
     tokens.forEach(
         (socket, t) -> {
@@ -53,6 +55,23 @@ public final class EventHub implements AgentNotifier {
             socket.close(SESSION_ENDED, "session ended");
           }
         });
+  }
+
+  /**
+   * Closes every socket of the user but those of {@code keepToken} (may be null): their sessions
+   * were revoked (disabled, new roles, new password).
+   */
+  @Override
+  public void userSessionsEnded(long userId, String keepToken) {
+    Set<ServerWebSocket> open = byUser.get(userId);
+    if (open == null) {
+      return;
+    }
+    for (ServerWebSocket socket : java.util.List.copyOf(open)) {
+      if (keepToken == null || !keepToken.equals(tokens.get(socket))) {
+        socket.close(SESSION_ENDED, "session ended");
+      }
+    }
   }
 
   /**

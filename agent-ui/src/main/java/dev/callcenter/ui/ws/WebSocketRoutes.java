@@ -118,6 +118,14 @@ public final class WebSocketRoutes {
   }
 
   private void open(RoutingContext ctx, Session session, String token) {
+    if (session.user().mustChangePassword()) {
+      ctx.fail(
+          new HelpdeskException(
+              HelpdeskException.Kind.FORBIDDEN,
+              "password_change_required",
+              "Choose a new password first (POST /api/v1/auth/password)"));
+      return;
+    }
     long userId = session.user().id();
     boolean supervisor = session.user().hasAnyRole(Set.of(Role.SUPERVISOR, Role.ADMIN));
     ctx.request()
