@@ -485,4 +485,37 @@ class BrowserTest {
     wait.until(ExpectedConditions.textToBe(By.id("logout"), "Log out"));
     assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("⟦");
   }
+
+  @Test
+  void aUserWhosePasswordWasResetMustChooseANewOneOnThePageFirst() {
+    browser.manage().deleteAllCookies();
+    var users = server.services().users();
+    long id =
+        users.upsert(
+            "agent-reset",
+            "Reset Agent",
+            server.services().passwords().hash(TestServer.PASSWORD),
+            java.util.Set.of(dev.callcenter.helpdesk.user.Role.AGENT),
+            "zh-TW");
+    users.setPassword(
+        id,
+        server.services().passwords().hash(TestServer.PASSWORD),
+        true,
+        java.time.Instant.parse("2026-12-01T00:00:00Z"));
+    logIn("/", "agent-reset");
+
+    find("current-password").sendKeys(TestServer.PASSWORD);
+    find("new-password").sendKeys("qwerty123456");
+    find("confirm-password").sendKeys("qwerty123456");
+    click("password-submit");
+    wait.until(ExpectedConditions.textToBe(By.id("password-error"), "這是常見密碼,請另選一個"));
+    find("new-password").clear();
+    find("confirm-password").clear();
+    find("new-password").sendKeys("客服中心的密碼要夠長才安全");
+    find("confirm-password").sendKeys("客服中心的密碼要夠長才安全");
+    click("password-submit");
+
+    wait.until(ExpectedConditions.textToBe(By.id("logout"), "登出"));
+    assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("⟦");
+  }
 }
