@@ -126,6 +126,57 @@ class IvrFlowTest {
   }
 
   @Test
+  void onAFreshInstallWithoutPromptsOrDigitSoundsTheVipStillHearsTheMenuAndKeepsTheirPriority() {
+    Customer vip = kit.customer("Grace Hopper", "en", Tier.VIP, "0911000011");
+    Ticket ticket = kit.helpdesk.open(TicketType.FAULT_REPORT, Priority.HIGH, vip.id(), null);
+    ch.qos.logback.classic.Logger log =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(dev.callcenter.cti.ivr.fastagi.MissingSounds.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings =
+        new ch.qos.logback.core.read.ListAppender<>();
+    warnings.start();
+    log.addAppender(warnings);
+    try {
+      String youHave = kit.sound("you-have", "en");
+      AgiCaller caller =
+          AgiCaller.from("+886911000011").pressing("1", "1").withoutSounds(youHave, "digits");
+
+      AgiResult r = IvrKit.result(kit.start(caller));
+      AgiResult again = IvrKit.result(kit.start(caller));
+
+      for (AgiResult each : List.of(r, again)) {
+        assertThat(each.ending()).isInstanceOf(AgiEnding.ScriptReturned.class);
+        assertThat(each.replies()).contains("200 result=-1 endpos=0");
+        assertThat(each.variables())
+            .containsEntry("CC_NEXT", "queue")
+            .containsEntry("CC_QUEUE", "support-en")
+            .containsEntry("QUEUE_PRIO", "10")
+            .containsEntry("CC_TICKET_ID", Long.toString(ticket.id()));
+        assertThat(each.commands())
+            .containsSubsequence(
+                play(youHave),
+                "CHANNEL STATUS",
+                "SAY NUMBER 1 \"\"",
+                "CHANNEL STATUS",
+                play(kit.sound("ticket", "en")),
+                getData(kit.menuSound("ticket-status", "en"), 5000, 1),
+                play(kit.sound("transfer", "en")));
+      }
+      // Each missing sound is named once, not on every call.
+      assertThat(warnings.list)
+          .extracting(e -> e.getFormattedMessage())
+          .filteredOn(m -> m.contains("'" + youHave + "'"))
+          .hasSize(1);
+      assertThat(warnings.list)
+          .extracting(e -> e.getFormattedMessage())
+          .filteredOn(m -> m.startsWith("SAY DATETIME failed in language 'en'"))
+          .hasSize(1);
+    } finally {
+      log.detachAppender(warnings);
+    }
+  }
+
+  @Test
   void standardCallerPressingZeroGoesToTheLanguageQueueWithStandardPriority() {
     Customer c = kit.customer("王小明", "zh-TW", Tier.STANDARD, "02-2345-6001");
 
@@ -387,8 +438,12 @@ class IvrFlowTest {
 
     assertThat(r.ending()).isInstanceOf(AgiEnding.CallerHungUp.class);
     assertThat(r.replies()).containsSubsequence("200 result=-1", "HANGUP");
+    // The -1 is told from a failed prompt by one CHANNEL STATUS (511 on the dead channel); no
+    // channel command follows it.
+    assertThat(r.commands()).filteredOn("CHANNEL STATUS"::equals).hasSize(1);
     assertThat(r.replies())
-        .doesNotContain("511 Command Not Permitted on a dead channel or intercept routine");
+        .filteredOn(line -> line.startsWith("511"))
+        .containsExactly("511 Command Not Permitted on a dead channel or intercept routine");
     IvrJourney j = journey(call);
     assertThat(j.outcome()).isEqualTo(IvrOutcome.HUNG_UP);
     assertThat(j.ticketId()).isNotNull();

@@ -3,6 +3,7 @@ package dev.callcenter.pbxsim.agi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A scripted caller in an AGI session: who calls, and what they key in at each prompt, in order.
@@ -21,7 +22,8 @@ public record AgiCaller(
     List<String> args,
     List<Input> inputs,
     int hangUpAtGetData,
-    boolean hangUpWhenDone) {
+    boolean hangUpWhenDone,
+    Set<String> missingSounds) {
 
   /** What the caller does at one prompt. */
   public sealed interface Input {}
@@ -57,11 +59,13 @@ public record AgiCaller(
     Objects.requireNonNull(language, "language");
     args = List.copyOf(args);
     inputs = List.copyOf(inputs);
+    missingSounds = Set.copyOf(missingSounds);
   }
 
   /** A caller with this number, no name, language {@code en}, dialling 100 in from-pstn. */
   public static AgiCaller from(String number) {
-    return new AgiCaller(number, "", "en", "from-pstn", "100", List.of(), List.of(), 0, false);
+    return new AgiCaller(
+        number, "", "en", "from-pstn", "100", List.of(), List.of(), 0, false, Set.of());
   }
 
   public AgiCaller name(String callerName) {
@@ -74,12 +78,22 @@ public record AgiCaller(
         args,
         inputs,
         hangUpAtGetData,
-        hangUpWhenDone);
+        hangUpWhenDone,
+        missingSounds);
   }
 
   public AgiCaller language(String lang) {
     return new AgiCaller(
-        number, name, lang, context, extension, args, inputs, hangUpAtGetData, hangUpWhenDone);
+        number,
+        name,
+        lang,
+        context,
+        extension,
+        args,
+        inputs,
+        hangUpAtGetData,
+        hangUpWhenDone,
+        missingSounds);
   }
 
   /**
@@ -95,7 +109,8 @@ public record AgiCaller(
         args,
         inputs,
         hangUpAtGetData,
-        hangUpWhenDone);
+        hangUpWhenDone,
+        missingSounds);
   }
 
   /** The {@code AGI()} application's extra arguments, sent as {@code agi_arg_1…}. */
@@ -109,7 +124,8 @@ public record AgiCaller(
         List.of(arguments),
         inputs,
         hangUpAtGetData,
-        hangUpWhenDone);
+        hangUpWhenDone,
+        missingSounds);
   }
 
   /** Appends one entry per prompt: DTMF digits, or {@link #TIMEOUT} for no input. */
@@ -119,7 +135,16 @@ public record AgiCaller(
       more.add(TIMEOUT.equals(e) ? new Timeout() : new Digits(e));
     }
     return new AgiCaller(
-        number, name, language, context, extension, args, more, hangUpAtGetData, hangUpWhenDone);
+        number,
+        name,
+        language,
+        context,
+        extension,
+        args,
+        more,
+        hangUpAtGetData,
+        hangUpWhenDone,
+        missingSounds);
   }
 
   /** Runs {@code action} when the session reaches the next prompt, before the caller answers it. */
@@ -127,7 +152,16 @@ public record AgiCaller(
     List<Input> more = new ArrayList<>(inputs);
     more.add(new Meanwhile(action));
     return new AgiCaller(
-        number, name, language, context, extension, args, more, hangUpAtGetData, hangUpWhenDone);
+        number,
+        name,
+        language,
+        context,
+        extension,
+        args,
+        more,
+        hangUpAtGetData,
+        hangUpWhenDone,
+        missingSounds);
   }
 
   /** Appends a prompt on which the caller presses nothing. */
@@ -141,12 +175,44 @@ public record AgiCaller(
       throw new IllegalArgumentException("GET DATA count starts at 1: " + n);
     }
     return new AgiCaller(
-        number, name, language, context, extension, args, inputs, n, hangUpWhenDone);
+        number, name, language, context, extension, args, inputs, n, hangUpWhenDone, missingSounds);
+  }
+
+  /**
+   * Sound files this PBX lacks, as a fresh install before the prompts are recorded: {@code STREAM
+   * FILE} of one answers {@code 200 result=-1 endpos=0} with the channel still up. {@code "digits"}
+   * stands for the core digit and date sounds: without them {@code SAY DIGITS}, {@code SAY NUMBER}
+   * and {@code SAY DATETIME} answer {@code 200 result=-1} (Asterisk 22 in zh_TW without Mandarin
+   * core sounds).
+   */
+  public AgiCaller withoutSounds(String... files) {
+    Set<String> more = new java.util.HashSet<>(missingSounds);
+    more.addAll(List.of(files));
+    return new AgiCaller(
+        number,
+        name,
+        language,
+        context,
+        extension,
+        args,
+        inputs,
+        hangUpAtGetData,
+        hangUpWhenDone,
+        more);
   }
 
   /** Hangs up at the first {@code GET DATA} after the scripted entries are used up. */
   public AgiCaller thenHangUp() {
     return new AgiCaller(
-        number, name, language, context, extension, args, inputs, hangUpAtGetData, true);
+        number,
+        name,
+        language,
+        context,
+        extension,
+        args,
+        inputs,
+        hangUpAtGetData,
+        true,
+        missingSounds);
   }
 }

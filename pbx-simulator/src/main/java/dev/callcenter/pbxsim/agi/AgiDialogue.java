@@ -35,6 +35,7 @@ final class AgiDialogue {
           "WAIT FOR DIGIT",
           "HANGUP",
           "EXEC",
+          "CHANNEL STATUS",
           "NOOP");
 
   private static final Map<String, String> USAGE =
@@ -92,13 +93,25 @@ final class AgiDialogue {
     }
     int argc = argv.size();
     return switch (command) {
-      case "ANSWER", "EXEC", "SAY DATE", "SAY DATETIME" -> Reply.of("200 result=0");
+      case "ANSWER", "EXEC" -> Reply.of("200 result=0");
+      // 6: AST_STATE_UP. On a hung-up channel res_agi refuses it (511, above).
+      case "CHANNEL STATUS" -> Reply.of("200 result=6");
+      case "SAY DATE", "SAY DATETIME" ->
+          Reply.of(caller.missingSounds().contains("digits") ? "200 result=-1" : "200 result=0");
       case "NOOP" -> Reply.of("200 result=0");
       case "VERBOSE" -> Reply.of("200 result=1");
       case "GET DATA" -> argc < 3 || argc > 5 ? usage(command) : getData(argv);
-      case "STREAM FILE" -> argc < 4 || argc > 5 ? usage(command) : streamFile(argv.get(3));
+      case "STREAM FILE" ->
+          argc < 4 || argc > 5
+              ? usage(command)
+              : caller.missingSounds().contains(argv.get(2))
+                  ? Reply.of("200 result=-1 endpos=0")
+                  : streamFile(argv.get(3));
       case "SAY NUMBER", "SAY DIGITS" ->
-          argc < 4 || !argv.get(2).matches("-?[0-9]+") ? usage(command) : Reply.of("200 result=0");
+          argc < 4 || !argv.get(2).matches("-?[0-9]+")
+              ? usage(command)
+              : Reply.of(
+                  caller.missingSounds().contains("digits") ? "200 result=-1" : "200 result=0");
       case "SET VARIABLE" -> {
         if (argc != 4) {
           yield usage(command);

@@ -17,6 +17,13 @@ import java.util.Optional;
  * Not thread-safe: one session, one thread. Channel commands (prompts, digits, say) throw {@link
  * AgiHangupException} once the caller has hung up; variable commands still work then, as in
  * res_agi.
+ *
+ * <p>{@code 200 result=-1} alone does not mean a hang-up: real Asterisk answers it to {@code STREAM
+ * FILE} of a missing file ({@code endpos=0}) and to a {@code SAY …} whose sounds are missing, with
+ * the channel still up; after a real hang-up it sends the unsolicited {@code HANGUP} line only
+ * <em>after</em> that reply. So a {@code -1} is followed by {@code CHANNEL STATUS}, which res_agi
+ * refuses with {@code 511} on a dead channel: a hang-up ends the script, a failed command is
+ * reported once ({@link MissingSounds}) and the script carries on.
  */
 public final class AgiChannel {
 
@@ -24,11 +31,19 @@ public final class AgiChannel {
 
   private final InputStream in;
   private final OutputStream out;
+  private final MissingSounds missing;
+  private String language;
   private boolean hungUp;
 
   AgiChannel(InputStream in, OutputStream out) {
+    this(in, out, new MissingSounds(), "?");
+  }
+
+  AgiChannel(InputStream in, OutputStream out, MissingSounds missing, String language) {
     this.in = in;
     this.out = out;
+    this.missing = missing;
+    this.language = language;
   }
 
   /** True once Asterisk has said the caller hung up. */
@@ -52,17 +67,25 @@ public final class AgiChannel {
     AgiReply r =
         channelCommand(
             "GET DATA " + quote(prompt) + " " + timeout.toMillis() + " " + maxDigits, "GET DATA");
+    if (r.failed()) {
+      missing.commandFailed("GET DATA " + prompt, language);
+      return new Entry("", true);
+    }
     return new Entry(r.result(), "timeout".equals(r.data()));
   }
 
   /**
    * Plays a sound file; a key in {@code escapeDigits} interrupts it.
    *
-   * @return the key pressed, or empty if the file played to its end (or does not exist)
+   * @return the key pressed, or empty if the file played to its end (or could not be played)
    */
   public Optional<Character> streamFile(String file, String escapeDigits) {
     AgiReply r =
         channelCommand("STREAM FILE " + quote(file) + " " + quote(escapeDigits), "STREAM FILE");
+    if (r.failed()) {
+      missing.fileFailed(file, language);
+      return Optional.empty();
+    }
     int code = r.resultCode();
     return code > 0 ? Optional.of((char) code) : Optional.empty();
   }
@@ -74,12 +97,12 @@ public final class AgiChannel {
 
   /** Speaks each digit ("one two three"), for ticket and phone numbers. */
   public void sayDigits(String digits) {
-    channelCommand("SAY DIGITS " + digits + " \"\"", "SAY DIGITS");
+    say("SAY DIGITS " + digits + " \"\"", "SAY DIGITS");
   }
 
   /** Speaks a number ("one hundred twenty three") in the channel's language. */
   public void sayNumber(long number) {
-    channelCommand("SAY NUMBER " + number + " \"\"", "SAY NUMBER");
+    say("SAY NUMBER " + number + " \"\"", "SAY NUMBER");
   }
 
   /**
@@ -88,7 +111,7 @@ public final class AgiChannel {
    * @param format Asterisk's say format, e.g. {@code ABdY 'digits/at' IMp}
    */
   public void sayDateTime(Instant at, String format, ZoneId zone) {
-    channelCommand(
+    say(
         "SAY DATETIME "
             + at.getEpochSecond()
             + " \"\" "
@@ -100,6 +123,9 @@ public final class AgiChannel {
 
   /** Sets a channel variable the dialplan reads after the script returns. */
   public void setVariable(String name, String value) {
+    if (name.equals("CHANNEL(language)")) {
+      language = value;
+    }
     command("SET VARIABLE " + name + " " + quote(value), "SET VARIABLE");
   }
 
@@ -132,13 +158,28 @@ public final class AgiChannel {
     return command(line, line);
   }
 
+  private void say(String line, String name) {
+    if (channelCommand(line, name).failed()) {
+      missing.commandFailed(name, language);
+    }
+  }
+
+  /**
+   * A command that needs a live channel. Its {@code result=-1} is a hang-up (thrown) or, with the
+   * caller still there, a failure the caller of this method handles.
+   */
   private AgiReply channelCommand(String line, String name) {
     AgiReply r = command(line, name);
-    if (r.hungUp()) {
+    if (r.failed() && (hungUp || !channelUp())) {
       hungUp = true;
       throw new AgiHangupException("caller hung up during " + name);
     }
     return r;
+  }
+
+  /** Whether the channel is still up; on a dead one res_agi sends HANGUP and 511 (thrown). */
+  private boolean channelUp() {
+    return command("CHANNEL STATUS", "CHANNEL STATUS").resultCode() >= 0 && !hungUp;
   }
 
   private AgiReply command(String line, String name) {

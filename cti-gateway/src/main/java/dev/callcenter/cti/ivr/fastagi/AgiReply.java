@@ -36,8 +36,12 @@ public record AgiReply(String result, String data, long endpos) {
     }
   }
 
-  /** True for {@code result=-1}: the caller hung up during a channel command. */
-  public boolean hungUp() {
+  /**
+   * True for {@code result=-1}: the command failed, either because the caller hung up or, with the
+   * channel still up, because a sound file or say sound is missing ({@link AgiChannel} tells them
+   * apart).
+   */
+  public boolean failed() {
     return "-1".equals(result);
   }
 }

@@ -38,6 +38,7 @@ public final class FastAgiServer implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final AtomicLong served = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
+  private final MissingSounds missingSounds = new MissingSounds();
   private final Thread acceptor;
   private volatile boolean closing;
 
@@ -154,7 +155,11 @@ public final class FastAgiServer implements AutoCloseable {
         return;
       }
       AgiChannel channel =
-          new AgiChannel(in, new BufferedOutputStream(socket.getOutputStream(), 1024));
+          new AgiChannel(
+              in,
+              new BufferedOutputStream(socket.getOutputStream(), 1024),
+              missingSounds,
+              request.language());
       try {
         script.run(request, channel);
       } catch (AgiHangupException e) {
