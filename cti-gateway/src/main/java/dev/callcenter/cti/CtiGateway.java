@@ -246,11 +246,15 @@ public final class CtiGateway implements CtiService, AutoCloseable {
           "no_queues", agent.username() + " is not configured for any queue");
     }
     Set<String> member = state.queuesOf(agent.agentInterface());
+    // Every queue the agent is configured for (joined if missing) and every queue the PBX has them
+    // in: an admin may have shrunk the list mid-shift, and a pause that misses a queue rings on.
+    Set<String> queues = new java.util.TreeSet<>(agent.queues());
+    queues.addAll(member);
     List<CompletableFuture<Void>> steps = new ArrayList<>();
     switch (target) {
       case AVAILABLE, PAUSED -> {
         boolean paused = target == AgentState.PAUSED;
-        for (String queue : agent.queues()) {
+        for (String queue : queues) {
           steps.add(
               member.contains(queue)
                   ? ami.queuePause(queue, agent.agentInterface(), paused, paused ? why : null)
@@ -279,7 +283,7 @@ public final class CtiGateway implements CtiService, AutoCloseable {
             target == AgentState.PAUSED ? why : null,
             now.callId(),
             now.since(),
-            target == AgentState.LOGGED_OUT ? List.of() : agent.queues());
+            target == AgentState.LOGGED_OUT ? List.of() : List.copyOf(queues));
     return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new))
         .thenApply(done -> requested);
   }

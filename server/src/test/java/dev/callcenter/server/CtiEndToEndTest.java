@@ -199,6 +199,36 @@ class CtiEndToEndTest {
   }
 
   @Test
+  void pauseReachesEveryQueueTheAgentIsIn() throws Exception {
+    ApiClient agent = server.as("agent1");
+    try (WsClient screen = WsClient.connect(server.baseUrl(), agent.token())) {
+      assertThat(agent.put("/api/v1/agents/me/state", Map.of("state", "available")).status())
+          .isEqualTo(200);
+      // The agent is also in a queue their device record does not list (shrunk mid-shift).
+      sim.pbx().addQueue("billing");
+      sim.pbx().addMember("billing", "PJSIP/1001", "Agent One");
+      screen.await("agent-state", m -> m.at("/data/queues").toString().contains("billing"));
+      sim.actions().clear();
+
+      var paused =
+          agent.put("/api/v1/agents/me/state", Map.of("state", "paused", "reason", "break"));
+
+      assertThat(paused.status()).as(paused.body().toString()).isEqualTo(200);
+      assertThat(paused.body().get("queues").toString()).contains("billing", "support");
+      assertThat(sim.actions().named("QueuePause"))
+          .extracting(a -> a.header("Queue"))
+          .containsExactlyInAnyOrder("billing", "support");
+      assertThat(sim.pbx().member("billing", "PJSIP/1001").orElseThrow().paused()).isTrue();
+      assertThat(sim.pbx().member("support", "PJSIP/1001").orElseThrow().paused()).isTrue();
+      assertThat(agent.put("/api/v1/agents/me/state", Map.of("state", "available")).status())
+          .isEqualTo(200);
+      assertThat(sim.pbx().member("billing", "PJSIP/1001").orElseThrow().paused()).isFalse();
+    } finally {
+      sim.pbx().removeMember("billing", "PJSIP/1001");
+    }
+  }
+
+  @Test
   void clickToCallOriginatesFromTheAgentsPhoneAndLogsAnOutboundInteraction() throws Exception {
     sim.actions().clear();
     var placed = server.as("agent1").post("/api/v1/calls", Map.of("number", "02-2345-6789"));

@@ -103,6 +103,16 @@ public final class Pbx {
     return true;
   }
 
+  /** Removes a member and emits {@code QueueMemberRemoved}; false if it was not there. */
+  public synchronized boolean removeMember(String queue, String iface) {
+    QueueMember m = queue(queue).map(q -> q.members.remove(iface)).orElse(null);
+    if (m == null) {
+      return false;
+    }
+    emit(m.event("QueueMemberRemoved"));
+    return true;
+  }
+
   public synchronized boolean hasQueue(String name) {
     return queues.containsKey(name);
   }

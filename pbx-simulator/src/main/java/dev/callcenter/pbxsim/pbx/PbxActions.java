@@ -174,13 +174,12 @@ public final class PbxActions implements ActionHandler {
           AmiMessage.error(action, "Unable to remove interface from queue: No such queue"));
       return;
     }
-    QueueMember m = q.get().members.remove(action.getOrEmpty("Interface"));
-    if (m == null) {
+    if (!pbx.member(q.get().name, action.getOrEmpty("Interface")).isPresent()) {
       reply.accept(AmiMessage.error(action, "Unable to remove interface: Not there"));
       return;
     }
     reply.accept(AmiMessage.success(action, "Removed interface from queue"));
-    pbx.emit(m.event("QueueMemberRemoved"));
+    pbx.removeMember(q.get().name, action.getOrEmpty("Interface"));
   }
 
   private void queuePause(AmiMessage action, Consumer<AmiMessage> reply) {
