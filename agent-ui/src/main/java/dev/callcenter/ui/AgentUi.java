@@ -79,9 +79,7 @@ public final class AgentUi {
             clock);
     var health =
         new HealthRoutes(
-            h.database()::isHealthy,
-            settings.version(),
-            cti.enabled() ? () -> cti.link().state() : null);
+            h.database()::isHealthy, settings.version(), cti.enabled() ? cti::link : null);
     var sockets =
         new WebSocketRoutes(h.auth(), hub, cti::currentFor, settings.allowedOrigins(), clock);
     var kbRoutes = new KnowledgeBaseRoutes(kb.service(), kb.tickets());

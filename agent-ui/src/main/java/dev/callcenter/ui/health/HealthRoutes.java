@@ -1,5 +1,6 @@
 package dev.callcenter.ui.health;
 
+import dev.callcenter.cti.call.PbxLinkStatus;
 import dev.callcenter.ui.http.Api;
 import io.vertx.ext.web.Router;
 import java.util.LinkedHashMap;
@@ -12,17 +13,19 @@ public final class HealthRoutes {
 
   private final BooleanSupplier databaseHealthy;
   private final String version;
-  private final Supplier<String> pbx;
+  private final Supplier<PbxLinkStatus> pbx;
 
   public HealthRoutes(BooleanSupplier databaseHealthy, String version) {
     this(databaseHealthy, version, null);
   }
 
   /**
-   * @param pbx the AMI connection's state ({@code UP}, {@code CONNECTING}, {@code DOWN}), null when
-   *     the CTI gateway is off; a PBX that is down degrades the report, it does not fail it
+   * @param pbx the PBX link ({@code UP}, {@code CONNECTING}, {@code DOWN} and why it last failed),
+   *     null when the CTI gateway is off; a PBX that is down degrades the report, it does not fail
+   *     it
    */
-  public HealthRoutes(BooleanSupplier databaseHealthy, String version, Supplier<String> pbx) {
+  public HealthRoutes(
+      BooleanSupplier databaseHealthy, String version, Supplier<PbxLinkStatus> pbx) {
     this.databaseHealthy = databaseHealthy;
     this.version = version;
     this.pbx = pbx;
@@ -46,8 +49,18 @@ public final class HealthRoutes {
                           components.put("database", Map.of("status", up ? "UP" : "DOWN"));
                           String overall = up ? "UP" : "DOWN";
                           if (pbx != null) {
-                            String ami = pbx.get();
-                            components.put("pbx", Map.of("status", ami));
+                            PbxLinkStatus link = pbx.get();
+                            String ami = link.state();
+                            Map<String, String> report = new LinkedHashMap<>();
+                            report.put("status", ami);
+                            report.put("since", String.valueOf(link.since()));
+                            if (!ami.equals("UP") && link.lastFailure() != null) {
+                              // Why it is not up: authentication_failed, refused, timed_out …
+                              report.put("reason", link.lastFailure());
+                              report.put("reasonDetail", link.lastFailureDetail());
+                              report.put("failedAt", String.valueOf(link.lastFailureAt()));
+                            }
+                            components.put("pbx", report);
                             if (up && !ami.equals("UP")) {
                               overall = "DEGRADED";
                             }

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ResponseEvents;
@@ -199,7 +200,31 @@ public final class AmiClient implements PbxLink {
         queue.size(),
         TimeUnit.NANOSECONDS.toMillis(maxLagNanos.get()),
         reconnects.get(),
-        resyncs.get());
+        resyncs.get(),
+        events.failure,
+        events.failureDetail,
+        events.failureAt);
+  }
+
+  /** A stable code for why a connect attempt failed. */
+  static String failureCode(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof AuthenticationFailedException) {
+        return "authentication_failed";
+      }
+      if (t instanceof java.net.ConnectException) {
+        return "refused";
+      }
+      if (t instanceof java.net.UnknownHostException) {
+        return "unknown_host";
+      }
+      if (t instanceof java.net.SocketTimeoutException
+          || t instanceof java.util.concurrent.TimeoutException
+          || t instanceof org.asteriskjava.manager.TimeoutException) {
+        return "timed_out";
+      }
+    }
+    return "error";
   }
 
   /** Rebuilds state from the PBX as soon as possible (coalesced with a pending rebuild). */
@@ -439,6 +464,9 @@ public final class AmiClient implements PbxLink {
     private volatile boolean everUp;
     private volatile Instant since;
     private volatile long lastAnswerNanos;
+    private volatile String failure;
+    private volatile String failureDetail;
+    private volatile Instant failureAt;
     private boolean down;
     private long failures;
 
@@ -495,6 +523,7 @@ public final class AmiClient implements PbxLink {
           failures++;
           // The first failure and every tenth are warnings; the rest would only flood the log.
           String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+          failed(failureCode(e), why);
           if (failures == 1 || failures % 10 == 0) {
             log.warn(
                 "AMI {} connection to {}:{} failed ({} attempts): {}; retrying with backoff",
@@ -558,10 +587,17 @@ public final class AmiClient implements PbxLink {
       }
     }
 
+    private void failed(String code, String detail) {
+      failure = code;
+      failureDetail = detail;
+      failureAt = clock.instant();
+    }
+
     private void markDown(String why) {
       synchronized (signal) {
         if (!down) {
           down = true;
+          failed(why.startsWith("nothing received") ? "no_answer" : "connection_lost", why);
           if (up) {
             log.warn(
                 "AMI {} connection to {}:{} down: {}", name, settings.host(), settings.port(), why);

@@ -16,6 +16,11 @@ import java.time.Instant;
  * @param maxLagMillis the longest an event waited in the queue
  * @param reconnects connections re-established after a loss
  * @param resyncs state rebuilds from {@code QueueStatus}/{@code CoreShowChannels}
+ * @param lastFailure why the link last failed or went down, a stable code ({@code
+ *     authentication_failed}, {@code refused}, {@code timed_out}, {@code unknown_host}, {@code
+ *     connection_lost}, {@code no_answer}, {@code error}); null if it never did
+ * @param lastFailureDetail the failure as the client library reported it (never the secret)
+ * @param lastFailureAt when it last failed
  */
 public record PbxLinkStatus(
     String state,
@@ -27,4 +32,7 @@ public record PbxLinkStatus(
     int queueDepth,
     long maxLagMillis,
     long reconnects,
-    long resyncs) {}
+    long resyncs,
+    String lastFailure,
+    String lastFailureDetail,
+    Instant lastFailureAt) {}

@@ -72,8 +72,12 @@ class AmiClientTest {
   }
 
   private AmiClient client(int port, int capacity) {
+    return client(port, capacity, "pw");
+  }
+
+  private AmiClient client(int port, int capacity, String secret) {
     AmiSettings settings =
-        AmiSettings.of("127.0.0.1", port, "cti", "pw")
+        AmiSettings.of("127.0.0.1", port, "cti", secret)
             .withTimings(
                 Duration.ofMillis(200),
                 Duration.ofSeconds(1),
@@ -130,6 +134,33 @@ class AmiClientTest {
         .extracting(PbxSnapshot.Member::agentInterface)
         .containsExactly("PJSIP/1001");
     assertThat(client.status().state()).isEqualTo("UP");
+  }
+
+  /** The link's status once its last failure is {@code code}; fails after 10 s. */
+  private dev.callcenter.cti.call.PbxLinkStatus awaitFailure(String code) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!code.equals(client.status().lastFailure())) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no " + code + " within " + WAIT + ": " + client.status());
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+    }
+    return client.status();
+  }
+
+  @Test
+  void theStatusSaysWhyThePbxIsNotConnected() throws Exception {
+    client = client(freePort(), 1000);
+    var refused = awaitFailure("refused");
+    assertThat(refused.state()).isEqualTo("CONNECTING");
+    assertThat(refused.lastFailureAt()).isNotNull();
+    client.close();
+
+    sim = simulator(0);
+    client = client(sim.amiPort(), 1000, "wrong-secret");
+    var wrongSecret = awaitFailure("authentication_failed");
+    assertThat(wrongSecret.state()).isEqualTo("CONNECTING");
+    assertThat(wrongSecret.lastFailureDetail()).doesNotContain("wrong-secret");
   }
 
   @Test
