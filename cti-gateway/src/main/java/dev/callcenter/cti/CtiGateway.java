@@ -14,6 +14,7 @@ import dev.callcenter.cti.live.AgentStatus;
 import dev.callcenter.cti.live.CachedAgentDirectory;
 import dev.callcenter.cti.live.CallView;
 import dev.callcenter.cti.live.LiveState;
+import dev.callcenter.cti.live.MembershipRestorer;
 import dev.callcenter.cti.live.QueueFigures;
 import dev.callcenter.cti.pop.AgentNotifier;
 import dev.callcenter.cti.pop.CtiCoordinator;
@@ -168,7 +169,8 @@ public final class CtiGateway implements CtiService, AutoCloseable {
   }
 
   public CtiGateway start() {
-    ami.start(state);
+    // In front of the live state: puts agents back into their queues after an Asterisk restart.
+    ami.start(new MembershipRestorer(state, directory, ami, clock));
     ticker.scheduleWithFixedDelay(state::tick, 1, 1, TimeUnit.SECONDS);
     ticker.scheduleWithFixedDelay(state::publishQueues, 200, 200, TimeUnit.MILLISECONDS);
     return this;

@@ -39,6 +39,16 @@ public final class Faults {
     ami.restart(downtime);
   }
 
+  /**
+   * {@code core restart now} on an Asterisk that does not keep dynamic queue members ({@code
+   * persistentmembers = no}, or its astdb lost): as {@link #restart(Duration)}, and every member
+   * added with {@code QueueAdd} is gone when it is back.
+   */
+  public void restartForgettingMembers(Duration downtime) {
+    pbx.forgetDynamicMembers();
+    ami.restart(downtime);
+  }
+
   /** The next {@code count} actions named {@code action} are answered with this error. */
   public void rejectNext(String action, int count, String message) {
     ami.faults().rejectNext(action, count, message);

@@ -1,11 +1,13 @@
 package dev.callcenter.cti.ami;
 
+import dev.callcenter.cti.call.PbxBooted;
 import dev.callcenter.cti.call.PbxCommandException;
 import dev.callcenter.cti.call.PbxEvent;
 import dev.callcenter.cti.call.PbxEventSink;
 import dev.callcenter.cti.call.PbxLink;
 import dev.callcenter.cti.call.PbxLinkStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -284,7 +286,13 @@ public final class AmiClient implements PbxLink {
 
   private void handle(Object item) {
     switch (item) {
-      case FullyBootedEvent booted -> requestResync();
+      case FullyBootedEvent booted -> {
+        requestResync();
+        sink.accept(
+            new PbxBooted(
+                clock.instant(),
+                Duration.ofSeconds(booted.getUptime() == null ? 0 : booted.getUptime())));
+      }
       case ManagerEvent event -> translator.translate(event).ifPresent(sink::accept);
       case PbxEvent snapshot -> sink.accept(snapshot);
       default -> {

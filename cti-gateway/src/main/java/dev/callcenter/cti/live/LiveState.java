@@ -16,6 +16,7 @@ import dev.callcenter.cti.call.MemberEvent;
 import dev.callcenter.cti.call.MemberPaused;
 import dev.callcenter.cti.call.MemberRemoved;
 import dev.callcenter.cti.call.MemberStatusChanged;
+import dev.callcenter.cti.call.PbxBooted;
 import dev.callcenter.cti.call.PbxEvent;
 import dev.callcenter.cti.call.PbxEventSink;
 import dev.callcenter.cti.call.PbxRestarting;
@@ -187,6 +188,23 @@ public final class LiveState implements PbxEventSink {
   }
 
   /** The queues this interface is a member of on the PBX. */
+  /** One agent's membership of one queue, as the PBX last reported it. */
+  public record QueueMembership(
+      String queue, String agentInterface, String memberName, boolean paused, String reason) {}
+
+  /** Every queue membership the PBX last reported. */
+  public synchronized List<QueueMembership> memberships() {
+    List<QueueMembership> all = new ArrayList<>();
+    members.forEach(
+        (iface, queues) ->
+            queues.forEach(
+                (queue, m) ->
+                    all.add(
+                        new QueueMembership(
+                            queue, iface, m.memberName(), m.paused(), m.reason()))));
+    return all;
+  }
+
   public synchronized Set<String> queuesOf(String agentInterface) {
     return Set.copyOf(members.getOrDefault(agentInterface, Map.of()).keySet());
   }
@@ -308,6 +326,9 @@ public final class LiveState implements PbxEventSink {
       }
       case MemberEvent e -> member(e);
       case PbxSnapshot s -> rebuild(s);
+      case PbxBooted b -> {
+        // Nothing to show; the restorer decides whether members must be put back.
+      }
       case PbxRestarting r -> {
         for (LiveCall c : List.copyOf(calls.values())) {
           c.callerGone = true;

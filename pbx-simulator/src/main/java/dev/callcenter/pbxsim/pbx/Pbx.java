@@ -319,6 +319,13 @@ public final class Pbx {
     }
   }
 
+  /** Drops every dynamic member without events (the PBX is going down). */
+  public synchronized void forgetDynamicMembers() {
+    for (Queue q : queues.values()) {
+      q.members.values().removeIf(m -> m.membership().equals("dynamic"));
+    }
+  }
+
   /** Originates to {@code iface} fail with this OriginateResponse {@code Reason} (e.g. 5 busy). */
   public synchronized void failOriginatesTo(String iface, int reason) {
     originateFailures.put(iface, reason);
