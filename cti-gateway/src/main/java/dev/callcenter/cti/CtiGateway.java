@@ -8,6 +8,7 @@ import dev.callcenter.cti.call.PbxCommandException;
 import dev.callcenter.cti.call.PbxLink;
 import dev.callcenter.cti.call.PbxLinkStatus;
 import dev.callcenter.cti.calllog.CallLog;
+import dev.callcenter.cti.calllog.ClickToCalls;
 import dev.callcenter.cti.live.AgentRef;
 import dev.callcenter.cti.live.AgentState;
 import dev.callcenter.cti.live.AgentStatus;
@@ -88,6 +89,7 @@ public final class CtiGateway implements CtiService, AutoCloseable {
   private final PbxLink ami;
   private final Clock clock;
   private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
+  private final ClickToCalls events;
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("cti-tick").daemon().factory());
@@ -166,11 +168,15 @@ public final class CtiGateway implements CtiService, AutoCloseable {
             settings.serviceLevelSeconds());
     this.ami = pbx;
     this.clock = clock;
+    // In front of the live state: puts agents back into their queues after an Asterisk restart,
+    // and closes click-to-call interactions when their channel hangs up.
+    this.events =
+        new ClickToCalls(
+            new MembershipRestorer(state, directory, pbx, clock), helpdesk.interactions(), work);
   }
 
   public CtiGateway start() {
-    // In front of the live state: puts agents back into their queues after an Asterisk restart.
-    ami.start(new MembershipRestorer(state, directory, ami, clock));
+    ami.start(events);
     ticker.scheduleWithFixedDelay(state::tick, 1, 1, TimeUnit.SECONDS);
     ticker.scheduleWithFixedDelay(state::publishQueues, 200, 200, TimeUnit.MILLISECONDS);
     return this;
@@ -309,6 +315,7 @@ public final class CtiGateway implements CtiService, AutoCloseable {
     }
     String channelId = "cc-" + UUID.randomUUID();
     Long finalCustomer = customer;
+    events.placing(channelId, agent.agentInterface(), dial, clock.instant());
     return ami.originate(
             agent.agentInterface(),
             settings.originateContext(),
@@ -316,22 +323,33 @@ public final class CtiGateway implements CtiService, AutoCloseable {
             "\"" + agent.displayName().replace("\"", "") + "\" <" + dial + ">",
             channelId,
             Map.of("CC_AGENT", agent.username()))
+        .whenComplete(
+            (answered, failure) -> {
+              if (failure != null) {
+                events.refused(channelId);
+              }
+            })
         .thenApplyAsync(
-            accepted ->
-                helpdesk
-                    .interactions()
-                    .record(
-                        new InteractionDraft(
-                            finalCustomer,
-                            Channel.PHONE_OUT,
-                            Direction.OUTBOUND,
-                            null,
-                            null,
-                            "Click-to-call " + dial,
-                            new CallDetails(
-                                channelId, channelId, null, dial, null, null, null, null, null,
-                                null, null)),
-                        userId),
+            accepted -> {
+              // Asterisk queued the originate; OriginateResponse later says if the phone answered.
+              Interaction logged =
+                  helpdesk
+                      .interactions()
+                      .record(
+                          new InteractionDraft(
+                              finalCustomer,
+                              Channel.PHONE_OUT,
+                              Direction.OUTBOUND,
+                              clock.instant(),
+                              null,
+                              "Click-to-call " + dial,
+                              new CallDetails(
+                                  channelId, channelId, null, dial, null, null, null, null, null,
+                                  null, null)),
+                          userId);
+              events.recorded(channelId, logged.id());
+              return logged;
+            },
             work);
   }
 

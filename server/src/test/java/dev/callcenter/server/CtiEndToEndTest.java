@@ -246,6 +246,65 @@ class CtiEndToEndTest {
   }
 
   @Test
+  void aClickToCallSurvivesAResyncAndIsClosedWhenItsChannelHangsUp() throws Exception {
+    int interactionsBefore = server.services().interactions().forCustomer(vip.id(), 100, 0).size();
+    int followUpsBefore = server.services().followUps().forCustomer(vip.id()).size();
+    var placed = server.as("agent2").post("/api/v1/calls", Map.of("number", "02-2345-6789"));
+    assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
+    long id = placed.body().path("id").asLong();
+    String channelId = placed.body().at("/call/uniqueid").asText();
+    time.advance(Duration.ofMillis(100)); // the simulator answers the agent's phone
+    assertThat(sim.pbx().alive(channelId))
+        .as("the originated channel carries our ChannelId")
+        .isTrue();
+
+    // An administrator saves a device: the gateway resyncs while the agent's call is up.
+    sim.actions().clear();
+    server.server().cti().reloadAgents();
+    assertThat(sim.actions().awaitNamed("CoreShowChannels", WAIT)).isPresent();
+    sim.pbx().hangup(channelId, 16);
+
+    Interaction closed = awaitEnded(id);
+    assertThat(closed.call().hangupCause()).isNotBlank();
+    assertThat(closed.call().talkSeconds()).isNotNull();
+    var after = server.services().interactions().forCustomer(vip.id(), 100, 0);
+    assertThat(after).hasSize(interactionsBefore + 1);
+    assertThat(after).noneMatch(i -> i.summary().startsWith("Unanswered call"));
+    assertThat(server.services().followUps().forCustomer(vip.id())).hasSize(followUpsBefore);
+  }
+
+  @Test
+  void aClickToCallTheAgentsPhoneDoesNotAnswerIsClosedWithTheReason() throws Exception {
+    sim.pbx().failOriginatesTo("PJSIP/1002", 5); // busy
+    try {
+      var placed = server.as("agent2").post("/api/v1/calls", Map.of("number", "0912345678"));
+      assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
+      time.advance(Duration.ofMillis(100));
+
+      Interaction closed = awaitEnded(placed.body().path("id").asLong());
+
+      assertThat(closed.call().hangupCause()).isEqualTo("phone not answered (5)");
+      assertThat(closed.call().talkSeconds()).isZero();
+    } finally {
+      sim.pbx().failOriginatesTo("PJSIP/1002", 0);
+    }
+  }
+
+  private static Interaction awaitEnded(long interactionId) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      Interaction i = server.services().interactions().get(interactionId);
+      if (i.endedAt() != null) {
+        return i;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("interaction " + interactionId + " not closed: " + i);
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+    }
+  }
+
+  @Test
   void transferRedirectsTheCallerOfTheAgentsCurrentCall() throws Exception {
     ApiClient agent = server.as("agent2");
     var idle = agent.post("/api/v1/calls/current/transfer", Map.of("target", "billing"));

@@ -106,7 +106,9 @@ public final class AmiClient implements PbxLink {
           QueueMemberPauseEvent.class,
           QueueMemberStatusEvent.class,
           ShutdownEvent.class,
-          FullyBootedEvent.class);
+          FullyBootedEvent.class,
+          // a click-to-call's phone answered or not
+          OriginateResponseEvent.class);
 
   /**
    * Registered explicitly on every connection, because Asterisk-Java's classpath scan can find no
@@ -123,8 +125,7 @@ public final class AmiClient implements PbxLink {
                   QueueEntryEvent.class,
                   QueueStatusCompleteEvent.class,
                   CoreShowChannelEvent.class,
-                  CoreShowChannelsCompleteEvent.class,
-                  OriginateResponseEvent.class))
+                  CoreShowChannelsCompleteEvent.class))
           .toList();
 
   private static final Object LINK_DOWN = new Object();

@@ -16,6 +16,7 @@ import dev.callcenter.cti.call.MemberAdded;
 import dev.callcenter.cti.call.MemberPaused;
 import dev.callcenter.cti.call.MemberRemoved;
 import dev.callcenter.cti.call.MemberStatusChanged;
+import dev.callcenter.cti.call.OriginateResult;
 import dev.callcenter.cti.call.PbxEvent;
 import dev.callcenter.cti.call.PbxRestarting;
 import dev.callcenter.cti.call.PbxSnapshot;
@@ -36,6 +37,7 @@ import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.HoldEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.asteriskjava.manager.event.QueueEntryEvent;
@@ -129,6 +131,7 @@ public final class AmiEventTranslator {
                   orZero(e.getHoldTime()),
                   CallCompleted.EndedBy.fromReason(e.getReason()));
           case HangupEvent e -> hungUp(e);
+          case OriginateResponseEvent e -> originated(e);
           case VarSetEvent e -> recording(e);
           case HoldEvent e when e.getLinkedId() != null ->
               new CallHeld(e.getLinkedId(), at(e), e.getChannel(), true);
@@ -265,6 +268,23 @@ public final class AmiEventTranslator {
 
   private static String firstNonNull(String a, String b) {
     return a != null ? a : b;
+  }
+
+  private OriginateResult originated(OriginateResponseEvent e) {
+    boolean answered = "Success".equalsIgnoreCase(e.getResponse());
+    String uniqueid = e.getUniqueId();
+    if (uniqueid == null || uniqueid.isEmpty() || uniqueid.equals("<null>")) {
+      uniqueid = null;
+    }
+    if (answered && uniqueid == null) {
+      return null;
+    }
+    return new OriginateResult(
+        answered ? uniqueid : null,
+        at(e),
+        e.getChannel() == null ? null : e.getChannel().replaceFirst("-[0-9a-f]{8,}$", ""),
+        answered,
+        e.getReason() == null ? 0 : e.getReason());
   }
 
   private CallHungUp hungUp(HangupEvent e) {

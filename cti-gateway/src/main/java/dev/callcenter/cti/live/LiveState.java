@@ -16,6 +16,7 @@ import dev.callcenter.cti.call.MemberEvent;
 import dev.callcenter.cti.call.MemberPaused;
 import dev.callcenter.cti.call.MemberRemoved;
 import dev.callcenter.cti.call.MemberStatusChanged;
+import dev.callcenter.cti.call.OriginateResult;
 import dev.callcenter.cti.call.PbxBooted;
 import dev.callcenter.cti.call.PbxEvent;
 import dev.callcenter.cti.call.PbxEventSink;
@@ -326,6 +327,9 @@ public final class LiveState implements PbxEventSink {
       }
       case MemberEvent e -> member(e);
       case PbxSnapshot s -> rebuild(s);
+      case OriginateResult o -> {
+        // A click-to-call's phone answered or not: logged by ClickToCalls, nothing to show.
+      }
       case PbxBooted b -> {
         // Nothing to show; the restorer decides whether members must be put back.
       }
@@ -432,6 +436,9 @@ public final class LiveState implements PbxEventSink {
     s.waiting().forEach(w -> waitingByUniqueid.put(w.uniqueid(), w));
     lines.values().forEach(l -> l.onCall = null);
     for (Map.Entry<String, List<PbxSnapshot.Channel>> e : byCall.entrySet()) {
+      if (!calls.containsKey(e.getKey()) && placedByAnAgent(e.getValue(), waitingByUniqueid)) {
+        continue; // click-to-call or an internal call: nobody called in, nothing to pop or miss
+      }
       LiveCall c = callFor(e.getKey());
       for (PbxSnapshot.Channel ch : e.getValue()) {
         String iface = interfaceOf(ch.channel());
@@ -470,6 +477,24 @@ public final class LiveState implements PbxEventSink {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /**
+   * Whether a call the snapshot shows began on an agent's own phone (its first channel, whose
+   * uniqueid is the linkedid, is an agent's interface) and waits in no queue: an originated
+   * click-to-call, not a caller.
+   */
+  private boolean placedByAnAgent(
+      List<PbxSnapshot.Channel> channels, Map<String, PbxSnapshot.Waiting> waiting) {
+    for (PbxSnapshot.Channel ch : channels) {
+      if (waiting.containsKey(ch.uniqueid())) {
+        return false;
+      }
+    }
+    return channels.stream()
+        .filter(ch -> ch.uniqueid().equals(ch.callId()))
+        .map(ch -> interfaceOf(ch.channel()))
+        .anyMatch(iface -> members.containsKey(iface) || directory.byInterface(iface).isPresent());
+  }
 
   private LiveCall callFor(String callId) {
     return calls.computeIfAbsent(callId, LiveCall::new);

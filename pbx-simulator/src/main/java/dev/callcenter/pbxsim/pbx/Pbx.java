@@ -185,7 +185,15 @@ public final class Pbx {
   /** Builds a channel snapshot in state Down with a fresh uniqueid; {@link #open} registers it. */
   public synchronized Channel draftChannel(
       String iface, Caller caller, String context, String exten, String linkedid) {
-    String uniqueid = nextUniqueid();
+    return draftChannel(iface, caller, context, exten, linkedid, nextUniqueid());
+  }
+
+  /**
+   * As {@link #draftChannel(String, Caller, String, String, String)} with a given uniqueid (an
+   * {@code Originate} with {@code ChannelId}).
+   */
+  public synchronized Channel draftChannel(
+      String iface, Caller caller, String context, String exten, String linkedid, String uniqueid) {
     Channel c =
         new Channel(
             nextChannelName(iface),
@@ -326,9 +334,16 @@ public final class Pbx {
     }
   }
 
-  /** Originates to {@code iface} fail with this OriginateResponse {@code Reason} (e.g. 5 busy). */
+  /**
+   * Originates to {@code iface} fail with this OriginateResponse {@code Reason} (e.g. 5 busy); 0
+   * makes them succeed again.
+   */
   public synchronized void failOriginatesTo(String iface, int reason) {
-    originateFailures.put(iface, reason);
+    if (reason == 0) {
+      originateFailures.remove(iface); // answered again
+    } else {
+      originateFailures.put(iface, reason);
+    }
   }
 
   // ---- for PbxActions: callers hold the Pbx lock ----

@@ -236,7 +236,13 @@ public final class PbxActions implements ActionHandler {
           .add("Reason", failure)
           .add("Uniqueid", "<null>");
     } else {
-      Channel c = pbx.draftChannel(iface, caller, context, exten, null).withState(Channel.UP);
+      // Asterisk uses the ChannelId given as the channel's uniqueid (and so its linkedid).
+      String channelId = action.getOrEmpty("ChannelId");
+      Channel c =
+          (channelId.isEmpty()
+                  ? pbx.draftChannel(iface, caller, context, exten, null)
+                  : pbx.draftChannel(iface, caller, context, exten, null, channelId))
+              .withState(Channel.UP);
       pbx.open(c);
       b.add("Response", "Success")
           .add("Channel", c.name())
