@@ -260,6 +260,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return passwordFile;
   }
 
+  /** Where the password of the cluster in {@code dataDir} is kept: {@code <dataDir>.password}. */
+  public static Path passwordFileOf(Path dataDir) {
+    return EmbeddedPassword.fileFor(dataDir);
+  }
+
   /** Creates {@code database} if it does not exist yet, optionally from a template. */
   public void createDatabaseIfMissing(String database, String template) {
     try (var c = postgres.getPostgresDatabase().getConnection();
