@@ -23,8 +23,7 @@ final class BenchDatabase implements AutoCloseable {
   }
 
   DatabaseConfig config(int poolSize) {
-    return new DatabaseConfig(
-        server.jdbcUrl("bench"), "postgres", "postgres", poolSize, Duration.ofSeconds(30));
+    return server.config("bench", poolSize, Duration.ofSeconds(30));
   }
 
   Database database() {

@@ -7,6 +7,7 @@ import dev.callcenter.helpdesk.audit.JdbiSecurityAuditRepository;
 import dev.callcenter.helpdesk.audit.SecurityAudit;
 import dev.callcenter.helpdesk.audit.SecurityEventKind;
 import dev.callcenter.helpdesk.customer.Languages;
+import dev.callcenter.helpdesk.db.EmbeddedDatabase;
 import dev.callcenter.helpdesk.user.JdbiUserRepository;
 import dev.callcenter.helpdesk.user.PasswordHasher;
 import dev.callcenter.helpdesk.user.PasswordPolicy;
@@ -63,7 +64,13 @@ public final class Main implements Runnable {
       System.out.println();
       System.out.println(
           "Call center demo is running at " + url + "  (health: " + url + "/api/v1/health)");
-      System.out.println("Data: " + config.database().embeddedDataDir().toAbsolutePath());
+      Path data = config.database().embeddedDataDir();
+      System.out.println(
+          "Data: "
+              + data.toAbsolutePath()
+              + "  (database password: "
+              + EmbeddedDatabase.passwordFileOf(data)
+              + ")");
       System.out.println(
           "Logins (password '"
               + config.demoPassword()

@@ -28,14 +28,7 @@ record Storage(EmbeddedDatabase embedded, Database database) implements AutoClos
     try {
       server.createDatabaseIfMissing("callcenter", null);
       return new Storage(
-          server,
-          Database.open(
-              new DatabaseConfig(
-                  server.jdbcUrl("callcenter"),
-                  "postgres",
-                  "postgres",
-                  db.poolSize(),
-                  db.connectTimeout())));
+          server, Database.open(server.config("callcenter", db.poolSize(), db.connectTimeout())));
     } catch (RuntimeException e) {
       server.close();
       throw e;

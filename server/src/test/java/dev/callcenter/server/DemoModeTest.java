@@ -72,6 +72,9 @@ class DemoModeTest {
       assertThat(customersBefore).isGreaterThanOrEqualTo(5);
     }
     assertThat(dataDir.resolve("postgres")).isDirectory();
+    assertThat(dataDir.resolve("postgres.password"))
+        .as("the database password, beside the cluster")
+        .isNotEmptyFile();
 
     try (CallCenterServer again = Main.startDemo(config)) {
       ApiClient agent =

@@ -58,7 +58,6 @@ public final class TestDatabase {
   }
 
   private static DatabaseConfig config(String database, int poolSize) {
-    return new DatabaseConfig(
-        server.jdbcUrl(database), "postgres", "postgres", poolSize, Duration.ofSeconds(10));
+    return server.config(database, poolSize, Duration.ofSeconds(10));
   }
 }
