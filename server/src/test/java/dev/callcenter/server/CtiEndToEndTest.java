@@ -107,6 +107,38 @@ class CtiEndToEndTest {
   }
 
   @Test
+  void theRecordingTheDialplanAnnouncesIsStoredOnTheCallsInteraction() throws Exception {
+    try (WsClient one = socket("agent1")) {
+      one.await("hello");
+      CallHandle call =
+          sim.calls()
+              .inboundQueueCall("0223456789", "Wang", "support")
+              .answeredBy(
+                  "PJSIP/1001", Duration.ofSeconds(2), Duration.ofSeconds(20), HangupBy.AGENT);
+      time.advance(Duration.ofSeconds(3)); // rung and answered
+      JsonNode answered = one.await("call-update", m -> isCall(m, call) && state(m, "answered"));
+      // extensions.conf's cc-record: UserEvent(CcRecording,Recording: ${CC_RECORDING})
+      sim.pbx()
+          .emit(
+              dev.callcenter.pbxsim.ami.AmiMessage.event("UserEvent")
+                  .add("Privilege", "user,all")
+                  .add("Channel", "PJSIP/pstn-00000099")
+                  .add("Uniqueid", call.uniqueid())
+                  .add("Linkedid", call.linkedid())
+                  .add("UserEvent", "CcRecording")
+                  .add("Recording", "cc-20261122-020003-" + call.uniqueid() + ".wav")
+                  .build());
+      time.advance(Duration.ofSeconds(20));
+      one.await("call-update", m -> isCall(m, call) && state(m, "ended"));
+
+      Interaction logged =
+          server.services().interactions().get(answered.at("/data/interactionId").asLong());
+      assertThat(logged.call().recordingRef())
+          .isEqualTo("cc-20261122-020003-" + call.uniqueid() + ".wav");
+    }
+  }
+
+  @Test
   void everyPhoneFormatFindsTheCustomer() throws Exception {
     try (WsClient one = socket("agent1")) {
       one.await("hello");

@@ -108,7 +108,9 @@ public final class AmiClient implements PbxLink {
           ShutdownEvent.class,
           FullyBootedEvent.class,
           // a click-to-call's phone answered or not
-          OriginateResponseEvent.class);
+          OriginateResponseEvent.class,
+          // the sample dialplan's recording reference
+          CcRecordingEvent.class);
 
   /**
    * Registered explicitly on every connection, because Asterisk-Java's classpath scan can find no

@@ -133,6 +133,10 @@ public final class AmiEventTranslator {
           case HangupEvent e -> hungUp(e);
           case OriginateResponseEvent e -> originated(e);
           case VarSetEvent e -> recording(e);
+          case CcRecordingEvent e ->
+              e.getLinkedid() == null || e.getRecording() == null || e.getRecording().isBlank()
+                  ? null
+                  : new CallRecording(e.getLinkedid(), at(e), e.getRecording().strip());
           case HoldEvent e when e.getLinkedId() != null ->
               new CallHeld(e.getLinkedId(), at(e), e.getChannel(), true);
           case UnholdEvent e when e.getLinkedId() != null ->
