@@ -10,7 +10,11 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Map;
 
-/** Follow-ups (跟催): create, my list, overdue lists, complete with a note, cancel, reschedule. */
+/**
+ * Follow-ups (跟催): create, my list, overdue lists, complete with a note, cancel, reschedule. Agents
+ * reach their own and their teams' follow-ups, supervisors and admins all ({@link
+ * dev.callcenter.helpdesk.followup.FollowUpScope}); another's follow-up by id is a 404.
+ */
 public final class FollowUpRoutes {
 
   private final FollowUpService followUps;
@@ -58,7 +62,9 @@ public final class FollowUpRoutes {
           String team = Api.query(ctx, "team", 64);
           return Map.of(
               "items",
-              team != null ? followUps.overdueForTeam(team) : followUps.overdueFor(ownerFor(ctx)));
+              team != null
+                  ? followUps.overdueForTeam(team, Api.user(ctx))
+                  : followUps.overdueFor(ownerFor(ctx)));
         });
     Api.route(
         router,
@@ -66,7 +72,7 @@ public final class FollowUpRoutes {
         "/api/v1/follow-ups/:id",
         Api.staff(),
         200,
-        ctx -> followUps.get(Api.pathId(ctx, "id")));
+        ctx -> followUps.get(Api.pathId(ctx, "id"), Api.user(ctx)));
     Api.route(
         router,
         HttpMethod.POST,
@@ -75,7 +81,7 @@ public final class FollowUpRoutes {
         200,
         ctx ->
             followUps.complete(
-                Api.pathId(ctx, "id"), Api.userId(ctx), Api.body(ctx, Note.class).note()));
+                Api.pathId(ctx, "id"), Api.user(ctx), Api.body(ctx, Note.class).note()));
     Api.route(
         router,
         HttpMethod.POST,
@@ -84,21 +90,23 @@ public final class FollowUpRoutes {
         200,
         ctx ->
             followUps.cancel(
-                Api.pathId(ctx, "id"), Api.userId(ctx), Api.body(ctx, Note.class).note()));
+                Api.pathId(ctx, "id"), Api.user(ctx), Api.body(ctx, Note.class).note()));
     Api.route(
         router,
         HttpMethod.PUT,
         "/api/v1/follow-ups/:id/due",
         Api.staff(),
         200,
-        ctx -> followUps.reschedule(Api.pathId(ctx, "id"), Api.body(ctx, Due.class).dueAt()));
+        ctx ->
+            followUps.reschedule(
+                Api.pathId(ctx, "id"), Api.body(ctx, Due.class).dueAt(), Api.user(ctx)));
     Api.route(
         router,
         HttpMethod.GET,
         "/api/v1/customers/:id/follow-ups",
         Api.staff(),
         200,
-        ctx -> Map.of("items", followUps.forCustomer(Api.pathId(ctx, "id"))));
+        ctx -> Map.of("items", followUps.forCustomer(Api.pathId(ctx, "id"), Api.user(ctx))));
   }
 
   /** The list owner: the caller, or for supervisors and admins any user named by ownerId. */

@@ -4,6 +4,7 @@ import dev.callcenter.helpdesk.HelpdeskException;
 import dev.callcenter.helpdesk.ValidationException;
 import dev.callcenter.helpdesk.user.Role;
 import dev.callcenter.helpdesk.user.Session;
+import dev.callcenter.helpdesk.user.User;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -97,6 +98,11 @@ public final class Api {
           HelpdeskException.Kind.UNAUTHENTICATED, "login_required", "Log in first");
     }
     return s;
+  }
+
+  /** The logged-in user, whose roles and id the use cases check. */
+  public static User user(RoutingContext ctx) {
+    return session(ctx).user();
   }
 
   public static long userId(RoutingContext ctx) {

@@ -179,11 +179,13 @@ public final class Helpdesk {
     var interactionRepository = new JdbiInteractionRepository(jdbi);
     interactions = new InteractionService(interactionRepository, customerRepository, clock);
     customerImport = new CustomerCsvImport(customers, customerRepository, transactions);
+    var teamRepository = new JdbiTeamRepository(jdbi);
     followUps =
         new FollowUpService(
             new JdbiFollowUpRepository(jdbi),
             customerRepository,
             users,
+            teamRepository,
             interactions,
             transactions,
             clock);
@@ -224,7 +226,7 @@ public final class Helpdesk {
     slaMonitor =
         new SlaMonitor(transactions, ticketRepository, slaRepository, sla, clock, slaEvents);
     timeline = new TimelineService(new JdbiTimelineRepository(jdbi), customerRepository);
-    teams = new TeamService(new JdbiTeamRepository(jdbi), users, clock);
+    teams = new TeamService(teamRepository, users, clock);
     assignment =
         new AssignmentService(
             transactions,

@@ -26,6 +26,15 @@ interface FollowUpDao {
           + " from follow_up f join app_user u on u.id = f.owner_id"
           + " left join customer c on c.id = f.customer_id ";
 
+  /**
+   * The rule of {@link FollowUpScope} in SQL: every follow-up for a null user, else those the user
+   * owns or that carry the key of a team the user is a member of.
+   */
+  String IN_SCOPE =
+      " and (cast(:scope.userId as bigint) is null or f.owner_id = :scope.userId"
+          + " or exists (select 1 from team_member m"
+          + " where m.user_id = :scope.userId and m.team_key = f.team)) ";
+
   /** Oldest due minute first, VIP customers first within a minute. */
   String OPEN_ORDER = " order by date_trunc('minute', f.due_at), vip desc, f.due_at, f.id";
 
@@ -42,8 +51,9 @@ interface FollowUpDao {
       @Bind("createdBy") Long createdBy,
       @Bind("createdAt") Instant createdAt);
 
-  @SqlQuery(SELECT + "where f.id = :id")
-  Optional<FollowUp> find(@Bind("id") long id, @Bind("now") Instant now);
+  @SqlQuery(SELECT + "where f.id = :id" + IN_SCOPE)
+  Optional<FollowUp> find(
+      @Bind("id") long id, @Bind("now") Instant now, @BindMethods("scope") FollowUpScope scope);
 
   @SqlQuery(
       SELECT
@@ -69,28 +79,40 @@ interface FollowUpDao {
   @SqlQuery(
       SELECT
           + "where f.customer_id = :customerId"
+          + IN_SCOPE
           + " order by f.status = 'OPEN' desc,"
           + " case when f.status = 'OPEN' then f.due_at end, f.completed_at desc, f.id desc"
           + " limit :limit")
   List<FollowUp> forCustomer(
-      @Bind("customerId") long customerId, @Bind("now") Instant now, @Bind("limit") int limit);
+      @Bind("customerId") long customerId,
+      @Bind("now") Instant now,
+      @Bind("limit") int limit,
+      @BindMethods("scope") FollowUpScope scope);
 
   @SqlUpdate(
       """
-      update follow_up set status = :status, completed_at = :at, completed_by = :by,
+      update follow_up f set status = :status, completed_at = :at, completed_by = :by,
              completion_note = :note, updated_at = :at
-       where id = :id and status = 'OPEN'
-      """)
+       where f.id = :id and f.status = 'OPEN'
+      """
+          + IN_SCOPE)
   int close(
       @Bind("id") long id,
       @Bind("status") String status,
       @Bind("by") long by,
       @Bind("note") String note,
-      @Bind("at") Instant at);
+      @Bind("at") Instant at,
+      @BindMethods("scope") FollowUpScope scope);
 
   @SqlUpdate(
-      "update follow_up set due_at = :dueAt, updated_at = :at where id = :id and status = 'OPEN'")
-  int reschedule(@Bind("id") long id, @Bind("dueAt") Instant dueAt, @Bind("at") Instant at);
+      "update follow_up f set due_at = :dueAt, updated_at = :at"
+          + " where f.id = :id and f.status = 'OPEN'"
+          + IN_SCOPE)
+  int reschedule(
+      @Bind("id") long id,
+      @Bind("dueAt") Instant dueAt,
+      @Bind("at") Instant at,
+      @BindMethods("scope") FollowUpScope scope);
 
   /** Maps a follow-up row joined with its owner and customer. */
   class Mapper implements RowMapper<FollowUp> {

@@ -18,7 +18,8 @@ public interface FollowUpRepository {
    */
   long insert(FollowUpDraft draft, Long createdBy, Instant createdAt);
 
-  Optional<FollowUp> find(long id, Instant now);
+  /** The follow-up if it exists and lies in {@code scope}. */
+  Optional<FollowUp> find(long id, Instant now, FollowUpScope scope);
 
   /** Open follow-ups of the owner due before {@code now}, at most {@code limit}. */
   List<FollowUp> overdueForOwner(long ownerId, Instant now, int limit);
@@ -29,20 +30,26 @@ public interface FollowUpRepository {
   /** Every open follow-up of the owner (overdue ones come first by due order). */
   List<FollowUp> openForOwner(long ownerId, Instant now, int limit);
 
-  /** The customer's follow-ups: open ones by due time, then closed ones newest first. */
-  List<FollowUp> forCustomer(long customerId, Instant now, int limit);
+  /**
+   * The customer's follow-ups in {@code scope}: open ones by due time, then closed ones newest
+   * first.
+   */
+  List<FollowUp> forCustomer(long customerId, Instant now, int limit, FollowUpScope scope);
 
   /**
    * Moves an OPEN follow-up to DONE or CANCELLED.
    *
-   * @return false when it does not exist or is not OPEN (nothing changed)
+   * @return false when it does not exist, lies outside {@code scope} or is not OPEN (nothing
+   *     changed)
    */
-  boolean close(long id, FollowUpStatus status, long by, String note, Instant at);
+  boolean close(
+      long id, FollowUpStatus status, long by, String note, Instant at, FollowUpScope scope);
 
   /**
    * Sets a new due time on an OPEN follow-up.
    *
-   * @return false when it does not exist or is not OPEN (nothing changed)
+   * @return false when it does not exist, lies outside {@code scope} or is not OPEN (nothing
+   *     changed)
    */
-  boolean reschedule(long id, Instant dueAt, Instant at);
+  boolean reschedule(long id, Instant dueAt, Instant at, FollowUpScope scope);
 }

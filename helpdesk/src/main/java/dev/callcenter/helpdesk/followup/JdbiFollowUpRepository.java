@@ -33,8 +33,8 @@ public final class JdbiFollowUpRepository implements FollowUpRepository {
   }
 
   @Override
-  public Optional<FollowUp> find(long id, Instant now) {
-    return dao.find(id, now);
+  public Optional<FollowUp> find(long id, Instant now, FollowUpScope scope) {
+    return dao.find(id, now, scope);
   }
 
   @Override
@@ -53,17 +53,18 @@ public final class JdbiFollowUpRepository implements FollowUpRepository {
   }
 
   @Override
-  public List<FollowUp> forCustomer(long customerId, Instant now, int limit) {
-    return dao.forCustomer(customerId, now, limit);
+  public List<FollowUp> forCustomer(long customerId, Instant now, int limit, FollowUpScope scope) {
+    return dao.forCustomer(customerId, now, limit, scope);
   }
 
   @Override
-  public boolean close(long id, FollowUpStatus status, long by, String note, Instant at) {
-    return dao.close(id, status.name(), by, note, at) == 1;
+  public boolean close(
+      long id, FollowUpStatus status, long by, String note, Instant at, FollowUpScope scope) {
+    return dao.close(id, status.name(), by, note, at, scope) == 1;
   }
 
   @Override
-  public boolean reschedule(long id, Instant dueAt, Instant at) {
-    return dao.reschedule(id, dueAt, at) == 1;
+  public boolean reschedule(long id, Instant dueAt, Instant at, FollowUpScope scope) {
+    return dao.reschedule(id, dueAt, at, scope) == 1;
   }
 }

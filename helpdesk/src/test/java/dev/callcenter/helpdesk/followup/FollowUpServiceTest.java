@@ -7,6 +7,9 @@ import dev.callcenter.helpdesk.ConflictException;
 import dev.callcenter.helpdesk.HelpdeskException;
 import dev.callcenter.helpdesk.NotFoundException;
 import dev.callcenter.helpdesk.ValidationException;
+import dev.callcenter.helpdesk.assignment.JdbiTeamRepository;
+import dev.callcenter.helpdesk.assignment.MemberDraft;
+import dev.callcenter.helpdesk.assignment.TeamDraft;
 import dev.callcenter.helpdesk.customer.CustomerDraft;
 import dev.callcenter.helpdesk.customer.CustomerKind;
 import dev.callcenter.helpdesk.customer.CustomerService;
@@ -26,6 +29,7 @@ import dev.callcenter.helpdesk.phone.PhoneNormalizer;
 import dev.callcenter.helpdesk.testing.TestDatabase;
 import dev.callcenter.helpdesk.user.JdbiUserRepository;
 import dev.callcenter.helpdesk.user.Role;
+import dev.callcenter.helpdesk.user.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +50,7 @@ class FollowUpServiceTest {
 
   private static Database db;
   private static JdbiUserRepository users;
+  private static JdbiTeamRepository teams;
   private static JdbiCustomerRepository customerRepository;
   private static CustomerService customers;
   private static InteractionService interactions;
@@ -55,6 +60,7 @@ class FollowUpServiceTest {
   static void setUp() {
     db = TestDatabase.fresh(4);
     users = new JdbiUserRepository(db.jdbi());
+    teams = new JdbiTeamRepository(db.jdbi());
     customerRepository = new JdbiCustomerRepository(db.jdbi());
     customers = new CustomerService(customerRepository, new PhoneNormalizer("TW"));
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -69,6 +75,7 @@ class FollowUpServiceTest {
         new JdbiFollowUpRepository(db.jdbi()),
         customerRepository,
         users,
+        teams,
         new InteractionService(interactionRepository, customerRepository, clock),
         new JdbiTransactions(db.jdbi()),
         clock);
@@ -80,8 +87,17 @@ class FollowUpServiceTest {
   }
 
   private static long user(String name) {
+    return user(name, Role.AGENT);
+  }
+
+  private static long user(String name, Role role) {
     String username = name + "-" + USERS.incrementAndGet();
-    return users.upsert(username, name, "not-a-real-hash", Set.of(Role.AGENT), "zh-TW");
+    return users.upsert(username, name, "not-a-real-hash", Set.of(role), "zh-TW");
+  }
+
+  /** The stored user, as a session hands them to the service. */
+  private static User as(long id) {
+    return users.find(id).orElseThrow();
   }
 
   private static long customer(String name) {
@@ -136,7 +152,7 @@ class FollowUpServiceTest {
     followUp("upcoming", Duration.ofHours(1), owner, vip);
     followUp("someone else's", Duration.ofHours(-3), other, vip);
     FollowUp done = followUp("already chased", Duration.ofHours(-4), owner, standard);
-    service.complete(done.id(), owner, null);
+    service.complete(done.id(), as(owner), null);
 
     List<FollowUp> overdue = service.overdueFor(owner);
 
@@ -151,6 +167,7 @@ class FollowUpServiceTest {
 
   @Test
   void teamOverdueListSpansOwnersOfThatTeamOnly() {
+    long supervisor = user("Sue", Role.SUPERVISOR);
     long amy = user("Amy");
     long bob = user("Bob");
     long customer = customer("Team customer");
@@ -160,10 +177,68 @@ class FollowUpServiceTest {
     followUp("no team", Duration.ofHours(-1), bob, null, customer);
     followUp("not yet due", Duration.ofMinutes(10), amy, "billing-x", customer);
 
-    assertThat(service.overdueForTeam("billing-x"))
+    assertThat(service.overdueForTeam("billing-x", as(supervisor)))
         .extracting(FollowUp::id)
         .containsExactly(bobs.id(), amys.id());
-    assertThat(service.overdueForTeam("nobody")).isEmpty();
+    assertThat(service.overdueForTeam("nobody", as(supervisor))).isEmpty();
+  }
+
+  @Test
+  void agentsReachTheirOwnAndTheirTeamsFollowUpsOnlyAndOthersLookMissing() {
+    long owner = user("Olga");
+    long colleague = user("Pete");
+    long outsider = user("Quinn");
+    long supervisor = user("Rita", Role.SUPERVISOR);
+    String team = "scope-" + USERS.incrementAndGet();
+    teams.insert(new TeamDraft(team, "Scope team", 5), NOW);
+    teams.putMember(team, owner, new MemberDraft(List.of(), null));
+    teams.putMember(team, colleague, new MemberDraft(List.of(), null));
+    long customer = customer("Scope customer");
+    FollowUp own = followUp("private chase", Duration.ofHours(-1), owner, customer);
+    FollowUp shared = followUp("team chase", Duration.ofHours(-2), owner, team, customer);
+    Instant tomorrow = NOW.plus(Duration.ofDays(1));
+
+    for (FollowUp f : List.of(own, shared)) {
+      assertNotFound(() -> service.get(f.id(), as(outsider)));
+      assertNotFound(() -> service.complete(f.id(), as(outsider), "not mine"));
+      assertNotFound(() -> service.cancel(f.id(), as(outsider), "not mine"));
+      assertNotFound(() -> service.reschedule(f.id(), tomorrow, as(outsider)));
+    }
+    assertThat(service.forCustomer(customer, as(outsider))).isEmpty();
+    assertThatThrownBy(() -> service.overdueForTeam(team, as(outsider)))
+        .isInstanceOfSatisfying(
+            HelpdeskException.class,
+            e -> assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.FORBIDDEN));
+
+    assertNotFound(() -> service.get(own.id(), as(colleague)));
+    assertNotFound(() -> service.complete(own.id(), as(colleague), "not mine"));
+    assertThat(service.forCustomer(customer, as(colleague)))
+        .extracting(FollowUp::id)
+        .containsExactly(shared.id());
+    assertThat(service.overdueForTeam(team, as(colleague)))
+        .extracting(FollowUp::id)
+        .containsExactly(shared.id());
+    assertThat(service.reschedule(shared.id(), tomorrow, as(colleague)).dueAt())
+        .isEqualTo(tomorrow);
+
+    assertThat(service.forCustomer(customer, as(owner)))
+        .extracting(FollowUp::id)
+        .containsExactly(own.id(), shared.id());
+    assertThat(service.forCustomer(customer, as(supervisor)))
+        .extracting(FollowUp::id)
+        .containsExactly(own.id(), shared.id());
+    assertThat(service.complete(own.id(), as(supervisor), "covered").completedBy())
+        .isEqualTo(supervisor);
+    assertThat(service.get(shared.id()).status()).isEqualTo(FollowUpStatus.OPEN);
+    assertThat(timeline(customer))
+        .singleElement()
+        .satisfies(n -> assertThat(n.agentId()).isEqualTo(supervisor));
+  }
+
+  private static void assertNotFound(Runnable action) {
+    assertThatThrownBy(action::run)
+        .isInstanceOfSatisfying(
+            NotFoundException.class, e -> assertThat(e.code()).isEqualTo("follow_up_not_found"));
   }
 
   @Test
@@ -185,7 +260,7 @@ class FollowUpServiceTest {
   @Test
   void completingMarksItDoneAndRecordsExactlyOneNoteOnTheCustomersTimeline() {
     long owner = user("Dave");
-    long chaser = user("Erin");
+    long chaser = user("Erin", Role.SUPERVISOR);
     long customer = customer("陳大文");
     FollowUp f =
         service.create(
@@ -193,7 +268,7 @@ class FollowUpServiceTest {
                 "確認退款進度", "客戶說週一再確認", NOW.minusSeconds(60), owner, null, customer, null),
             owner);
 
-    FollowUp done = service.complete(f.id(), chaser, "已退款，客戶確認收到");
+    FollowUp done = service.complete(f.id(), as(chaser), "已退款，客戶確認收到");
 
     assertThat(done.status()).isEqualTo(FollowUpStatus.DONE);
     assertThat(done.completedBy()).isEqualTo(chaser);
@@ -214,12 +289,12 @@ class FollowUpServiceTest {
   @Test
   void completingTwiceIsAConflictAndWritesNothing() {
     long owner = user("Frank");
-    long second = user("Grace");
+    long second = user("Grace", Role.SUPERVISOR);
     long customer = customer("Twice customer");
     FollowUp f = followUp("call back", Duration.ofMinutes(-5), owner, customer);
-    FollowUp done = service.complete(f.id(), owner, "first");
+    FollowUp done = service.complete(f.id(), as(owner), "first");
 
-    assertThatThrownBy(() -> service.complete(f.id(), second, "second"))
+    assertThatThrownBy(() -> service.complete(f.id(), as(second), "second"))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("already done")
         .satisfies(
@@ -249,7 +324,8 @@ class FollowUpServiceTest {
           .isInstanceOfSatisfying(
               ValidationException.class, e -> assertThat(e.field()).isEqualTo("dueAt"));
     }
-    assertThatThrownBy(() -> service.reschedule(f.id(), Instant.parse("2200-01-01T00:00:00Z")))
+    assertThatThrownBy(
+            () -> service.reschedule(f.id(), Instant.parse("2200-01-01T00:00:00Z"), as(owner)))
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.field()).isEqualTo("dueAt"));
     assertThat(service.openFor(owner)).extracting(FollowUp::dueAt).containsExactly(f.dueAt());
@@ -261,18 +337,18 @@ class FollowUpServiceTest {
     long customer = customer("Cancel customer");
     FollowUp f = followUp("no longer needed", Duration.ofHours(2), owner, customer);
 
-    FollowUp cancelled = service.cancel(f.id(), owner, "customer withdrew the request");
+    FollowUp cancelled = service.cancel(f.id(), as(owner), "customer withdrew the request");
 
     assertThat(cancelled.status()).isEqualTo(FollowUpStatus.CANCELLED);
     assertThat(cancelled.completionNote()).isEqualTo("customer withdrew the request");
     assertThat(timeline(customer)).isEmpty();
     assertThat(service.openFor(owner)).isEmpty();
-    assertThatThrownBy(() -> service.complete(f.id(), owner, null))
+    assertThatThrownBy(() -> service.complete(f.id(), as(owner), null))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("cancelled");
-    assertThatThrownBy(() -> service.cancel(f.id(), owner, null))
+    assertThatThrownBy(() -> service.cancel(f.id(), as(owner), null))
         .isInstanceOf(ConflictException.class);
-    assertThatThrownBy(() -> service.reschedule(f.id(), NOW.plus(Duration.ofDays(1))))
+    assertThatThrownBy(() -> service.reschedule(f.id(), NOW.plus(Duration.ofDays(1)), as(owner)))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("rescheduled");
     assertThat(timeline(customer)).isEmpty();
@@ -313,7 +389,7 @@ class FollowUpServiceTest {
     long customer = customer("Rollback customer");
     FollowUp f = followUp("chase", Duration.ofMinutes(-1), owner, customer);
 
-    assertThatThrownBy(() -> service(failing).complete(f.id(), owner, "note"))
+    assertThatThrownBy(() -> service(failing).complete(f.id(), as(owner), "note"))
         .isInstanceOf(IllegalStateException.class);
 
     assertThat(service.get(f.id()).status()).isEqualTo(FollowUpStatus.OPEN);
@@ -347,7 +423,7 @@ class FollowUpServiceTest {
         service.create(
             new FollowUpDraft("ask the technician", null, NOW, owner, null, null, ticket), owner);
 
-    FollowUp done = service.complete(f.id(), owner, "fixed");
+    FollowUp done = service.complete(f.id(), as(owner), "fixed");
 
     assertThat(done.ticketId()).isEqualTo(ticket);
     assertThat(done.customerId()).isNull();
@@ -384,12 +460,12 @@ class FollowUpServiceTest {
     FollowUp f = followUp("call back", Duration.ofHours(-1), owner, customer);
     Instant tomorrow = NOW.plus(Duration.ofDays(1));
 
-    FollowUp moved = service.reschedule(f.id(), tomorrow);
+    FollowUp moved = service.reschedule(f.id(), tomorrow, as(owner));
 
     assertThat(moved.dueAt()).isEqualTo(tomorrow);
     assertThat(moved.overdue()).isFalse();
     assertThat(service.overdueFor(owner)).isEmpty();
-    assertThatThrownBy(() -> service.reschedule(f.id(), NOW.minusSeconds(1)))
+    assertThatThrownBy(() -> service.reschedule(f.id(), NOW.minusSeconds(1), as(owner)))
         .isInstanceOf(ValidationException.class)
         .extracting(e -> ((ValidationException) e).field())
         .isEqualTo("dueAt");
@@ -401,7 +477,7 @@ class FollowUpServiceTest {
     long owner = user("Leo");
     long customer = customer("History customer");
     FollowUp closed = followUp("old", Duration.ofDays(-3), owner, customer);
-    service.complete(closed.id(), owner, null);
+    service.complete(closed.id(), as(owner), null);
     FollowUp later = followUp("later", Duration.ofDays(2), owner, customer);
     FollowUp sooner = followUp("sooner", Duration.ofDays(1), owner, customer);
 
@@ -417,7 +493,7 @@ class FollowUpServiceTest {
         .isInstanceOf(NotFoundException.class)
         .extracting(e -> ((NotFoundException) e).code())
         .isEqualTo("follow_up_not_found");
-    assertThatThrownBy(() -> service.complete(987_654L, user("Mia"), null))
+    assertThatThrownBy(() -> service.complete(987_654L, as(user("Mia")), null))
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -444,8 +520,15 @@ class FollowUpServiceTest {
         () -> service.create(new FollowUpDraft("t", null, due, owner, null, 987_654L, null), owner),
         "customerId");
     FollowUp f = followUp("to complete", Duration.ofMinutes(1), owner, customer);
-    assertField(() -> service.complete(f.id(), owner, "n".repeat(5001)), "note");
-    assertField(() -> service.complete(f.id(), 987_654L, null), "by");
+    assertField(() -> service.complete(f.id(), as(owner), "n".repeat(5001)), "note");
+    assertField(
+        () ->
+            service.complete(
+                f.id(),
+                new User(
+                    987_654L, "ghost", "Ghost", Set.of(Role.SUPERVISOR), "en", "UTC", true, false),
+                null),
+        "by");
 
     assertThat(service.forCustomer(customer)).extracting(FollowUp::id).containsExactly(f.id());
     assertThat(service.get(f.id()).status()).isEqualTo(FollowUpStatus.OPEN);
