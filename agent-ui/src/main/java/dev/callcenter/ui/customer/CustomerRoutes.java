@@ -49,7 +49,7 @@ public final class CustomerRoutes {
         router,
         HttpMethod.GET,
         "/api/v1/customers/lookup",
-        Api.anyone(),
+        Api.staff(),
         200,
         ctx -> {
           String phone = Api.query(ctx, "phone", 80);
@@ -62,7 +62,7 @@ public final class CustomerRoutes {
         router,
         HttpMethod.GET,
         "/api/v1/customers",
-        Api.anyone(),
+        Api.staff(),
         200,
         ctx ->
             Map.of(
@@ -102,7 +102,7 @@ public final class CustomerRoutes {
         router,
         HttpMethod.GET,
         "/api/v1/customers/:id",
-        Api.anyone(),
+        Api.staff(),
         200,
         ctx -> customers.get(Api.pathId(ctx, "id")));
     Api.route(
@@ -142,7 +142,7 @@ public final class CustomerRoutes {
         router,
         HttpMethod.GET,
         "/api/v1/customers/:id/interactions",
-        Api.anyone(),
+        Api.staff(),
         200,
         ctx ->
             Map.of(

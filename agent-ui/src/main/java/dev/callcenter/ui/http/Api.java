@@ -232,12 +232,19 @@ public final class Api {
     return userId;
   }
 
-  /** Staff who work with customers and tickets. */
+  /**
+   * Staff who work with customers and tickets. Not technicians: they are to see only the customers,
+   * tickets and equipment of their own dispatch orders, through the dispatch routes
+   * (docs/permissions.md).
+   */
   public static Handler<RoutingContext> staff() {
     return roles(Role.AGENT, Role.SUPERVISOR, Role.ADMIN);
   }
 
-  /** Everyone logged in, technicians included. */
+  /**
+   * Everyone logged in, technicians included: for routes about the callers themselves or without
+   * customer data.
+   */
   public static Handler<RoutingContext> anyone() {
     return roles(Role.AGENT, Role.SUPERVISOR, Role.ADMIN, Role.TECHNICIAN);
   }

@@ -27,7 +27,7 @@ public final class InteractionRoutes {
         router,
         HttpMethod.GET,
         "/api/v1/interactions/:id",
-        Api.anyone(),
+        Api.staff(),
         200,
         ctx -> interactions.get(Api.pathId(ctx, "id")));
   }

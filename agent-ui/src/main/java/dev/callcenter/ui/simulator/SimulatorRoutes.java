@@ -71,7 +71,7 @@ public final class SimulatorRoutes {
         router,
         HttpMethod.POST,
         "/api/v1/simulator/calls",
-        Api.anyone(),
+        Api.staff(),
         202,
         ctx -> {
           if (placer == null) {

@@ -90,14 +90,14 @@ public final class TicketRoutes {
         router,
         HttpMethod.GET,
         "/api/v1/tickets",
-        Api.anyone(),
+        Api.staff(),
         200,
         ctx -> Map.of("items", tickets.list(query(ctx))));
     Api.route(
         router,
         HttpMethod.GET,
         "/api/v1/tickets/:id",
-        Api.anyone(),
+        Api.staff(),
         200,
         ctx -> view(Api.pathId(ctx, "id")));
     Api.route(
@@ -154,7 +154,7 @@ public final class TicketRoutes {
         router,
         HttpMethod.GET,
         "/api/v1/tickets/:id/comments",
-        Api.anyone(),
+        Api.staff(),
         200,
         ctx -> Map.of("items", tickets.comments(Api.pathId(ctx, "id"))));
     Api.route(
@@ -168,7 +168,7 @@ public final class TicketRoutes {
         router,
         HttpMethod.GET,
         "/api/v1/tickets/:id/sla",
-        Api.anyone(),
+        Api.staff(),
         200,
         ctx -> sla.sla(Api.pathId(ctx, "id")));
     Api.route(
@@ -186,7 +186,7 @@ public final class TicketRoutes {
         router,
         HttpMethod.GET,
         "/api/v1/customers/:id/tickets",
-        Api.anyone(),
+        Api.staff(),
         200,
         ctx -> {
           long customer = Api.pathId(ctx, "id");
@@ -201,7 +201,7 @@ public final class TicketRoutes {
         router,
         HttpMethod.GET,
         "/api/v1/customers/:id/timeline",
-        Api.anyone(),
+        Api.staff(),
         200,
         ctx ->
             Map.of(
