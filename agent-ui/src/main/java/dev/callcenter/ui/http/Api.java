@@ -49,8 +49,17 @@ public final class Api {
   }
 
   /**
+   * A result that chooses its own status, for routes whose answer depends on what the use case did
+   * (an edit saved is 200, the same edit kept for review is 202).
+   */
+  public record Answer(int status, Object body) {}
+
+  private record Serialised(int status, Buffer json) {}
+
+  /**
    * Runs {@code work} on a worker thread and answers with its result as JSON, serialised on the
-   * worker too so that large answers never hold up the event loop.
+   * worker too so that large answers never hold up the event loop; an {@link Answer} sets the
+   * status itself.
    */
   public static <T> void respond(RoutingContext ctx, int status, Callable<T> work) {
     Session session = ctx.get(SESSION);
@@ -63,13 +72,15 @@ public final class Api {
               }
               try {
                 T result = work.call();
-                return result == null ? null : Json.write(result);
+                return result instanceof Answer a
+                    ? new Serialised(a.status(), a.body() == null ? null : Json.write(a.body()))
+                    : new Serialised(status, result == null ? null : Json.write(result));
               } finally {
                 MDC.remove("user");
               }
             },
             false)
-        .onSuccess(json -> sendJson(ctx, status, json))
+        .onSuccess(answer -> sendJson(ctx, answer.status(), answer.json()))
         .onFailure(ctx::fail);
   }
 

@@ -7,6 +7,8 @@ import dev.callcenter.kb.Language;
 import dev.callcenter.kb.Visibility;
 import dev.callcenter.kb.article.ArticleDraft;
 import dev.callcenter.kb.article.FeedbackKind;
+import dev.callcenter.kb.article.RevisionStatus;
+import dev.callcenter.kb.library.ArticleReview;
 import dev.callcenter.kb.library.KnowledgeBaseService;
 import dev.callcenter.kb.library.TicketKnowledge;
 import dev.callcenter.kb.search.SearchFilters;
@@ -26,7 +28,9 @@ import java.util.Map;
 
 /**
  * The knowledge base over HTTP: search (agents, and a public self-service variant), type-ahead,
- * authoring with history, feedback, suggestions and drafts for tickets, JSON Lines import/export.
+ * authoring with history, the review of agents' revisions of published articles ({@link
+ * ArticleReview} decides who may publish what), feedback, suggestions and drafts for tickets, JSON
+ * Lines import/export.
  */
 public final class KnowledgeBaseRoutes {
 
@@ -34,10 +38,13 @@ public final class KnowledgeBaseRoutes {
 
   private final KnowledgeBaseService knowledgeBase;
   private final TicketKnowledge ticketKnowledge;
+  private final ArticleReview review;
 
-  public KnowledgeBaseRoutes(KnowledgeBaseService knowledgeBase, TicketKnowledge ticketKnowledge) {
+  public KnowledgeBaseRoutes(
+      KnowledgeBaseService knowledgeBase, TicketKnowledge ticketKnowledge, ArticleReview review) {
     this.knowledgeBase = knowledgeBase;
     this.ticketKnowledge = ticketKnowledge;
+    this.review = review;
   }
 
   /** One search hit as the API shows it. */
@@ -73,6 +80,13 @@ public final class KnowledgeBaseRoutes {
     public ArticleEdit {
       Fields.notNull("version", version);
       Fields.notNull("article", article);
+    }
+  }
+
+  /** Body of a rejection: what the revision's author should know. */
+  public record ReviewNote(String note) {
+    public ReviewNote {
+      note = Fields.optional("note", note, ArticleReview.MAX_NOTE);
     }
   }
 
@@ -163,7 +177,7 @@ public final class KnowledgeBaseRoutes {
         "/api/v1/kb/articles",
         Api.staff(),
         201,
-        ctx -> knowledgeBase.create(Api.body(ctx, ArticleDraft.class), Api.userId(ctx)));
+        ctx -> review.create(Api.body(ctx, ArticleDraft.class), Api.user(ctx)));
     Api.route(
         router,
         HttpMethod.GET,
@@ -179,23 +193,63 @@ public final class KnowledgeBaseRoutes {
         200,
         ctx -> {
           ArticleEdit edit = Api.body(ctx, ArticleEdit.class);
-          return knowledgeBase.update(
-              Api.pathId(ctx, "id"), edit.version(), edit.article(), Api.userId(ctx));
+          return switch (review.edit(
+              Api.pathId(ctx, "id"), edit.version(), edit.article(), Api.user(ctx))) {
+            case ArticleReview.Saved saved -> new Api.Answer(200, saved.article());
+            case ArticleReview.Proposed proposed -> new Api.Answer(202, proposed.revision());
+          };
         });
+    // Staff reach these; ArticleReview refuses non-editors with kb_publish_forbidden.
     Api.route(
         router,
         HttpMethod.POST,
         "/api/v1/kb/articles/:id/publish",
-        Api.managers(),
+        Api.staff(),
         200,
-        ctx -> knowledgeBase.publish(Api.pathId(ctx, "id"), Api.userId(ctx)));
+        ctx -> review.publish(Api.pathId(ctx, "id"), Api.user(ctx)));
     Api.route(
         router,
         HttpMethod.POST,
         "/api/v1/kb/articles/:id/archive",
-        Api.managers(),
+        Api.staff(),
         200,
-        ctx -> knowledgeBase.archive(Api.pathId(ctx, "id"), Api.userId(ctx)));
+        ctx -> review.archive(Api.pathId(ctx, "id"), Api.user(ctx)));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/kb/revisions",
+        Api.staff(),
+        200,
+        ctx ->
+            Map.of(
+                "items",
+                review.revisions(
+                    statusParam(ctx),
+                    Api.user(ctx),
+                    Api.queryInt(ctx, "limit", 50, 1, KnowledgeBaseService.MAX_LIST))));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/kb/revisions/:id",
+        Api.staff(),
+        200,
+        ctx -> review.revision(Api.pathId(ctx, "id"), Api.user(ctx)));
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/kb/revisions/:id/publish",
+        Api.staff(),
+        200,
+        ctx -> review.publishRevision(Api.pathId(ctx, "id"), Api.user(ctx)));
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/kb/revisions/:id/reject",
+        Api.staff(),
+        200,
+        ctx ->
+            review.rejectRevision(
+                Api.pathId(ctx, "id"), Api.user(ctx), Api.body(ctx, ReviewNote.class).note()));
     Api.route(
         router,
         HttpMethod.GET,
@@ -303,6 +357,14 @@ public final class KnowledgeBaseRoutes {
         enumParam(ctx, "visibility", Visibility.class),
         enumParam(ctx, "status", ArticleStatus.class),
         blankToNull(Api.query(ctx, "version", ArticleDraft.MAX_LABEL)));
+  }
+
+  /** The revisions' status filter: PENDING unless asked otherwise, {@code any} for all. */
+  private static RevisionStatus statusParam(RoutingContext ctx) {
+    String raw = blankToNull(Api.query(ctx, "status", 40));
+    return raw == null
+        ? RevisionStatus.PENDING
+        : raw.equalsIgnoreCase("any") ? null : enumParam(ctx, "status", RevisionStatus.class);
   }
 
   private static String blankToNull(String value) {

@@ -2,7 +2,7 @@ package dev.callcenter.helpdesk.followup;
 
 import dev.callcenter.helpdesk.ConflictException;
 import dev.callcenter.helpdesk.Fields;
-import dev.callcenter.helpdesk.HelpdeskException;
+import dev.callcenter.helpdesk.ForbiddenException;
 import dev.callcenter.helpdesk.NotFoundException;
 import dev.callcenter.helpdesk.ValidationException;
 import dev.callcenter.helpdesk.assignment.TeamRepository;
@@ -123,13 +123,12 @@ public final class FollowUpService {
    * The team's open follow-ups already past due, oldest due first, whoever owns them.
    *
    * @param reader a member of the team, a supervisor or an admin
-   * @throws HelpdeskException {@code forbidden} (FORBIDDEN) for anyone else
+   * @throws ForbiddenException {@code forbidden} for anyone else
    */
   public List<FollowUp> overdueForTeam(String team, User reader) {
     String key = Fields.required("team", team, 64);
     if (!FollowUpScope.of(reader).everyone() && !teams.teamsOf(reader.id()).contains(key)) {
-      throw new HelpdeskException(
-          HelpdeskException.Kind.FORBIDDEN,
+      throw new ForbiddenException(
           "forbidden",
           "Only the team's members, supervisors and admins can list the team's follow-ups",
           Map.of("team", key));

@@ -1,14 +1,9 @@
 package dev.callcenter.kb.article;
 
 import dev.callcenter.kb.ArticleStatus;
-import dev.callcenter.kb.Language;
-import dev.callcenter.kb.Visibility;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -144,14 +139,14 @@ interface ArticleDao {
     public StoredArticle map(ResultSet rs, StatementContext ctx) throws SQLException {
       return new StoredArticle(
           rs.getLong("id"),
-          content(rs, rs.getString("external_id")),
+          ArticleRows.content(rs, rs.getString("external_id")),
           ArticleStatus.valueOf(rs.getString("status")),
-          nullableLong(rs, "source_ticket_id"),
+          ArticleRows.nullableLong(rs, "source_ticket_id"),
           rs.getInt("version"),
-          nullableLong(rs, "created_by"),
-          instant(rs.getTimestamp("created_at")),
-          nullableLong(rs, "updated_by"),
-          instant(rs.getTimestamp("updated_at")));
+          ArticleRows.nullableLong(rs, "created_by"),
+          ArticleRows.instant(rs.getTimestamp("created_at")),
+          ArticleRows.nullableLong(rs, "updated_by"),
+          ArticleRows.instant(rs.getTimestamp("updated_at")));
     }
   }
 
@@ -162,39 +157,11 @@ interface ArticleDao {
       return new ArticleVersion(
           rs.getLong("article_id"),
           rs.getInt("version"),
-          content(rs, null),
+          ArticleRows.content(rs, null),
           ArticleStatus.valueOf(rs.getString("status")),
           rs.getString("change"),
-          nullableLong(rs, "author_id"),
-          instant(rs.getTimestamp("changed_at")));
+          ArticleRows.nullableLong(rs, "author_id"),
+          ArticleRows.instant(rs.getTimestamp("changed_at")));
     }
-  }
-
-  private static ArticleDraft content(ResultSet rs, String externalId) throws SQLException {
-    return new ArticleDraft(
-        rs.getString("title"),
-        rs.getString("symptom"),
-        rs.getString("cause"),
-        rs.getString("resolution"),
-        rs.getString("product"),
-        strings(rs.getArray("versions")),
-        rs.getString("fixed_in_version"),
-        strings(rs.getArray("tags")),
-        Language.ofTag(rs.getString("language")),
-        Visibility.valueOf(rs.getString("visibility")),
-        externalId);
-  }
-
-  private static List<String> strings(Array array) throws SQLException {
-    return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-  }
-
-  private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-    long value = rs.getLong(column);
-    return rs.wasNull() ? null : value;
-  }
-
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
   }
 }

@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * One saved state of an article in its history.
  *
- * @param change what the save did: created, edited, published, archived, imported
+ * @param change what the save did: created, edited, published, archived, imported, or "revision N
+ *     published" when a reviewed revision replaced the content
  * @param authorId who saved it, null when the system did (an import)
  */
 public record ArticleVersion(

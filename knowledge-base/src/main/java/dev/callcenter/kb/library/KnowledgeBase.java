@@ -2,6 +2,7 @@ package dev.callcenter.kb.library;
 
 import dev.callcenter.helpdesk.assembly.Helpdesk;
 import dev.callcenter.kb.article.JdbiArticleRepository;
+import dev.callcenter.kb.article.JdbiRevisionRepository;
 import dev.callcenter.kb.embedding.Embedders;
 import dev.callcenter.kb.embedding.EmbeddingConfig;
 import dev.callcenter.kb.search.KnowledgeIndex;
@@ -30,11 +31,17 @@ public final class KnowledgeBase implements AutoCloseable {
   private final KnowledgeIndex index;
   private final KnowledgeBaseService service;
   private final TicketKnowledge tickets;
+  private final ArticleReview review;
 
-  private KnowledgeBase(KnowledgeIndex index, KnowledgeBaseService service, TicketKnowledge t) {
+  private KnowledgeBase(
+      KnowledgeIndex index,
+      KnowledgeBaseService service,
+      TicketKnowledge tickets,
+      ArticleReview review) {
     this.index = index;
     this.service = service;
-    this.tickets = t;
+    this.tickets = tickets;
+    this.review = review;
   }
 
   /** Opens (or recreates) the index and brings it in line with the articles in the database. */
@@ -46,14 +53,19 @@ public final class KnowledgeBase implements AutoCloseable {
     KnowledgeIndex index =
         KnowledgeIndex.openOrRecreate(settings.indexDir(), SearchConfig.DEFAULTS, models);
     try {
-      var service =
-          new KnowledgeBaseService(
-              new JdbiArticleRepository(helpdesk.database().jdbi()),
-              helpdesk.transactions(),
-              index,
-              clock);
+      var articles = new JdbiArticleRepository(helpdesk.database().jdbi());
+      var service = new KnowledgeBaseService(articles, helpdesk.transactions(), index, clock);
       service.synchronizeIndex();
-      return new KnowledgeBase(index, service, new TicketKnowledge(service, helpdesk.tickets()));
+      return new KnowledgeBase(
+          index,
+          service,
+          new TicketKnowledge(service, helpdesk.tickets()),
+          new ArticleReview(
+              service,
+              articles,
+              new JdbiRevisionRepository(helpdesk.database().jdbi()),
+              helpdesk.transactions(),
+              clock));
     } catch (RuntimeException e) {
       index.close();
       throw e;
@@ -67,6 +79,11 @@ public final class KnowledgeBase implements AutoCloseable {
   /** Suggestions for tickets and articles drafted from resolved tickets. */
   public TicketKnowledge tickets() {
     return tickets;
+  }
+
+  /** Who may publish what, and the review of agents' revisions of published articles. */
+  public ArticleReview review() {
+    return review;
   }
 
   @Override

@@ -194,15 +194,19 @@ public final class KnowledgeBaseService {
                     authorId,
                     clock.instant()));
     if (!saved) {
-      throw new ConflictException(
-          "kb_article_version_conflict",
-          "article %d was saved by someone else since version %d"
-              .formatted(current.id(), expectedVersion),
-          Map.of("id", current.id(), "expectedVersion", expectedVersion));
+      throw versionConflict(current.id(), expectedVersion);
     }
     log.info("Knowledge-base article {} {} by {}", current.id(), change, authorId);
     reindexArticle(current.id());
     return get(current.id());
+  }
+
+  /** {@code kb_article_version_conflict}: the article is no longer at the version edited. */
+  static ConflictException versionConflict(long id, int expectedVersion) {
+    return new ConflictException(
+        "kb_article_version_conflict",
+        "article %d was saved by someone else since version %d".formatted(id, expectedVersion),
+        Map.of("id", id, "expectedVersion", expectedVersion));
   }
 
   public StoredArticle get(long id) {
