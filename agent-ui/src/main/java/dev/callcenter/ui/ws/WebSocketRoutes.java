@@ -130,7 +130,16 @@ public final class WebSocketRoutes {
     boolean supervisor = session.user().hasAnyRole(Set.of(Role.SUPERVISOR, Role.ADMIN));
     ctx.request()
         .toWebSocket()
-        .onFailure(e -> log.debug("WebSocket upgrade failed: {}", e.toString()))
+        .onFailure(
+            e -> {
+              log.debug("WebSocket upgrade failed: {}", e.toString());
+              // A plain GET (no Upgrade headers) would otherwise wait for an answer forever.
+              ctx.fail(
+                  new HelpdeskException(
+                      HelpdeskException.Kind.INVALID,
+                      "websocket_upgrade_required",
+                      "/ws is a WebSocket: open it with the Upgrade: websocket handshake"));
+            })
         .onSuccess(
             socket -> {
               hub.add(userId, supervisor, token, socket);

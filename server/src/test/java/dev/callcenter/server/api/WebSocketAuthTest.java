@@ -71,6 +71,17 @@ class WebSocketAuthTest {
   }
 
   @Test
+  void aPlainGetWithASessionIsAnsweredNotLeftHanging() {
+    var agent = server.as("agent1");
+
+    var r = agent.get("/ws");
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.errorCode()).isEqualTo("websocket_upgrade_required");
+    assertThat(agent.get("/ws?token=" + agent.token()).status()).isEqualTo(400);
+  }
+
+  @Test
   void aCookieSessionIsAcceptedOnlyFromTheServersOwnOrigin() {
     String cookie = sessionCookie();
     assertThat(refusedWith(ws(""), Map.of("Cookie", cookie, "Origin", "http://evil.example")))
