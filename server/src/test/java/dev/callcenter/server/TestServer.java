@@ -82,6 +82,11 @@ public final class TestServer implements AutoCloseable {
     return DemoData.USERS.get(username);
   }
 
+  /** The demo logins (password {@value #PASSWORD}) and their roles. */
+  public static Map<String, Set<Role>> demoUsers() {
+    return DemoData.USERS;
+  }
+
   @Override
   public void close() {
     server.close();
