@@ -313,19 +313,25 @@ class PermissionMatrixTest {
     return new Request(path, bodyFor(row, owner));
   }
 
-  /** Replaces each {@code {param}} with the value for the path segment before it. */
+  /** Replaces each {@code {param}} with the value for the path before it (as in the template). */
   private static String fill(String path, Function<String, Object> valueAfter) {
     String[] segments = path.split("/");
     for (int i = 0; i < segments.length; i++) {
       Matcher m = PARAM.matcher(segments[i]);
       if (m.matches()) {
-        segments[i] = String.valueOf(valueAfter.apply(segments[i - 1]));
+        String before = String.join("/", Arrays.copyOfRange(path.split("/"), 0, i));
+        segments[i] = String.valueOf(valueAfter.apply(before));
       }
     }
     return String.join("/", segments);
   }
 
-  private static Object parameter(String parent, String owner, Row row) {
+  private static Object parameter(String before, String owner, Row row) {
+    if (before.equals("/api/v1/admin/users")) {
+      // Administration disables, resets and signs out: never one of the walking demo users.
+      return account();
+    }
+    String parent = before.substring(before.lastIndexOf('/') + 1);
     return switch (parent) {
       case "customers" -> customer();
       case "interactions" -> interaction();
@@ -339,8 +345,8 @@ class PermissionMatrixTest {
       case "agents" -> owner;
       default ->
           throw new AssertionError(
-              "permissions.md line %d: no record for the parameter after /%s/; add one to PermissionMatrixTest.parameter"
-                  .formatted(row.line(), parent));
+              "permissions.md line %d: no record for the parameter after %s/; add one to PermissionMatrixTest.parameter"
+                  .formatted(row.line(), before));
     };
   }
 
@@ -463,6 +469,22 @@ class PermissionMatrixTest {
                     articleContent("Matrix live article, revised")));
     assertThat(proposed.status()).as("a revision: %s", proposed.body()).isEqualTo(202);
     return proposed.body().get("id").asLong();
+  }
+
+  /** A fresh agent account for the administration routes to act on. */
+  private static long account() {
+    return created(
+        admin()
+            .post(
+                "/api/v1/admin/users",
+                Map.of(
+                    "username",
+                    "matrix-" + SEQUENCE.incrementAndGet(),
+                    "roles",
+                    List.of("AGENT"),
+                    "temporaryPassword",
+                    "matrix-temporary-42")),
+        "an account");
   }
 
   private static String team() {
