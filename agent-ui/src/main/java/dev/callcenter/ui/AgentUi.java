@@ -82,7 +82,9 @@ public final class AgentUi {
             h.database()::isHealthy, settings.version(), cti.enabled() ? cti::link : null);
     var sockets =
         new WebSocketRoutes(h.auth(), hub, cti::currentFor, settings.allowedOrigins(), clock);
-    var kbRoutes = new KnowledgeBaseRoutes(kb.service(), kb.tickets(), kb.review());
+    var kbRoutes =
+        new KnowledgeBaseRoutes(
+            kb.service(), kb.tickets(), kb.review(), h.securityAudit(), settings.trustedProxies());
     return new ApiServer(
         vertx,
         settings.maxBodyBytes(),

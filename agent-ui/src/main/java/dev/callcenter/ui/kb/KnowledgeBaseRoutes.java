@@ -2,12 +2,15 @@ package dev.callcenter.ui.kb;
 
 import dev.callcenter.helpdesk.Fields;
 import dev.callcenter.helpdesk.ValidationException;
+import dev.callcenter.helpdesk.audit.SecurityAudit;
+import dev.callcenter.helpdesk.audit.SecurityEventKind;
 import dev.callcenter.kb.ArticleStatus;
 import dev.callcenter.kb.Language;
 import dev.callcenter.kb.Visibility;
 import dev.callcenter.kb.article.ArticleDraft;
 import dev.callcenter.kb.article.FeedbackKind;
 import dev.callcenter.kb.article.RevisionStatus;
+import dev.callcenter.kb.article.StoredArticle;
 import dev.callcenter.kb.library.ArticleReview;
 import dev.callcenter.kb.library.KnowledgeBaseService;
 import dev.callcenter.kb.library.TicketKnowledge;
@@ -16,6 +19,7 @@ import dev.callcenter.kb.search.SearchHit;
 import dev.callcenter.kb.search.SearchPage;
 import dev.callcenter.kb.search.SearchRequest;
 import dev.callcenter.ui.http.Api;
+import dev.callcenter.ui.http.TrustedProxies;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -40,8 +44,17 @@ public final class KnowledgeBaseRoutes {
   private final TicketKnowledge ticketKnowledge;
   private final ArticleReview review;
 
+  private final SecurityAudit audit;
+  private final TrustedProxies proxies;
+
   public KnowledgeBaseRoutes(
-      KnowledgeBaseService knowledgeBase, TicketKnowledge ticketKnowledge, ArticleReview review) {
+      KnowledgeBaseService knowledgeBase,
+      TicketKnowledge ticketKnowledge,
+      ArticleReview review,
+      SecurityAudit audit,
+      TrustedProxies proxies) {
+    this.audit = audit;
+    this.proxies = proxies;
     this.knowledgeBase = knowledgeBase;
     this.ticketKnowledge = ticketKnowledge;
     this.review = review;
@@ -195,7 +208,12 @@ public final class KnowledgeBaseRoutes {
           ArticleEdit edit = Api.body(ctx, ArticleEdit.class);
           return switch (review.edit(
               Api.pathId(ctx, "id"), edit.version(), edit.article(), Api.user(ctx))) {
-            case ArticleReview.Saved saved -> new Api.Answer(200, saved.article());
+            case ArticleReview.Saved saved -> {
+              if (saved.article().status() == ArticleStatus.PUBLISHED) {
+                published(ctx, saved.article(), "edited");
+              }
+              yield new Api.Answer(200, saved.article());
+            }
             case ArticleReview.Proposed proposed -> new Api.Answer(202, proposed.revision());
           };
         });
@@ -206,14 +224,18 @@ public final class KnowledgeBaseRoutes {
         "/api/v1/kb/articles/:id/publish",
         Api.staff(),
         200,
-        ctx -> review.publish(Api.pathId(ctx, "id"), Api.user(ctx)));
+        ctx -> published(ctx, review.publish(Api.pathId(ctx, "id"), Api.user(ctx)), "published"));
     Api.route(
         router,
         HttpMethod.POST,
         "/api/v1/kb/articles/:id/archive",
         Api.staff(),
         200,
-        ctx -> review.archive(Api.pathId(ctx, "id"), Api.user(ctx)));
+        ctx -> {
+          StoredArticle archived = review.archive(Api.pathId(ctx, "id"), Api.user(ctx));
+          audit(ctx, SecurityEventKind.KB_ARTICLE_UNPUBLISHED, archived, "archived");
+          return archived;
+        });
     Api.route(
         router,
         HttpMethod.GET,
@@ -240,7 +262,11 @@ public final class KnowledgeBaseRoutes {
         "/api/v1/kb/revisions/:id/publish",
         Api.staff(),
         200,
-        ctx -> review.publishRevision(Api.pathId(ctx, "id"), Api.user(ctx)));
+        ctx -> {
+          long revision = Api.pathId(ctx, "id");
+          return published(
+              ctx, review.publishRevision(revision, Api.user(ctx)), "revision " + revision);
+        });
     Api.route(
         router,
         HttpMethod.POST,
@@ -381,5 +407,24 @@ public final class KnowledgeBaseRoutes {
     } catch (IllegalArgumentException e) {
       throw new ValidationException(name, "unknown value " + raw);
     }
+  }
+
+  /** Records who made what public, from where; returns the article. */
+  private StoredArticle published(RoutingContext ctx, StoredArticle article, String how) {
+    audit(ctx, SecurityEventKind.KB_ARTICLE_PUBLISHED, article, how);
+    return article;
+  }
+
+  private void audit(
+      RoutingContext ctx, SecurityEventKind kind, StoredArticle article, String how) {
+    var user = Api.user(ctx);
+    audit.record(
+        kind,
+        new SecurityAudit.Actor(user.id(), user.username(), proxies.clientAddress(ctx.request())),
+        Map.of(
+            "articleId", Long.toString(article.id()),
+            "version", Integer.toString(article.version()),
+            "visibility", String.valueOf(article.content().visibility()),
+            "how", how));
   }
 }

@@ -152,6 +152,21 @@ class KnowledgeBaseReviewApiTest {
     assertThat(publicHits("kangaroopack")).isZero();
     assertThat(agent.get("/api/v1/kb/revisions/" + revision).body().get("status").asText())
         .isEqualTo("PUBLISHED");
+    // Who made what public, and how, is in the security audit trail.
+    JsonNode trail =
+        server
+            .as("admin1")
+            .get("/api/v1/audit/security?kind=KB_ARTICLE_PUBLISHED&username=supervisor1&limit=200")
+            .body()
+            .get("items");
+    List<String> hows = new java.util.ArrayList<>();
+    trail.forEach(
+        e -> {
+          if (e.at("/detail/articleId").asLong() == id) {
+            hows.add(e.at("/detail/how").asText() + "/" + e.at("/detail/visibility").asText());
+          }
+        });
+    assertThat(hows).containsExactly("revision " + revision + "/PUBLIC", "published/PUBLIC");
   }
 
   @Test
