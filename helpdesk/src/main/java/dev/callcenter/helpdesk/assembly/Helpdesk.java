@@ -15,6 +15,14 @@ import dev.callcenter.helpdesk.customer.csv.CustomerCsvImport;
 import dev.callcenter.helpdesk.db.Database;
 import dev.callcenter.helpdesk.db.JdbiTransactions;
 import dev.callcenter.helpdesk.db.Transactions;
+import dev.callcenter.helpdesk.dispatch.DispatchService;
+import dev.callcenter.helpdesk.dispatch.EquipmentService;
+import dev.callcenter.helpdesk.dispatch.JdbiDispatchOrderRepository;
+import dev.callcenter.helpdesk.dispatch.JdbiEquipmentRepository;
+import dev.callcenter.helpdesk.dispatch.JdbiTechnicianRepository;
+import dev.callcenter.helpdesk.dispatch.TechnicianService;
+import dev.callcenter.helpdesk.dispatch.stock.JdbiStockRepository;
+import dev.callcenter.helpdesk.dispatch.stock.StockService;
 import dev.callcenter.helpdesk.followup.FollowUpService;
 import dev.callcenter.helpdesk.followup.JdbiFollowUpRepository;
 import dev.callcenter.helpdesk.interaction.InteractionService;
@@ -42,6 +50,7 @@ import dev.callcenter.helpdesk.ticket.TicketWorkflow;
 import dev.callcenter.helpdesk.timeline.JdbiTimelineRepository;
 import dev.callcenter.helpdesk.timeline.TimelineService;
 import dev.callcenter.helpdesk.usecase.ChangeTicketStatus;
+import dev.callcenter.helpdesk.usecase.CreateDispatchOrder;
 import dev.callcenter.helpdesk.usecase.OpenTicket;
 import dev.callcenter.helpdesk.user.AuthService;
 import dev.callcenter.helpdesk.user.JdbiLoginFailures;
@@ -145,6 +154,11 @@ public final class Helpdesk {
   private final AgentDeviceService agentDevices;
   private final IvrJourneyService ivrJourneys;
   private final SurveyService surveys;
+  private final StockService stock;
+  private final TechnicianService technicians;
+  private final EquipmentService equipment;
+  private final DispatchService dispatch;
+  private final CreateDispatchOrder createDispatchOrder;
 
   /**
    * @param slaEvents told of every SLA warning and breach the monitor finds; must not block
@@ -241,6 +255,17 @@ public final class Helpdesk {
     agentDevices = new AgentDeviceService(new JdbiAgentDeviceRepository(jdbi));
     ivrJourneys = new IvrJourneyService(new JdbiIvrJourneyRepository(jdbi), transactions, clock);
     surveys = new SurveyService(new JdbiSurveyRepository(jdbi), clock);
+    stock = new StockService(new JdbiStockRepository(jdbi), transactions, clock);
+    var technicianRepository = new JdbiTechnicianRepository(jdbi);
+    technicians = new TechnicianService(technicianRepository, users, clock);
+    var orderRepository = new JdbiDispatchOrderRepository(jdbi);
+    equipment =
+        new EquipmentService(
+            new JdbiEquipmentRepository(jdbi), orderRepository, customerRepository, clock);
+    dispatch =
+        new DispatchService(orderRepository, technicianRepository, stock, transactions, clock);
+    createDispatchOrder =
+        new CreateDispatchOrder(tickets, customers, equipment, stock, dispatch, clock);
   }
 
   public Database database() {
@@ -352,5 +377,28 @@ public final class Helpdesk {
 
   public SurveyService surveys() {
     return surveys;
+  }
+
+  /** Parts catalogue, stock per warehouse and van, reservations and moves. */
+  public StockService stock() {
+    return stock;
+  }
+
+  public TechnicianService technicians() {
+    return technicians;
+  }
+
+  /** The installed base and its service history. */
+  public EquipmentService equipment() {
+    return equipment;
+  }
+
+  /** Dispatch orders after creation; create them with {@link #createDispatchOrder()}. */
+  public DispatchService dispatch() {
+    return dispatch;
+  }
+
+  public CreateDispatchOrder createDispatchOrder() {
+    return createDispatchOrder;
   }
 }
