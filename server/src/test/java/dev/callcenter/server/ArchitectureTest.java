@@ -72,6 +72,17 @@ class ArchitectureTest {
           .resideInAPackage("org.apache.lucene..")
           .because("the index is one replaceable part of the knowledge base, ADR 8");
 
+  static final ArchRule timefoldOnlyInTheDispatchPlanningPackage =
+      noClasses()
+          .that()
+          .resideInAnyPackage(PRODUCT)
+          .and()
+          .resideOutsideOfPackage("dev.callcenter.helpdesk.dispatch.planning..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("ai.timefold..")
+          .because("the optimiser is one replaceable part of dispatch, ADR 15");
+
   /** Repositories, their SQL Object DAOs, the database package and the modules' assemblies. */
   private static final DescribedPredicate<JavaClass> MAY_USE_JDBI =
       DescribedPredicate.describe(
@@ -130,6 +141,11 @@ class ArchitectureTest {
   @Test
   void luceneStaysInTheSearchPackage() {
     luceneOnlyInTheSearchPackage.check(production);
+  }
+
+  @Test
+  void timefoldStaysInTheDispatchPlanningPackage() {
+    timefoldOnlyInTheDispatchPlanningPackage.check(production);
   }
 
   @Test
