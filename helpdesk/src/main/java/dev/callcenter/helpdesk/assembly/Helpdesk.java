@@ -21,6 +21,9 @@ import dev.callcenter.helpdesk.dispatch.JdbiDispatchOrderRepository;
 import dev.callcenter.helpdesk.dispatch.JdbiEquipmentRepository;
 import dev.callcenter.helpdesk.dispatch.JdbiTechnicianRepository;
 import dev.callcenter.helpdesk.dispatch.TechnicianService;
+import dev.callcenter.helpdesk.dispatch.TravelModel;
+import dev.callcenter.helpdesk.dispatch.planning.Planner;
+import dev.callcenter.helpdesk.dispatch.planning.Replanning;
 import dev.callcenter.helpdesk.dispatch.stock.JdbiStockRepository;
 import dev.callcenter.helpdesk.dispatch.stock.StockService;
 import dev.callcenter.helpdesk.followup.FollowUpService;
@@ -159,6 +162,7 @@ public final class Helpdesk {
   private final EquipmentService equipment;
   private final DispatchService dispatch;
   private final CreateDispatchOrder createDispatchOrder;
+  private final Replanning replanning;
 
   /**
    * @param slaEvents told of every SLA warning and breach the monitor finds; must not block
@@ -266,6 +270,16 @@ public final class Helpdesk {
         new DispatchService(orderRepository, technicianRepository, stock, transactions, clock);
     createDispatchOrder =
         new CreateDispatchOrder(tickets, customers, equipment, stock, dispatch, clock);
+    replanning =
+        new Replanning(
+            dispatch,
+            technicians,
+            stock,
+            followUps,
+            new Planner(),
+            TravelModel.DEFAULT,
+            java.time.ZoneId.of("Asia/Taipei"),
+            clock);
   }
 
   public Database database() {
@@ -400,5 +414,10 @@ public final class Helpdesk {
 
   public CreateDispatchOrder createDispatchOrder() {
     return createDispatchOrder;
+  }
+
+  /** Optimised plans of stored orders, their acceptance and the follow-ups they cause. */
+  public Replanning replanning() {
+    return replanning;
   }
 }
