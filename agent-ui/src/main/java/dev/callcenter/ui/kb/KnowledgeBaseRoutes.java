@@ -334,7 +334,7 @@ public final class KnowledgeBaseRoutes {
         200,
         ctx ->
             knowledgeBase.importJsonLines(
-                new BufferedReader(new StringReader(ctx.body().asString("UTF-8"))),
+                new BufferedReader(new StringReader(Api.text(ctx, "application/x-ndjson"))),
                 Api.userId(ctx)));
     router.route(HttpMethod.GET, "/api/v1/kb/export").handler(Api.managers()).handler(this::export);
   }
