@@ -278,8 +278,8 @@ class BadInputApiTest {
   }
 
   @Test
-  void datesOutsideTheCenturyAre400NotA500() {
-    // Year +300000 is beyond PostgreSQL's timestamps: a 500.
+  void datesOutsideTheCenturyAndValuesTooBigForTheirColumnAre400NotA500() {
+    // Year +300000 is beyond PostgreSQL's timestamps; 1e400 beyond numeric(14,2): both were 500s.
     ApiClient.Response farFuture =
         agent.post(
             "/api/v1/interactions",
@@ -289,13 +289,53 @@ class BadInputApiTest {
         agent.post(
             "/api/v1/interactions",
             Map.of("customerId", customer, "channel", "NOTE", "startedAt", "0001-01-01T00:00:00Z"));
+    ApiClient.Response value =
+        supervisor.send(
+            "PUT",
+            "/api/v1/customers/" + customer + "/value",
+            "{\"value12m\":1e400}",
+            "application/json");
 
     assertThat(farFuture.status()).isEqualTo(400);
     assertThat(farFuture.errorField()).isEqualTo("endedAt");
     assertThat(yearOne.status()).isEqualTo(400);
     assertThat(yearOne.errorField()).isEqualTo("startedAt");
+    assertThat(value.status()).isEqualTo(400);
+    assertThat(value.errorField()).isEqualTo("value12m");
     assertThat(agent.get("/api/v1/customers/" + customer + "/interactions").body().get("items"))
         .isEmpty();
+  }
+
+  @Test
+  void idsThatNameNothingAre404NotAForeignKeyErrorOrAnEmptyList() {
+    long article =
+        agent
+            .post("/api/v1/kb/articles", Map.of("title", "Feedback", "language", "en"))
+            .body()
+            .get("id")
+            .asLong();
+
+    // A helpful vote naming a ticket that does not exist broke the foreign key: a 500.
+    ApiClient.Response feedback =
+        agent.post(
+            "/api/v1/kb/articles/" + article + "/feedback",
+            Map.of("kind", "HELPFUL", "ticketId", Long.MAX_VALUE));
+    ApiClient.Response negative =
+        agent.post(
+            "/api/v1/kb/articles/" + article + "/feedback",
+            Map.of("kind", "HELPFUL", "ticketId", -1));
+    ApiClient.Response tickets = agent.get("/api/v1/customers/" + Long.MAX_VALUE + "/tickets");
+    ApiClient.Response maybe = agent.get("/api/v1/customers/" + customer + "/tickets?open=maybe");
+
+    assertThat(feedback.status()).isEqualTo(404);
+    assertThat(negative.status()).isEqualTo(400);
+    assertThat(negative.errorField()).isEqualTo("ticketId");
+    assertThat(tickets.status()).isEqualTo(404);
+    assertThat(maybe.status()).isEqualTo(400);
+    assertThat(maybe.errorField()).isEqualTo("open");
+    assertThat(
+            agent.get("/api/v1/kb/articles/" + article + "/feedback").body().get("helpful").asInt())
+        .isZero();
   }
 
   @Test
