@@ -85,6 +85,7 @@ public final class CustomerRoutes {
         Api.managers(),
         200,
         ctx -> {
+          Api.requireBodyType(ctx, "text/csv");
           var body = ctx.body().buffer();
           if (body == null || body.length() == 0) {
             throw new ValidationException("body", "send the CSV file as the request body");

@@ -120,9 +120,55 @@ public final class Api {
     return session(ctx).user().id();
   }
 
-  /** Reads the body into {@code type}; call inside {@link #respond}. */
+  /**
+   * Reads the JSON body into {@code type}; call inside {@link #respond}. A body of another media
+   * type is a 415.
+   */
   public static <T> T body(RoutingContext ctx, Class<T> type) throws java.io.IOException {
+    requireBodyType(ctx, "application/json");
     return Json.read(ctx.body().buffer(), type);
+  }
+
+  /**
+   * The body as text of {@code mediaType} (CSV, JSON Lines); another media type is a 415, bytes
+   * that are not UTF-8 a 400 {@code invalid_encoding}, never U+FFFD in the database.
+   */
+  public static String text(RoutingContext ctx, String mediaType) {
+    requireBodyType(ctx, mediaType);
+    Buffer body = ctx.body().buffer();
+    try {
+      return body == null ? "" : Utf8.decode(body.getBytes());
+    } catch (Utf8.InvalidException e) {
+      throw ValidationException.invalidEncoding("(body)", e.getMessage());
+    }
+  }
+
+  /**
+   * A 415 unless a non-empty body is {@code mediaType}, in UTF-8 if a charset is named. A route
+   * that takes no body ignores one; a route that needs one says so when it finds it empty.
+   */
+  public static void requireBodyType(RoutingContext ctx, String mediaType) {
+    Buffer body = ctx.body().buffer();
+    if (body == null || body.length() == 0) {
+      return;
+    }
+    String header = ctx.request().getHeader("Content-Type");
+    if (header == null) {
+      throw new UnsupportedMediaTypeException(mediaType, null);
+    }
+    String[] parts = header.split(";");
+    boolean typeMatches = parts[0].strip().equalsIgnoreCase(mediaType);
+    boolean utf8 = true;
+    for (int i = 1; i < parts.length; i++) {
+      String[] param = parts[i].split("=", 2);
+      if (param[0].strip().equalsIgnoreCase("charset")) {
+        String charset = param.length < 2 ? "" : param[1].strip().replace("\"", "");
+        utf8 = charset.equalsIgnoreCase("utf-8");
+      }
+    }
+    if (!typeMatches || !utf8) {
+      throw new UnsupportedMediaTypeException(mediaType, header);
+    }
   }
 
   public static long pathId(RoutingContext ctx, String name) {

@@ -58,6 +58,9 @@ public final class ApiServer {
                   .putHeader("Content-Security-Policy", CSP);
               ctx.next();
             });
+    // Before login: a wrong method is a 405 for everyone, bad text never reaches a handler.
+    RequestLineCheck requestLine = new RequestLineCheck();
+    router.route().handler(requestLine);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     publicRoutes.forEach(m -> m.accept(router));
     router.route("/api/*").handler(authHandler);
@@ -74,6 +77,7 @@ public final class ApiServer {
     router.errorHandler(404, errors);
     router.errorHandler(405, errors);
     router.errorHandler(413, errors);
+    requestLine.learn(router.getRoutes());
   }
 
   public Router router() {
@@ -85,6 +89,7 @@ public final class ApiServer {
         .createHttpServer(
             new HttpServerOptions().setHost(host).setPort(port).setCompressionSupported(true))
         .requestHandler(router)
+        .invalidRequestHandler(ErrorResponder::invalidRequest)
         .listen()
         .onSuccess(
             s -> {

@@ -1,6 +1,8 @@
 package dev.callcenter.ui.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -9,11 +11,15 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.callcenter.cti.call.PbxCommandException;
 import dev.callcenter.helpdesk.HelpdeskException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -40,7 +46,48 @@ public final class ErrorResponder implements Handler<RoutingContext> {
     if (r.status() == 401) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"callcenter\"");
     }
+    if (r.status() == 405
+        && r.error().error().details().get("allowed") instanceof List<?> allowed) {
+      ctx.response()
+          .putHeader(
+              "Allow", allowed.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+    }
     ctx.response()
+        .setStatusCode(r.status())
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(Json.write(r.error()));
+  }
+
+  /**
+   * Answers a request the HTTP codec could not read (a request line or headers too long, a
+   * malformed request target) in the one error shape; the server then closes the connection.
+   */
+  static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    Rendered r =
+        switch (cause) {
+          case TooLongHttpLineException e ->
+              new Rendered(
+                  414, ApiError.of("uri_too_long", "The request line is too long", Map.of()));
+          case TooLongHttpHeaderException e ->
+              new Rendered(
+                  431,
+                  ApiError.of("headers_too_large", "The request headers are too large", Map.of()));
+          case null, default ->
+              new Rendered(
+                  400,
+                  ApiError.of(
+                      "malformed_request",
+                      "The request could not be read as HTTP"
+                          + (cause == null || cause.getMessage() == null
+                              ? ""
+                              : ": " + cause.getMessage()),
+                      Map.of()));
+        };
+    log.debug("Invalid HTTP request: {}", String.valueOf(cause));
+    request
+        .response()
         .setStatusCode(r.status())
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
@@ -65,6 +112,24 @@ public final class ErrorResponder implements Handler<RoutingContext> {
               ApiError.of("pbx_" + e.reason(), e.getMessage(), Map.of("action", e.action())));
       case Json.EmptyBodyException e ->
           new Rendered(400, ApiError.of("body_required", e.getMessage(), Map.of()));
+      case MethodNotAllowedException e ->
+          new Rendered(
+              405,
+              ApiError.of("method_not_allowed", e.getMessage(), Map.of("allowed", e.allowed())));
+      case UnsupportedMediaTypeException e -> {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("expected", e.expected());
+        if (e.received() != null) {
+          details.put("received", e.received());
+        }
+        yield new Rendered(415, ApiError.of("unsupported_media_type", e.getMessage(), details));
+      }
+      case Json.InvalidCharactersException e ->
+          field("invalid_characters", e, e.getOriginalMessage());
+      case JsonMappingException e when e.getCause() instanceof InputCoercionException ->
+          field("invalid_field", e, "is out of range for a number");
+      case JsonMappingException e when e.getCause() instanceof StreamConstraintsException ->
+          field("invalid_field", e, "is too long or too deeply nested for a request");
       case UnrecognizedPropertyException e ->
           field(
               "unknown_field",
@@ -120,8 +185,10 @@ public final class ErrorResponder implements Handler<RoutingContext> {
     if (t instanceof DatabindException e && e.getCause() instanceof HelpdeskException h) {
       return prefixed(h, e);
     }
+    // Syntax errors are about the body; a number out of range is about its field.
     if (t instanceof JsonMappingException e
-        && e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException parse) {
+        && e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException parse
+        && !(parse instanceof InputCoercionException)) {
       return parse;
     }
     if (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
@@ -136,9 +203,7 @@ public final class ErrorResponder implements Handler<RoutingContext> {
     if (!(h instanceof dev.callcenter.helpdesk.ValidationException v) || path.isEmpty()) {
       return h;
     }
-    String field = path + "." + v.field();
-    return new dev.callcenter.helpdesk.ValidationException(
-        field, String.valueOf(v.details().get("reason")));
+    return v.withField(path + "." + v.field());
   }
 
   private static Rendered field(String code, JsonMappingException e, String reason) {

@@ -107,6 +107,9 @@ public final class KnowledgeBaseRoutes {
   public record Feedback(FeedbackKind kind, Long ticketId) {
     public Feedback {
       Fields.notNull("kind", kind);
+      if (ticketId != null) {
+        Fields.positive("ticketId", ticketId);
+      }
     }
   }
 
@@ -298,10 +301,8 @@ public final class KnowledgeBaseRoutes {
         200,
         ctx -> {
           Feedback f = Api.body(ctx, Feedback.class);
-          long id = Api.pathId(ctx, "id");
-          return f.kind() == FeedbackKind.SOLVED && f.ticketId() != null
-              ? ticketKnowledge.solved(id, f.ticketId(), Api.userId(ctx))
-              : knowledgeBase.feedback(id, f.kind(), f.ticketId(), Api.userId(ctx));
+          return ticketKnowledge.feedback(
+              Api.pathId(ctx, "id"), f.kind(), f.ticketId(), Api.userId(ctx));
         });
     Api.route(
         router,
@@ -334,7 +335,7 @@ public final class KnowledgeBaseRoutes {
         200,
         ctx ->
             knowledgeBase.importJsonLines(
-                new BufferedReader(new StringReader(ctx.body().asString("UTF-8"))),
+                new BufferedReader(new StringReader(Api.text(ctx, "application/x-ndjson"))),
                 Api.userId(ctx)));
     router.route(HttpMethod.GET, "/api/v1/kb/export").handler(Api.managers()).handler(this::export);
   }

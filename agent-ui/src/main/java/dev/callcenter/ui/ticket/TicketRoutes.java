@@ -190,12 +190,8 @@ public final class TicketRoutes {
         200,
         ctx -> {
           long customer = Api.pathId(ctx, "id");
-          boolean openOnly = !"false".equals(ctx.queryParams().get("open"));
-          return Map.of(
-              "items",
-              openOnly
-                  ? tickets.openForCustomer(customer)
-                  : tickets.list(TicketQuery.all(200, 0).withCustomer(customer)));
+          boolean openOnly = !Boolean.FALSE.equals(booleanParam(ctx, "open"));
+          return Map.of("items", tickets.forCustomer(customer, openOnly));
         });
     Api.route(
         router,

@@ -126,6 +126,15 @@ public final class WebSocketRoutes {
               "Choose a new password first (POST /api/v1/auth/password)"));
       return;
     }
+    if (!ctx.request().canUpgradeToWebSocket()) {
+      // Without the handshake headers Vert.x would answer in plain text itself.
+      ctx.fail(
+          new HelpdeskException(
+              HelpdeskException.Kind.INVALID,
+              "websocket_upgrade_required",
+              "/ws is a WebSocket: open it with the Upgrade: websocket handshake"));
+      return;
+    }
     long userId = session.user().id();
     boolean supervisor = session.user().hasAnyRole(Set.of(Role.SUPERVISOR, Role.ADMIN));
     ctx.request()

@@ -42,14 +42,21 @@ public record CustomerDraft(
     if (value12m != null && value12m.signum() < 0) {
       throw new ValidationException("value12m", "must not be negative");
     }
-    if (value12m != null && value12m.precision() - value12m.scale() > 12) {
-      throw new ValidationException("value12m", "is too large");
-    }
-    value12m = value12m == null ? BigDecimal.ZERO : value12m;
+    value12m = value12m == null ? BigDecimal.ZERO : checkValue(value12m);
     externalRef = Fields.optional("externalRef", externalRef, 100);
     if (kind == CustomerKind.COMPANY && companyId != null) {
       throw new ValidationException("companyId", "a company cannot belong to another company");
     }
+  }
+
+  /**
+   * {@code value12m} if it fits the stored column (numeric(14, 2)): fewer than 10^12 whole units.
+   */
+  public static BigDecimal checkValue(BigDecimal value12m) {
+    if (value12m.precision() - value12m.scale() > 12) {
+      throw new ValidationException("value12m", "must be less than 1000000000000");
+    }
+    return value12m;
   }
 
   private static List<String> validEmails(List<String> emails) {

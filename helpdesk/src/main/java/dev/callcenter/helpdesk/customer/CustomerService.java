@@ -115,6 +115,7 @@ public final class CustomerService {
     if (value12m == null || value12m.signum() < 0) {
       throw new ValidationException("value12m", "must be zero or more");
     }
+    CustomerDraft.checkValue(value12m);
     if (!repository.setValue(id, value12m)) {
       throw new NotFoundException("customer", id);
     }

@@ -1,6 +1,7 @@
 package dev.callcenter.helpdesk.ticket;
 
 import dev.callcenter.helpdesk.Fields;
+import dev.callcenter.helpdesk.NotFoundException;
 import dev.callcenter.helpdesk.ValidationException;
 import dev.callcenter.helpdesk.customer.CustomerRepository;
 import dev.callcenter.helpdesk.customer.Tier;
@@ -233,6 +234,19 @@ public final class TicketService {
   /** The customer's tickets that are not resolved or closed, newest first (for the screen pop). */
   public List<TicketSummary> openForCustomer(long customerId) {
     return tickets.openForCustomer(customerId, MAX_OPEN_FOR_CUSTOMER);
+  }
+
+  /**
+   * The customer's tickets, newest first: the open ones, or all of them (at most 200); an unknown
+   * customer is not found rather than a customer without tickets.
+   */
+  public List<TicketSummary> forCustomer(long customerId, boolean openOnly) {
+    if (!customers.exists(customerId)) {
+      throw new NotFoundException("customer", customerId);
+    }
+    return openOnly
+        ? openForCustomer(customerId)
+        : list(TicketQuery.all(200, 0).withCustomer(customerId));
   }
 
   /** The ticket's comments, oldest first. */

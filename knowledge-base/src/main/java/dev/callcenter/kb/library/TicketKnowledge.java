@@ -121,8 +121,18 @@ public final class TicketKnowledge {
    * article's authors and lifts the article a little in rankings.
    */
   public FeedbackCounts solved(long articleId, long ticketId, Long userId) {
-    tickets.get(ticketId);
-    return knowledgeBase.feedback(articleId, FeedbackKind.SOLVED, ticketId, userId);
+    return feedback(articleId, FeedbackKind.SOLVED, ticketId, userId);
+  }
+
+  /**
+   * Feedback on an article, given while working on {@code ticketId} (null when not): the ticket
+   * must exist (404 otherwise), for every kind.
+   */
+  public FeedbackCounts feedback(long articleId, FeedbackKind kind, Long ticketId, Long userId) {
+    if (ticketId != null) {
+      tickets.get(ticketId);
+    }
+    return knowledgeBase.feedback(articleId, kind, ticketId, userId);
   }
 
   /**
