@@ -107,10 +107,7 @@ public final class OpenApiRoutes {
     return result;
   }
 
-  /**
-   * Every operation as {@code METHOD /path/{param}}, sorted: what {@code OpenApiOperations.all()}
-   * gives, so the two can become one.
-   */
+  /** Every operation as {@code METHOD /path/{param}}, sorted: the key of the permission matrix. */
   public static Set<String> keys() {
     Set<String> keys = new TreeSet<>();
     load().forEach(op -> keys.add(op.key()));
