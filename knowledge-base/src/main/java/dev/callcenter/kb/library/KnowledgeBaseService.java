@@ -231,6 +231,11 @@ public final class KnowledgeBaseService {
 
   /** Search for customers: only public, published articles. */
   public SearchPage searchPublic(SearchRequest request) {
+    if (request.text().isEmpty()) {
+      // Nothing typed (or only spaces and invisible characters): the self-service page answers
+      // with no results rather than a listing of every public article.
+      return new SearchPage(List.of(), 0, request.page(), request.pageSize());
+    }
     return index.searchPublic(request);
   }
 

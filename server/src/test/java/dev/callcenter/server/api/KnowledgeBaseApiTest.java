@@ -52,13 +52,16 @@ class KnowledgeBaseApiTest {
 
   @Test
   void invisibleOnlyQueriesAreEmptyQueriesNotErrors() {
-    // No-break space, zero-width space, BOM and U+FFFD: nothing to embed, nothing to fail on.
+    // No-break space, zero-width space, BOM and U+FFFD: nothing to embed, nothing to fail on;
+    // the public self-service search answers with no results for them, as for nothing typed.
     for (String q :
         List.of("%C2%A0", "%E2%80%8B", "%EF%BB%BF", "%EF%BF%BD", "%20%C2%A0%E2%80%8B")) {
       ApiClient.Response pub = server.anonymous().get("/api/v1/kb/public/search?q=" + q);
       ApiClient.Response staff = server.as("agent1").get("/api/v1/kb/search?q=" + q);
 
       assertThat(pub.status()).as("public search for %s", q).isEqualTo(200);
+      assertThat(pub.body().get("hits")).as("public search for %s", q).isEmpty();
+      assertThat(pub.body().get("total").asLong()).isZero();
       assertThat(staff.status()).as("search for %s", q).isEqualTo(200);
     }
   }
