@@ -51,15 +51,43 @@ public final class Main implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
+  /** The phone system a demo runs against. */
+  enum DemoPbxKind {
+    /** The built-in PBX simulator: calls placed from the agent desk. */
+    simulator,
+    /** A real Asterisk: AMI at cti.ami.*, the IVR's FastAGI at ivr.host:ivr.port. */
+    asterisk
+  }
+
   /** Runs with an embedded PostgreSQL and demo data. */
   @Command(
       name = "demo",
-      description = "Run with an embedded PostgreSQL in ./data (CC_DATA_DIR) and demo data.")
+      description =
+          "Run with an embedded PostgreSQL in ./data (CC_DATA_DIR) and demo data, against the"
+              + " built-in PBX simulator or (--pbx asterisk) a real Asterisk.")
   static final class Demo implements Callable<Integer> {
+    @Option(
+        names = "--pbx",
+        defaultValue = "simulator",
+        description =
+            "simulator (default) or asterisk: connect to the Asterisk at cti.ami.* (host, port,"
+                + " username, secret: CC_CTI_AMI_* or --config) and serve the IVR on ivr.host:"
+                + "ivr.port for the peers in ivr.allowed-peers; see config/asterisk/README.md.")
+    DemoPbxKind pbx;
+
+    @Option(
+        names = "--config",
+        description = "Configuration file for the keys the demo does not set (e.g. cti.ami.*).")
+    Path configFile;
+
     @Override
     public Integer call() throws InterruptedException {
-      ServerConfig config = demoConfig(System.getenv());
-      CallCenterServer server = startDemo(config);
+      ServerConfig config =
+          pbx == DemoPbxKind.asterisk
+              ? asteriskDemoConfig(configFile, System.getenv())
+              : ServerConfig.load(configFile, System.getenv(), Map.of("database.mode", "embedded"));
+      CallCenterServer server =
+          pbx == DemoPbxKind.asterisk ? startDemoOnAsterisk(config) : startDemo(config);
       String url = "http://" + displayHost(config.http().host()) + ":" + server.httpPort();
       System.out.println();
       System.out.println(
@@ -76,6 +104,26 @@ public final class Main implements Runnable {
               + config.demoPassword()
               + "', set CC_DEMO_PASSWORD to change):"
               + " agent1, agent2, supervisor1, tech1, admin1");
+      if (pbx == DemoPbxKind.asterisk) {
+        var ami = config.cti().ami();
+        System.out.println(
+            "Asterisk: AMI at "
+                + ami.host()
+                + ":"
+                + ami.port()
+                + " as "
+                + ami.username()
+                + " (link state and, if down, why: "
+                + url
+                + "/api/v1/health); IVR FastAGI on "
+                + config.ivr().config().agi().host()
+                + ":"
+                + server.ivr().port());
+        System.out.println(
+            "Demo phones: agent1 = PJSIP/1001, agent2 = PJSIP/1002, in "
+                + String.join(", ", DemoPbx.QUEUES)
+                + "; log in at the agent desk to join the queues.");
+      }
       System.out.println("Press Ctrl+C to stop.");
       return runUntilStopped(server);
     }
@@ -184,6 +232,32 @@ public final class Main implements Runnable {
   /** The demo's configuration: the environment's settings with the embedded database. */
   static ServerConfig demoConfig(Map<String, String> env) {
     return ServerConfig.load(null, env, Map.of("database.mode", "embedded"));
+  }
+
+  /** The demo's configuration against a real Asterisk: CTI and IVR on, embedded database. */
+  static ServerConfig asteriskDemoConfig(Path file, Map<String, String> env) {
+    return ServerConfig.load(
+        file,
+        env,
+        Map.of("database.mode", "embedded", "cti.enabled", "true", "ivr.enabled", "true"));
+  }
+
+  /**
+   * Starts the server on the embedded database against the Asterisk of the configuration and seeds
+   * the demo users, data and the demo agents' phones and queues (those of the sample config in
+   * config/asterisk/).
+   */
+  static CallCenterServer startDemoOnAsterisk(ServerConfig config) {
+    CallCenterServer server = new CallCenterServer(config, Clock.systemUTC()).start();
+    try {
+      DemoData.seed(server.services(), config.demoPassword(), Clock.systemUTC());
+      DemoData.seedDevices(server.services(), DemoPbx.DEVICES, DemoPbx.QUEUES);
+      server.cti().reloadAgents();
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return server;
   }
 
   /** Starts the server on the embedded database and seeds the demo users and data. */
