@@ -23,6 +23,7 @@ async function start() {
       h("span", { id: "agent-state", class: "state" }),
       stateControls(),
       h("span", { id: "offline", class: "offline", hidden: true }, t("ws.offline")),
+      desk.user.roles.includes("ADMIN") ? h("a", { id: "to-admin", href: "/admin.html", class: "bar-link" }, t("admin.title")) : null,
       h("button", { id: "logout", onclick: async () => { await logout(); location.reload(); } }, t("logout")),
     ),
     h("main", { class: "desk" },

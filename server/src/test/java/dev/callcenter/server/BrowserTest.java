@@ -518,4 +518,40 @@ class BrowserTest {
     wait.until(ExpectedConditions.textToBe(By.id("logout"), "登出"));
     assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("⟦");
   }
+
+  @Test
+  void anAdministratorCreatesAndDisablesAUserOnTheAdministrationPage() {
+    browser.manage().deleteAllCookies();
+    logIn("/admin.html", "admin1");
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-user='agent1']")));
+    assertThat(browser.executeScript("return window.ccMissingKeys()")).asList().isEmpty();
+
+    find("new-username").sendKeys("newbie");
+    find("new-display-name").sendKeys("新同事");
+    browser.findElement(By.cssSelector("input[name='new-role'][value='AGENT']")).click();
+    find("new-password").sendKeys("qwerty123456");
+    click("create-user");
+    wait.until(ExpectedConditions.textToBe(By.id("admin-status"), "這是常見密碼,請另選一個"));
+    find("new-password").clear();
+    find("new-password").sendKeys("一個夠長的臨時密碼給新同事用");
+    click("create-user");
+    By row = By.cssSelector("tr[data-user='newbie']");
+    wait.until(ExpectedConditions.presenceOfElementLocated(row));
+    assertThat(browser.findElement(row).getText()).contains("新同事", "待變更密碼");
+
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(row)
+                  .findElement(By.cssSelector("button[data-action='disable']"))
+                  .click();
+              return true;
+            });
+    wait.until(
+        d -> d.findElement(row).findElement(By.cssSelector(".state-cell")).getText().equals("已停用"));
+    assertThat(server.services().users().findCredentials("newbie").orElseThrow().user().active())
+        .isFalse();
+    assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("⟦");
+  }
 }
