@@ -117,6 +117,29 @@ class TransferScenarioTest {
   }
 
   @Test
+  void aCallerRedirectedWhereNothingIsScriptedHangsUpWhenTheCallWouldHaveEnded() throws Exception {
+    CallHandle call =
+        sim.calls()
+            .inboundQueueCall("0912345678", "張三", "support")
+            .answeredBy(
+                "PJSIP/1001", Duration.ofSeconds(1), Duration.ofSeconds(60), HangupBy.AGENT);
+    time.advance(Duration.ofSeconds(11));
+    client.await(AgentConnectEvent.class);
+
+    client.connection.sendAction(
+        new RedirectAction(call.channel(), "cti-transfer", "1002", 1), 5_000);
+    client.await(HangupEvent.class, h -> h.getChannel().startsWith("PJSIP/1001-"), WAIT);
+    time.advance(Duration.ofSeconds(50));
+
+    assertThat(client.await(HangupEvent.class, h -> h.getUniqueId().equals(call.uniqueid()), WAIT))
+        .isNotNull();
+    AgentCompleteEvent late = client.await(AgentCompleteEvent.class);
+    assertThat(late.getTalkTime()).isEqualTo(60);
+    assertThat(call.finished()).isCompleted();
+    assertThat(sim.pbx().channels()).isEmpty();
+  }
+
+  @Test
   void aCallerWhoStaysForTheSurveyHangsUpAfterIt() throws Exception {
     CallHandle call =
         sim.calls()

@@ -320,6 +320,11 @@ public final class Pbx {
     landings.put(uniqueid, hook);
   }
 
+  /** Whether the next {@code Redirect} of {@code uniqueid} lands in a scripted dialplan. */
+  public synchronized boolean hasLanding(String uniqueid) {
+    return landings.containsKey(uniqueid);
+  }
+
   /** Runs {@code hook} right after the {@code Hangup} of {@code uniqueid} has been emitted. */
   public synchronized void onHangup(String uniqueid, Runnable hook) {
     hangupHooks.computeIfAbsent(uniqueid, k -> new ArrayList<>()).add(hook);

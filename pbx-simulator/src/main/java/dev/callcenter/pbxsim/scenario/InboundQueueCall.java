@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * <p>A {@code Redirect} of the caller while bridged to an agent plays what Asterisk 22 does: the
  * agent's channel is hung up as the bridge dissolves, and that agent's {@code AgentComplete} is
  * held back until the caller finally hangs up, its {@code TalkTime} running from the answer to that
- * hang-up. Where the caller lands is scripted with {@link Calls#transferToQueue}.
+ * hang-up. Where the caller lands is scripted with {@link Calls#transferToQueue}; a caller sent
+ * where nothing is scripted hangs up when the call would have ended.
  */
 public final class InboundQueueCall {
 
@@ -178,6 +179,9 @@ public final class InboundQueueCall {
     /** Redirected out of the bridge: the agent's leg is gone, its AgentComplete held back. */
     boolean transferred;
 
+    /** Redirected somewhere no scenario picks the caller up. */
+    boolean strayed;
+
     Run(CallHandle given) {
       callerLeg =
           existing != null
@@ -325,6 +329,7 @@ public final class InboundQueueCall {
         return;
       }
       transferred = true;
+      strayed = !pbx.hasLanding(moved.uniqueid());
       agentLeg = pbx.update(agentLeg.withBridge(""));
       pbx.hangup(agentLeg.uniqueid(), 16);
       pbx.memberStatus(agentIface, QueueMember.NOT_INUSE, false);
@@ -354,7 +359,13 @@ public final class InboundQueueCall {
 
     void complete(Duration talk, HangupBy by) {
       synchronized (pbx) {
-        if (transferred || !active() || agentLeg == null) {
+        if (transferred) {
+          if (strayed) {
+            pbx.hangup(callerLeg.uniqueid(), 16); // releases the held AgentComplete
+          }
+          return;
+        }
+        if (!active() || agentLeg == null) {
           return;
         }
         pbx.bridgeEnded(callerLeg.uniqueid());
