@@ -117,6 +117,7 @@ function showPop(data) {
     h("h2", {}, t("pop.title"), " ", h("span", { id: "pop-status", class: "pop-status" }, data.state === "answered" ? t("pop.answered") : "")),
     h("div", { class: "who" }, who),
     h("div", { class: "caller" }, p.caller.number ? phoneLink(p.caller.number) : "", p.caller.name ? " · " + p.caller.name : "", p.queue ? " · " + p.queue : ""),
+    p.transfer ? h("p", { id: "pop-transfer", class: "transfer" }, transferredFrom(p.transfer)) : null,
     p.lookup === "AMBIGUOUS"
       ? h("ul", { id: "pop-candidates", class: "candidates" },
           p.candidates.map((c) => h("li", {},
@@ -160,6 +161,13 @@ function showPop(data) {
   );
   panel.hidden = false;
   panel.dataset.callId = p.callId;
+}
+
+/** "Transferred from Agent One (support)": who passed the call on, from which queue. */
+function transferredFrom(transfer) {
+  const text = t(transfer.fromQueue ? "pop.transferredFromQueue" : "pop.transferredFrom");
+  // functions, not strings, as replacements: a "$&" in a name stays as typed
+  return text.replace("{agent}", () => transfer.fromAgent || transfer.fromInterface).replace("{queue}", () => transfer.fromQueue || "");
 }
 
 /** "2 h 5 min left" / "40 min overdue" in business time. */

@@ -49,12 +49,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CTI gateway: the AMI connection, the live state of calls and agents, screen pops and call
  * logging, and the commands agents and supervisors give the PBX.
  */
 public final class CtiGateway implements CtiService, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(CtiGateway.class);
 
   /**
    * The gateway's settings.
@@ -355,7 +358,9 @@ public final class CtiGateway implements CtiService, AutoCloseable {
 
   /**
    * Sends the caller of the agent's current call to {@code target} (a queue or an extension in the
-   * transfer context) with {@code Redirect}.
+   * transfer context) with {@code Redirect}. The call is marked as being transferred first, so the
+   * hang-up of the agent's channel that the Redirect causes ends their leg (ADR 0016); a refused
+   * Redirect takes the mark back.
    */
   @Override
   public CompletableFuture<CallView> transfer(long userId, String target) {
@@ -366,11 +371,18 @@ public final class CtiGateway implements CtiService, AutoCloseable {
     }
     CallView call =
         state
-            .currentCall(agent.agentInterface())
-            .filter(c -> c.answered() && c.channel() != null)
+            .startTransfer(agent.agentInterface())
             .orElseThrow(
                 () -> new ConflictException("no_call", agent.username() + " is not on a call"));
-    return ami.redirect(call.channel(), settings.transferContext(), to).thenApply(ok -> call);
+    log.info("{} transfers call {} to {}", agent.username(), call.callId(), to);
+    return ami.redirect(call.channel(), settings.transferContext(), to)
+        .whenComplete(
+            (ok, failure) -> {
+              if (failure != null) {
+                state.transferFailed(call.callId(), agent.agentInterface());
+              }
+            })
+        .thenApply(ok -> call);
   }
 
   private static ConflictException noDevice(long userId) {

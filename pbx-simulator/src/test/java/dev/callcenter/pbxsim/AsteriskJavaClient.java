@@ -57,6 +57,15 @@ final class AsteriskJavaClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Every event received and not yet claimed by an {@link #await}. Answer a {@code Ping} first:
+   * Asterisk-Java delivers events and responses in order, so events sent before it are here.
+   */
+  List<ManagerEvent> unclaimed() {
+    events.drainTo(seen);
+    return List.copyOf(seen);
+  }
+
   <T extends ManagerEvent> T await(Class<T> type) throws InterruptedException {
     return await(type, e -> true, Duration.ofSeconds(5));
   }

@@ -374,6 +374,45 @@ class BrowserTest {
   }
 
   @Test
+  void aTransferredCallPopsSayingWhoTransferredItFromWhichQueue() throws Exception {
+    sim.pbx().addQueue("billing");
+    sim.pbx().addMember("billing", "PJSIP/1002", "Agent Two");
+    try {
+      deskReady("agent2");
+      CallHandle call =
+          sim.calls()
+              .inboundQueueCall("0223456789", "", "support")
+              .answeredBy(
+                  "PJSIP/1001", Duration.ofSeconds(1), Duration.ofSeconds(300), HangupBy.AGENT);
+      sim.calls()
+          .transferToQueue(call, "billing")
+          .answeredBy("PJSIP/1002", Duration.ofSeconds(5), Duration.ofSeconds(30), HangupBy.AGENT);
+      time.advance(Duration.ofSeconds(1));
+      wait.until(
+          d ->
+              server.server().cti().agentState(kit.agent1).state()
+                  == dev.callcenter.cti.live.AgentState.ON_CALL);
+
+      var moved =
+          server
+              .as("agent1")
+              .post("/api/v1/calls/current/transfer", java.util.Map.of("target", "billing"));
+      assertThat(moved.status()).as(moved.body().toString()).isEqualTo(202);
+      time.advance(Duration.ofMillis(100)); // the caller joins billing, agent2's phone rings
+
+      String agentOne =
+          server.services().users().findCredentials("agent1").orElseThrow().user().displayName();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pop-transfer"), "轉接"));
+      assertThat(popFor(call).findElement(By.id("pop-transfer")).getText())
+          .isEqualTo("由 " + agentOne + "（support）轉接"); // agent2 reads zh-TW
+      assertThat(find("pop").getText()).contains("billing");
+      time.advance(Duration.ofSeconds(35));
+    } finally {
+      sim.pbx().removeMember("billing", "PJSIP/1002");
+    }
+  }
+
+  @Test
   void aHostileCustomerNameIsShownAsText() {
     deskReady("agent1");
     CallHandle call =

@@ -29,6 +29,15 @@ final class CtiTestKit implements AutoCloseable {
   final long agent2;
 
   CtiTestKit() {
+    this(false);
+  }
+
+  /**
+   * @param serverOnPbxTime the server's clock is the simulator's manual clock (not the wall clock),
+   *     so what the gateway times from event arrivals (a transferred agent's talk time) follows the
+   *     simulated call
+   */
+  CtiTestKit(boolean serverOnPbxTime) {
     sim = PbxSimulator.start(AmiConfig.defaults().withCredentials("cti", "s3cret"), time);
     sim.pbx().addQueue("support");
     sim.pbx().addMember("support", "PJSIP/1001", "Agent One");
@@ -42,7 +51,7 @@ final class CtiTestKit implements AutoCloseable {
     settings.put("cti.ami.read-timeout", "3s");
     settings.put("cti.ami.reconnect-min", "100ms");
     settings.put("cti.ami.reconnect-max", "500ms");
-    server = TestServer.start(settings, Clock.systemUTC());
+    server = TestServer.start(settings, serverOnPbxTime ? time.clock() : Clock.systemUTC());
     var s = server.services();
     agent1 = s.users().findCredentials("agent1").orElseThrow().user().id();
     agent2 = s.users().findCredentials("agent2").orElseThrow().user().id();

@@ -97,6 +97,7 @@ class LiveMessageContractTest {
             "1795312787.17",
             "support",
             AT,
+            null,
             new ScreenPop.Caller(null, null, null, true),
             CallerLookup.Result.ANONYMOUS,
             null,
@@ -128,6 +129,7 @@ class LiveMessageContractTest {
     assertThat(ringing.path("data").path("callId").asText()).isEqualTo("1795312787.17");
     assertThat(ringing.path("data").has("interactionId")).isFalse();
     assertThat(ringing.path("data").path("pop").has("customer")).isFalse();
+    assertThat(ringing.path("data").path("pop").has("transfer")).isFalse();
     assertThat(stopped.path("data").path("state").asText()).isEqualTo("answered-elsewhere");
     assertThat(stopped.path("data").has("onAnswer")).isFalse();
   }

@@ -102,7 +102,8 @@ public final class AmiEventTranslator {
                   e.getInterface(),
                   e.getMemberName(),
                   orZero(e.getHoldTime()),
-                  orZero(e.getRingtime()));
+                  orZero(e.getRingtime()),
+                  blankToNull(e.getDestUniqueId()));
           // AgentRingNoAnswer's RingTime is in milliseconds, unlike AgentConnect's seconds.
           case AgentRingNoAnswerEvent e ->
               new AgentNoAnswer(

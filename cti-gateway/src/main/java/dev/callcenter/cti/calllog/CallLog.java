@@ -53,8 +53,12 @@ public final class CallLog {
     this.clock = clock;
   }
 
-  /** Records the answered call, by {@code agent}, on the customer's timeline; its id. */
+  /**
+   * Records the answered call, by {@code agent}, on the customer's timeline; its id. Each agent who
+   * answers a transferred call gets an interaction of their own.
+   */
   public long answered(AgentRef agent, CallView call, Long customerId) {
+    CallView.Transfer from = call.transferredFrom();
     return interactions
         .record(
             new InteractionDraft(
@@ -63,13 +67,22 @@ public final class CallLog {
                 Direction.INBOUND,
                 call.answeredAt(),
                 null,
-                "Queue call" + (call.queue() == null ? "" : " (" + call.queue() + ")"),
+                "Queue call"
+                    + (call.queue() == null ? "" : " (" + call.queue() + ")")
+                    + (from == null
+                        ? ""
+                        : " transferred from "
+                            + from.agentName()
+                            + (from.queue() == null ? "" : " (" + from.queue() + ")")),
                 details(call)),
             agent.userId())
         .id();
   }
 
-  /** Closes the interaction of an answered call with its durations. */
+  /**
+   * Closes the interaction of an agent's part of a call with its durations: when the call ends, or
+   * when that agent transferred it.
+   */
   public void ended(long interactionId, CallView call) {
     interactions.endCall(interactionId, call.endedAt(), details(call));
   }

@@ -22,11 +22,20 @@ public interface CtiListener {
   void answered(AgentRef agent, CallView call);
 
   /**
+   * {@code agent}'s part of the call is over: when the call ends, or earlier when the agent
+   * transferred it and their channel left the call. Comes once per answer, before {@link #ended}.
+   *
+   * @param leg the call as this agent had it: their queue, answer, talk time, hold and end
+   */
+  void legEnded(AgentRef agent, CallView leg);
+
+  /**
    * {@code call} is over (every leg hung up, or it vanished while the PBX was away).
    *
-   * @param agent who answered it, null when nobody did or the agent is unknown
+   * @param call the last agent's part when anyone answered it ({@link CallView#answered()}), else
+   *     the unanswered call
    */
-  void ended(CallView call, AgentRef agent);
+  void ended(CallView call);
 
   void agentChanged(AgentStatus status);
 

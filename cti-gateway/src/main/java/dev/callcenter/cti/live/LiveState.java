@@ -38,15 +38,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live picture of the call center — calls by id, queue memberships, agents' states and queue
  * figures — built from the PBX's events and replaced wholesale by each {@link PbxSnapshot}.
  *
+ * <p>A call has one leg per answer: a transfer ends the transferring agent's leg when their channel
+ * leaves the call, and the agent who answers next gets a leg of their own (ADR 0016).
+ *
  * <p>Events arrive on one thread; reads come from API threads; every method holds the lock, does no
  * I/O and tells the {@link CtiListener} what changed.
  */
 public final class LiveState implements PbxEventSink {
+  private static final Logger log = LoggerFactory.getLogger(LiveState.class);
+
   private final AgentDirectory directory;
   private final CtiListener listener;
   private final Clock clock;
@@ -84,6 +91,79 @@ public final class LiveState implements PbxEventSink {
     int abandoned;
   }
 
+  /** One agent's part of a call: from their answer until they leave it. */
+  private static final class Leg {
+    final String agentInterface;
+    final String memberName;
+    final String agentUniqueid;
+    final String queue;
+    final Instant queuedAt;
+    final Instant answeredAt;
+    final long waitSeconds;
+    final long ringSeconds;
+    final CallView.Transfer transferredFrom;
+    long talkSeconds;
+    long heldMillis;
+    Instant holdSince;
+
+    /** app_queue's AgentComplete arrived: talk time and side are known. */
+    boolean completed;
+
+    CallCompleted.EndedBy endedBy;
+
+    /** The agent's part is over; null while they are on the call. */
+    Instant endedAt;
+
+    /** The hang-up cause of the agent's own channel, for a leg that ended before the call. */
+    Integer cause;
+
+    String causeText;
+
+    Leg(
+        String agentInterface,
+        String memberName,
+        String agentUniqueid,
+        String queue,
+        Instant queuedAt,
+        Instant answeredAt,
+        long waitSeconds,
+        long ringSeconds,
+        CallView.Transfer transferredFrom) {
+      this.agentInterface = agentInterface;
+      this.memberName = memberName;
+      this.agentUniqueid = agentUniqueid;
+      this.queue = queue;
+      this.queuedAt = queuedAt;
+      this.answeredAt = answeredAt;
+      this.waitSeconds = waitSeconds;
+      this.ringSeconds = ringSeconds;
+      this.transferredFrom = transferredFrom;
+    }
+
+    boolean open() {
+      return endedAt == null;
+    }
+
+    void closeHold(Instant at) {
+      if (holdSince != null) {
+        heldMillis += Duration.between(holdSince, at).toMillis();
+        holdSince = null;
+      }
+    }
+
+    /** Ends the leg at {@code at}; without app_queue's figure the talk time runs until then. */
+    void end(Instant at) {
+      endedAt = at;
+      closeHold(at);
+      if (!completed) {
+        talkSeconds = Math.max(0, Duration.between(answeredAt, at).toSeconds());
+      }
+    }
+  }
+
+  /** A transfer the server sent: the agent's next hang-up ends their leg. */
+  private record PendingTransfer(String agentInterface, CallView.Transfer from) {}
+
   private static final class LiveCall {
     final String callId;
     String uniqueid;
@@ -92,33 +172,82 @@ public final class LiveState implements PbxEventSink {
     String queue;
     Instant offeredAt;
     Instant queuedAt;
-    Instant answeredAt;
     Instant endedAt;
-    String answeredBy;
     String lastRung;
     final Set<String> ringing = new LinkedHashSet<>();
+    final List<Leg> legs = new ArrayList<>();
+
+    /** Waiting in {@link #queue} now. */
+    boolean inQueue;
+
     long waitSeconds;
-    long ringSeconds;
-    long talkSeconds;
-    long heldMillis;
-    Instant holdSince;
     boolean abandoned;
-    boolean completed;
     boolean callerGone;
     Integer cause;
     String causeText;
-    CallCompleted.EndedBy endedBy;
     String recording;
+    PendingTransfer pending;
+
+    /** The last transfer that brought the call where it is now. */
+    CallView.Transfer transferredFrom;
 
     LiveCall(String callId) {
       this.callId = callId;
     }
 
     boolean waiting() {
-      return queue != null && answeredAt == null && !abandoned && endedAt == null;
+      return inQueue && !abandoned && endedAt == null;
     }
 
+    /** The leg in progress: the last one still open. */
+    Leg current() {
+      for (int i = legs.size() - 1; i >= 0; i--) {
+        if (legs.get(i).open()) {
+          return legs.get(i);
+        }
+      }
+      return null;
+    }
+
+    Leg openLegOf(String agentInterface) {
+      for (int i = legs.size() - 1; i >= 0; i--) {
+        Leg l = legs.get(i);
+        if (l.open() && l.agentInterface.equals(agentInterface)) {
+          return l;
+        }
+      }
+      return null;
+    }
+
+    /** The open leg whose agent channel is {@code uniqueid} (by interface when it is unknown). */
+    Leg openLegOn(String uniqueid, String agentInterface) {
+      for (Leg l : legs) {
+        boolean same =
+            l.agentUniqueid != null
+                ? l.agentUniqueid.equals(uniqueid)
+                : l.agentInterface.equals(agentInterface);
+        if (l.open() && same) {
+          return l;
+        }
+      }
+      return null;
+    }
+
+    boolean transferPendingFor(String agentInterface) {
+      return pending != null && pending.agentInterface().equals(agentInterface);
+    }
+
+    /** Who passed the call on to where it is now, or is passing it on. */
+    CallView.Transfer transfer() {
+      return pending != null ? pending.from() : transferredFrom;
+    }
+
+    /** The call now: its leg in progress, else where it waits or how it ended unanswered. */
     CallView view() {
+      Leg l = current();
+      if (l != null) {
+        return legView(l);
+      }
       return new CallView(
           callId,
           uniqueid,
@@ -127,19 +256,52 @@ public final class LiveState implements PbxEventSink {
           queue,
           offeredAt,
           queuedAt,
-          answeredAt,
+          null,
           endedAt,
-          answeredBy,
+          null,
           lastRung,
           waitSeconds,
-          ringSeconds,
-          talkSeconds,
-          (heldMillis + 500) / 1000,
+          0,
+          0,
+          0,
           abandoned,
           cause,
           causeText,
-          endedBy,
-          recording);
+          null,
+          recording,
+          transfer());
+    }
+
+    /** One agent's part: their queue, answer, talk and hold, and how it ended. */
+    CallView legView(Leg l) {
+      boolean own = l.cause != null;
+      return new CallView(
+          callId,
+          uniqueid,
+          channel,
+          caller,
+          l.queue,
+          offeredAt,
+          l.queuedAt,
+          l.answeredAt,
+          l.endedAt,
+          l.agentInterface,
+          lastRung,
+          l.waitSeconds,
+          l.ringSeconds,
+          l.talkSeconds,
+          (l.heldMillis + 500) / 1000,
+          false,
+          own ? l.cause : cause,
+          own ? l.causeText : causeText,
+          l.endedBy,
+          recording,
+          l.transferredFrom);
+    }
+
+    /** The ended call: its last agent's part when anyone answered, else the unanswered call. */
+    CallView finalView() {
+      return legs.isEmpty() ? view() : legView(legs.getLast());
     }
   }
 
@@ -178,14 +340,46 @@ public final class LiveState implements PbxEventSink {
     return Optional.ofNullable(calls.get(callId)).map(LiveCall::view);
   }
 
-  /** The call ringing or in progress on this agent's phone, if any. */
+  /** The call ringing or in progress on this agent's phone (their part of it), if any. */
   public synchronized Optional<CallView> currentCall(String agentInterface) {
     AgentLine line = lines.get(agentInterface);
     if (line == null) {
       return Optional.empty();
     }
-    String id = line.onCall != null ? line.onCall : line.ringing.stream().findFirst().orElse(null);
-    return Optional.ofNullable(id).map(calls::get).map(LiveCall::view);
+    if (line.onCall != null) {
+      LiveCall c = calls.get(line.onCall);
+      Leg l = c == null ? null : c.openLegOf(agentInterface);
+      if (l != null) {
+        return Optional.of(c.legView(l));
+      }
+    }
+    return line.ringing.stream().findFirst().map(calls::get).map(LiveCall::view);
+  }
+
+  /**
+   * Marks the call this agent is talking on as being transferred by the server, before the PBX is
+   * told: the next hang-up of the agent's channel then ends their leg (without the mark an agent's
+   * hang-up is the normal end, the caller staying on for the survey).
+   *
+   * @return the agent's part of the call; empty when they are on no answered call
+   */
+  public synchronized Optional<CallView> startTransfer(String agentInterface) {
+    AgentLine line = lines.get(agentInterface);
+    LiveCall c = line == null || line.onCall == null ? null : calls.get(line.onCall);
+    Leg l = c == null ? null : c.openLegOf(agentInterface);
+    if (l == null || c.channel == null) {
+      return Optional.empty();
+    }
+    c.pending = new PendingTransfer(agentInterface, transferOf(l, clock.instant()));
+    return Optional.of(c.legView(l));
+  }
+
+  /** The PBX refused the transfer: the agent's leg goes on as before. */
+  public synchronized void transferFailed(String callId, String agentInterface) {
+    LiveCall c = calls.get(callId);
+    if (c != null && c.transferPendingFor(agentInterface)) {
+      c.pending = null;
+    }
   }
 
   /** The queues this interface is a member of on the PBX. */
@@ -262,6 +456,8 @@ public final class LiveState implements PbxEventSink {
         LiveCall c = callFor(e.callId());
         c.queue = e.queue();
         c.queuedAt = e.at();
+        c.inQueue = true;
+        c.abandoned = false;
         listener.queued(c.view());
         dirtyQueues.add(e.queue());
       }
@@ -277,45 +473,23 @@ public final class LiveState implements PbxEventSink {
       case CallAbandoned e -> {
         LiveCall c = callFor(e.callId());
         c.abandoned = true;
+        c.inQueue = false;
         c.queue = e.queue();
         c.waitSeconds = e.holdSeconds();
         stopAllRinging(c, "abandoned");
         counts(e.queue()).abandoned++;
         dirtyQueues.add(e.queue());
       }
-      case CallCompleted e -> {
-        LiveCall c = calls.get(e.callId());
-        if (c != null) {
-          c.completed = true;
-          c.talkSeconds = e.talkSeconds();
-          c.endedBy = e.endedBy();
-          endIfOver(c, e.at());
-        }
-        AgentLine line = line(e.agentInterface());
-        if (e.callId().equals(line.onCall)) {
-          line.onCall = null;
-          line.wrapUntil = wrapUp.isZero() ? null : e.at().plus(wrapUp);
-        }
-        publishAgent(e.agentInterface());
-      }
-      case CallHungUp e -> {
-        LiveCall c = calls.get(e.callId());
-        if (c != null && (e.uniqueid().equals(c.uniqueid) || c.uniqueid == null)) {
-          c.callerGone = true;
-          c.cause = e.cause();
-          c.causeText = e.causeText();
-          stopAllRinging(c, "hung-up");
-          endIfOver(c, e.at());
-        }
-      }
+      case CallCompleted e -> completed(e);
+      case CallHungUp e -> hungUp(e);
       case CallHeld e -> {
         LiveCall c = calls.get(e.callId());
-        if (c != null) {
-          if (e.held() && c.holdSince == null) {
-            c.holdSince = e.at();
-          } else if (!e.held() && c.holdSince != null) {
-            c.heldMillis += Duration.between(c.holdSince, e.at()).toMillis();
-            c.holdSince = null;
+        Leg l = c == null ? null : c.current();
+        if (l != null) {
+          if (e.held() && l.holdSince == null) {
+            l.holdSince = e.at();
+          } else if (!e.held()) {
+            l.closeHold(e.at());
           }
         }
       }
@@ -336,7 +510,6 @@ public final class LiveState implements PbxEventSink {
       case PbxRestarting r -> {
         for (LiveCall c : List.copyOf(calls.values())) {
           c.callerGone = true;
-          c.completed = true;
           c.causeText = c.causeText == null ? "PBX restarted" : c.causeText;
           stopAllRinging(c, "hung-up");
           end(c, r.at());
@@ -350,8 +523,9 @@ public final class LiveState implements PbxEventSink {
     if (c.caller == null || (c.caller.number() == null && !c.caller.anonymous())) {
       c.caller = e.caller();
     }
-    if (c.queue == null) {
-      c.queue = e.queue();
+    if (c.current() == null) {
+      c.queue = e.queue(); // a transferred call rings in the queue it was sent to
+      c.inQueue = true;
     }
     c.ringing.add(e.agentInterface());
     c.lastRung = e.agentInterface();
@@ -362,11 +536,20 @@ public final class LiveState implements PbxEventSink {
 
   private void answered(AgentAnswered e) {
     LiveCall c = callFor(e.callId());
+    Leg leg =
+        new Leg(
+            e.agentInterface(),
+            e.memberName(),
+            e.agentUniqueid(),
+            e.queue(),
+            c.queuedAt,
+            e.at(),
+            e.holdSeconds(),
+            e.ringSeconds(),
+            c.transfer());
+    c.legs.add(leg);
     c.queue = e.queue();
-    c.answeredAt = e.at();
-    c.answeredBy = e.agentInterface();
-    c.waitSeconds = e.holdSeconds();
-    c.ringSeconds = e.ringSeconds();
+    c.inQueue = false;
     c.ringing.remove(e.agentInterface());
     line(e.agentInterface()).ringing.remove(c.callId);
     stopAllRinging(c, "answered-elsewhere");
@@ -380,8 +563,103 @@ public final class LiveState implements PbxEventSink {
       n.answeredWithin++;
     }
     publishAgent(e.agentInterface());
-    directory.byInterface(e.agentInterface()).ifPresent(a -> listener.answered(a, c.view()));
+    CallView view = c.legView(leg);
+    directory.byInterface(e.agentInterface()).ifPresent(a -> listener.answered(a, view));
     dirtyQueues.add(e.queue());
+  }
+
+  /**
+   * app_queue's {@code AgentComplete}: the agent's talk time and side. It ends a leg the agent
+   * transferred (reason {@code transfer}, or a transfer the server sent). One for a leg that has
+   * already ended is the late report of a redirected agent, whose talk time covers the rest of the
+   * call: it is ignored, so it can neither end nor re-time the leg in progress.
+   */
+  private void completed(CallCompleted e) {
+    LiveCall c = calls.get(e.callId());
+    Leg leg = c == null ? null : c.openLegOf(e.agentInterface());
+    AgentLine line = line(e.agentInterface());
+    if (leg == null) {
+      if (c == null && e.callId().equals(line.onCall)) {
+        line.onCall = null; // a call we lost track of
+        line.wrapUntil = wrapUp.isZero() ? null : e.at().plus(wrapUp);
+        publishAgent(e.agentInterface());
+      } else if (c != null) {
+        log.debug(
+            "Late AgentComplete of {} for call {} ignored: their leg already ended",
+            e.agentInterface(),
+            e.callId());
+      }
+      return;
+    }
+    leg.completed = true;
+    leg.talkSeconds = e.talkSeconds();
+    leg.endedBy = e.endedBy();
+    if (e.callId().equals(line.onCall)) {
+      line.onCall = null;
+      line.wrapUntil = wrapUp.isZero() ? null : e.at().plus(wrapUp);
+    }
+    publishAgent(e.agentInterface());
+    if (e.endedBy() == CallCompleted.EndedBy.TRANSFER || c.transferPendingFor(leg.agentInterface)) {
+      transferred(c, leg, e.at(), null, null);
+    } else {
+      endIfOver(c, e.at());
+    }
+  }
+
+  private void hungUp(CallHungUp e) {
+    LiveCall c = calls.get(e.callId());
+    if (c == null) {
+      return;
+    }
+    if (e.uniqueid().equals(c.uniqueid) || c.uniqueid == null) {
+      c.callerGone = true;
+      c.cause = e.cause();
+      c.causeText = e.causeText();
+      stopAllRinging(c, "hung-up");
+      endIfOver(c, e.at());
+      return;
+    }
+    // An agent's channel: only a transfer the server sent ends their leg here. Otherwise their
+    // AgentComplete does, and the caller may stay on for the survey.
+    Leg leg = c.openLegOn(e.uniqueid(), interfaceOf(e.channel()));
+    if (leg != null && c.transferPendingFor(leg.agentInterface)) {
+      transferred(c, leg, e.at(), e.cause(), e.causeText());
+    }
+  }
+
+  /** The agent passed the call on: their leg ends now, the call goes on without them. */
+  private void transferred(LiveCall c, Leg leg, Instant at, Integer cause, String causeText) {
+    leg.end(at);
+    leg.endedBy = CallCompleted.EndedBy.TRANSFER;
+    if (cause != null) {
+      leg.cause = cause;
+      leg.causeText = causeText;
+    }
+    c.transferredFrom =
+        c.transferPendingFor(leg.agentInterface) ? c.pending.from() : transferOf(leg, at);
+    if (c.transferPendingFor(leg.agentInterface)) {
+      c.pending = null;
+    }
+    AgentLine line = line(leg.agentInterface);
+    if (c.callId.equals(line.onCall)) {
+      line.onCall = null;
+      line.wrapUntil = wrapUp.isZero() ? null : at.plus(wrapUp);
+    }
+    publishAgent(leg.agentInterface);
+    CallView view = c.legView(leg);
+    directory.byInterface(leg.agentInterface).ifPresent(a -> listener.legEnded(a, view));
+    dirtyQueues.add(leg.queue);
+    endIfOver(c, at);
+  }
+
+  private CallView.Transfer transferOf(Leg leg, Instant at) {
+    Optional<AgentRef> agent = directory.byInterface(leg.agentInterface);
+    String name =
+        agent
+            .map(AgentRef::displayName)
+            .orElse(leg.memberName != null ? leg.memberName : leg.agentInterface);
+    return new CallView.Transfer(
+        leg.agentInterface, agent.map(AgentRef::userId).orElse(null), name, leg.queue, at);
   }
 
   private void member(MemberEvent e) {
@@ -427,7 +705,6 @@ public final class LiveState implements PbxEventSink {
     for (LiveCall c : List.copyOf(calls.values())) {
       if (!byCall.containsKey(c.callId)) {
         c.callerGone = true;
-        c.completed = true;
         stopAllRinging(c, "hung-up");
         end(c, s.at());
       }
@@ -440,6 +717,7 @@ public final class LiveState implements PbxEventSink {
         continue; // click-to-call or an internal call: nobody called in, nothing to pop or miss
       }
       LiveCall c = callFor(e.getKey());
+      Set<String> talking = new TreeSet<>();
       for (PbxSnapshot.Channel ch : e.getValue()) {
         String iface = interfaceOf(ch.channel());
         PbxSnapshot.Waiting w = waitingByUniqueid.get(ch.uniqueid());
@@ -449,19 +727,37 @@ public final class LiveState implements PbxEventSink {
           c.caller = c.caller == null ? ch.caller() : c.caller;
           c.offeredAt =
               c.offeredAt == null ? s.at().minusSeconds(ch.durationSeconds()) : c.offeredAt;
+          c.inQueue = w != null;
           if (w != null) {
             c.queue = w.queue();
             c.queuedAt = c.queuedAt == null ? s.at().minusSeconds(w.waitSeconds()) : c.queuedAt;
           }
         } else if (members.containsKey(iface) && ch.bridgeId() != null) {
           // An agent's leg in a bridge: that agent is talking on this call.
+          talking.add(iface);
           line(iface).onCall = c.callId;
           line(iface).ringing.remove(c.callId);
           c.ringing.remove(iface);
-          if (c.answeredAt == null) {
-            c.answeredAt = s.at().minusSeconds(ch.durationSeconds());
-            c.answeredBy = iface;
+          if (c.openLegOf(iface) == null) {
+            c.legs.add(
+                new Leg(
+                    iface,
+                    null,
+                    ch.uniqueid(),
+                    c.queue,
+                    c.queuedAt,
+                    s.at().minusSeconds(ch.durationSeconds()),
+                    0,
+                    0,
+                    c.transfer()));
           }
+        }
+      }
+      // Agents who left the call while we were away: their AgentComplete was lost.
+      for (Leg l : c.legs) {
+        if (l.open() && !l.completed && !talking.contains(l.agentInterface)) {
+          l.completed = true;
+          l.talkSeconds = Math.max(0, Duration.between(l.answeredAt, s.at()).toSeconds());
         }
       }
     }
@@ -517,9 +813,12 @@ public final class LiveState implements PbxEventSink {
     directory.byInterface(iface).ifPresent(a -> listener.ringingStopped(a, c.view(), why));
   }
 
-  /** A call is over when its caller has gone and, if answered, its completion has arrived. */
+  /**
+   * A call is over when its caller has gone and app_queue has reported on every agent still on it
+   * (their AgentComplete carries the talk time).
+   */
   private void endIfOver(LiveCall c, Instant at) {
-    if (c.callerGone && (c.answeredAt == null || c.completed)) {
+    if (c.callerGone && c.legs.stream().allMatch(l -> !l.open() || l.completed)) {
       end(c, at);
     }
   }
@@ -529,10 +828,8 @@ public final class LiveState implements PbxEventSink {
       return;
     }
     c.endedAt = at;
-    if (c.holdSince != null) {
-      c.heldMillis += Duration.between(c.holdSince, at).toMillis();
-      c.holdSince = null;
-    }
+    List<Leg> closing = c.legs.stream().filter(Leg::open).toList();
+    closing.forEach(l -> l.end(at));
     calls.remove(c.callId);
     for (Map.Entry<String, AgentLine> e : lines.entrySet()) {
       AgentLine line = e.getValue();
@@ -546,8 +843,11 @@ public final class LiveState implements PbxEventSink {
         publishAgent(e.getKey());
       }
     }
-    AgentRef agent = c.answeredBy == null ? null : directory.byInterface(c.answeredBy).orElse(null);
-    listener.ended(c.view(), agent);
+    for (Leg l : closing) {
+      CallView view = c.legView(l);
+      directory.byInterface(l.agentInterface).ifPresent(a -> listener.legEnded(a, view));
+    }
+    listener.ended(c.finalView());
     if (c.queue != null) {
       dirtyQueues.add(c.queue);
     }

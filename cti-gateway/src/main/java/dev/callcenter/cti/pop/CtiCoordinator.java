@@ -31,13 +31,16 @@ import org.slf4j.MDC;
  * calls run in parallel on the given executor.
  *
  * <ul>
- *   <li>queued/ringing: the pop is composed once per call (when it queues, so it is ready when a
- *       phone rings) and sent to each ringing agent only;
+ *   <li>queued/ringing: the pop is composed once per call and per transfer (when it queues, so it
+ *       is ready when a phone rings; a transferred call gets a new pop naming its new queue and who
+ *       transferred it) and sent to each ringing agent only;
  *   <li>ringing stopped: {@code call-update} so the pop closes;
- *   <li>answered: a phone interaction for the answering agent, linked to the customer;
- *   <li>ended: the interaction gets ring/talk/wait seconds, hangup cause and side, recording; an
- *       unanswered call from a known customer becomes a missed-call interaction and a callback
- *       follow-up.
+ *   <li>answered: a phone interaction for the answering agent, linked to the customer: one per
+ *       agent leg, so a transferred call has one for each agent who took it;
+ *   <li>leg ended: that agent's interaction gets ring/talk/wait seconds, hangup cause and side,
+ *       recording, and their screen {@code call-update ended};
+ *   <li>ended: an unanswered call from a known customer becomes a missed-call interaction and a
+ *       callback follow-up.
  * </ul>
  */
 public final class CtiCoordinator implements CtiListener {
@@ -49,9 +52,19 @@ public final class CtiCoordinator implements CtiListener {
   private final Executor executor;
   private final Clock clock;
 
-  private final Map<String, CompletableFuture<ScreenPop>> pops = new ConcurrentHashMap<>();
+  /** A call's pop, again after each transfer (the queue and the transfer are on it). */
+  private record PopKey(String callId, CallView.Transfer from) {
+    static PopKey of(CallView call) {
+      return new PopKey(call.callId(), call.transferredFrom());
+    }
+  }
+
+  /** One agent's answer of one call. */
+  private record LegKey(String callId, long userId) {}
+
+  private final Map<PopKey, CompletableFuture<ScreenPop>> pops = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Void>> chains = new ConcurrentHashMap<>();
-  private final Map<String, Long> interactionByCall = new ConcurrentHashMap<>();
+  private final Map<LegKey, Long> interactionByLeg = new ConcurrentHashMap<>();
 
   /** userId → the pop message of the call ringing or in progress on their phone. */
   private final Map<Long, ScreenPopMessage> currentPop = new ConcurrentHashMap<>();
@@ -128,7 +141,7 @@ public final class CtiCoordinator implements CtiListener {
           ScreenPop p = pop.join();
           Long customerId = p.lookup() == CallerLookup.Result.KNOWN ? p.customer().id() : null;
           long interaction = callLog.answered(agent, call, customerId);
-          interactionByCall.put(call.callId(), interaction);
+          interactionByLeg.put(new LegKey(call.callId(), agent.userId()), interaction);
           ScreenPopMessage updated =
               new ScreenPopMessage(
                   at,
@@ -145,31 +158,38 @@ public final class CtiCoordinator implements CtiListener {
   }
 
   @Override
-  public void ended(CallView call, AgentRef agent) {
+  public void legEnded(AgentRef agent, CallView leg) {
     Instant at = clock.instant();
+    chain(
+        leg.callId(),
+        agent,
+        () -> {
+          Long interaction = interactionByLeg.remove(new LegKey(leg.callId(), agent.userId()));
+          if (interaction != null) {
+            callLog.ended(interaction, leg);
+          }
+          currentPop.computeIfPresent(
+              agent.userId(), (k, m) -> m.data().callId().equals(leg.callId()) ? null : m);
+          notifier.toUser(
+              agent.userId(),
+              new CallUpdateMessage(
+                  at, new CallUpdateMessage.Data(leg.callId(), CallUpdateMessage.State.ENDED)));
+        });
+  }
+
+  @Override
+  public void ended(CallView call) {
     CompletableFuture<Void> last =
         chain(
             call.callId(),
             () -> {
               try {
-                Long interaction = interactionByCall.remove(call.callId());
-                if (interaction != null) {
-                  callLog.ended(interaction, call);
-                } else if (!call.answered()) {
+                if (!call.answered()) {
                   missed(call);
                 }
-                if (agent != null) {
-                  currentPop.computeIfPresent(
-                      agent.userId(), (k, m) -> m.data().callId().equals(call.callId()) ? null : m);
-                  notifier.toUser(
-                      agent.userId(),
-                      new CallUpdateMessage(
-                          at,
-                          new CallUpdateMessage.Data(
-                              call.callId(), CallUpdateMessage.State.ENDED)));
-                }
               } finally {
-                pops.remove(call.callId());
+                pops.keySet().removeIf(k -> k.callId().equals(call.callId()));
+                interactionByLeg.keySet().removeIf(k -> k.callId().equals(call.callId()));
               }
             });
     last.whenComplete((v, e) -> chains.remove(call.callId(), last));
@@ -191,7 +211,7 @@ public final class CtiCoordinator implements CtiListener {
 
   /** An unanswered call: on the customer's timeline, and a callback for someone. */
   private void missed(CallView call) {
-    ScreenPop p = pops.containsKey(call.callId()) ? pop(call).join() : composer.compose(call);
+    ScreenPop p = pops.containsKey(PopKey.of(call)) ? pop(call).join() : composer.compose(call);
     if (p.lookup() != CallerLookup.Result.KNOWN) {
       return;
     }
@@ -205,7 +225,8 @@ public final class CtiCoordinator implements CtiListener {
 
   private CompletableFuture<ScreenPop> pop(CallView call) {
     return pops.computeIfAbsent(
-        call.callId(), id -> CompletableFuture.supplyAsync(() -> composer.compose(call), executor));
+        PopKey.of(call),
+        key -> CompletableFuture.supplyAsync(() -> composer.compose(call), executor));
   }
 
   /** Runs {@code task} after the call's earlier work, with the agent in the log context. */

@@ -100,10 +100,15 @@ public final class ScreenPopComposer {
         log.warn("Screen pop section {} failed for call {}", section.name(), call.callId(), e);
       }
     }
+    CallView.Transfer from = call.transferredFrom();
     return new ScreenPop(
         call.callId(),
         call.queue(),
         call.queuedAt() != null ? call.queuedAt() : call.offeredAt(),
+        from == null
+            ? null
+            : new ScreenPop.Transfer(
+                from.userId(), from.agentName(), from.agentInterface(), from.queue(), from.at()),
         caller,
         lookup.result(),
         customer,

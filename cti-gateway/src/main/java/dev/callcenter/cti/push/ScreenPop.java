@@ -16,6 +16,8 @@ import java.util.Map;
  * What the ringing agent sees: who is calling and what is going on with them; composed by {@link
  * dev.callcenter.cti.pop.ScreenPopComposer}.
  *
+ * @param queue the queue the call rings in now (for a transferred call, the one it was sent to)
+ * @param transfer who transferred the call here, null for a call straight from the caller
  * @param caller the number as the PBX gave it, its E.164 form and the name it sent
  * @param lookup KNOWN, AMBIGUOUS, UNKNOWN or ANONYMOUS
  * @param customer the identified customer with value tier, null unless KNOWN
@@ -32,6 +34,7 @@ public record ScreenPop(
     String callId,
     String queue,
     Instant ringingSince,
+    Transfer transfer,
     Caller caller,
     CallerLookup.Result lookup,
     CustomerSummary customer,
@@ -41,6 +44,18 @@ public record ScreenPop(
     List<FollowUp> overdueFollowUps,
     OnAnswer onAnswer,
     Map<String, Object> extras) {
+
+  /**
+   * The agent who transferred the call to this agent's queue.
+   *
+   * @param fromUserId that agent's user, null when their phone belongs to no user
+   * @param fromAgent their display name
+   * @param fromInterface their phone
+   * @param fromQueue the queue the call was in when they answered it
+   * @param at when they transferred it
+   */
+  public record Transfer(
+      Long fromUserId, String fromAgent, String fromInterface, String fromQueue, Instant at) {}
 
   /** The caller as identified by the PBX. */
   public record Caller(String number, String e164, String name, boolean anonymous) {}

@@ -155,9 +155,12 @@ class AmiEventTranslatorTest {
     e.setMemberName("Agent 1001");
     e.setHoldTime(18L);
     e.setRingtime(1L);
+    e.setDestUniqueId("1795312800.18");
 
     assertThat(translator.translate(e))
-        .contains(new AgentAnswered(CALL, NOW, "support", "PJSIP/agent1001", "Agent 1001", 18, 1));
+        .contains(
+            new AgentAnswered(
+                CALL, NOW, "support", "PJSIP/agent1001", "Agent 1001", 18, 1, "1795312800.18"));
   }
 
   @Test

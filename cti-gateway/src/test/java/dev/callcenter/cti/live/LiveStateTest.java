@@ -39,6 +39,7 @@ class LiveStateTest {
   private final List<AgentStatus> states = new ArrayList<>();
   private final List<QueueFigures> figures = new ArrayList<>();
   private final List<CallView> ended = new ArrayList<>();
+  private final List<CallView> legs = new ArrayList<>();
   private MutableClock clock;
   private LiveState state;
 
@@ -83,8 +84,18 @@ class LiveStateTest {
           }
 
           @Override
-          public void ended(CallView call, AgentRef agent) {
-            heard.add("ended " + call.callId() + " by " + (agent == null ? "-" : agent.username()));
+          public void legEnded(AgentRef agent, CallView leg) {
+            heard.add("leg of " + agent.username() + " " + leg.callId() + " " + leg.endedBy());
+            legs.add(leg);
+          }
+
+          @Override
+          public void ended(CallView call) {
+            heard.add(
+                "ended "
+                    + call.callId()
+                    + " by "
+                    + (call.answeredBy() == null ? "-" : call.answeredBy()));
             ended.add(call);
           }
 
@@ -154,6 +165,187 @@ class LiveStateTest {
     clock.advance(Duration.ofSeconds(11));
     state.tick();
     assertThat(state.agent(1).orElseThrow().state()).isEqualTo(AgentState.AVAILABLE);
+  }
+
+  @Test
+  void aTransferEndsTheTransferringAgentsLegWhenTheirChannelHangsUpAndTheNextAgentGetsTheirOwn() {
+    offer("t");
+    state.accept(
+        new AgentAnswered("t", T0, "support", "PJSIP/1001", "Agent One", 4, 2, "t.agent1"));
+    clock.advance(Duration.ofSeconds(30));
+    CallView marked = state.startTransfer("PJSIP/1001").orElseThrow();
+    assertThat(marked.callId()).isEqualTo("t");
+    assertThat(state.startTransfer("PJSIP/1002")).as("not on a call").isEmpty();
+
+    state.accept(new CallHungUp("t", clock.instant(), "t.agent1", "PJSIP/1001-1", 16, "Normal"));
+
+    assertThat(state.agent(1).orElseThrow().state()).isEqualTo(AgentState.WRAP_UP);
+    assertThat(legs)
+        .singleElement()
+        .satisfies(
+            leg -> {
+              assertThat(leg.answeredBy()).isEqualTo("PJSIP/1001");
+              assertThat(leg.talkSeconds()).isEqualTo(30);
+              assertThat(leg.endedAt()).isEqualTo(clock.instant());
+              assertThat(leg.endedBy()).isEqualTo(CallCompleted.EndedBy.TRANSFER);
+              assertThat(leg.hangupCause()).isEqualTo(16);
+            });
+    assertThat(ended).isEmpty();
+
+    clock.advance(Duration.ofSeconds(1));
+    state.accept(new CallQueued("t", clock.instant(), "billing", 1));
+    assertThat(state.queues())
+        .filteredOn(q -> q.queue().equals("billing"))
+        .singleElement()
+        .extracting(QueueFigures::waiting)
+        .isEqualTo(1);
+    assertThat(state.queues())
+        .filteredOn(q -> q.queue().equals("support"))
+        .singleElement()
+        .extracting(QueueFigures::waiting)
+        .isEqualTo(0);
+    state.accept(new AgentRinging("t", clock.instant(), "billing", "PJSIP/1002", "Two", CALLER));
+    CallView ringing = state.currentCall("PJSIP/1002").orElseThrow();
+    assertThat(ringing.queue()).isEqualTo("billing");
+    assertThat(ringing.transferredFrom())
+        .isEqualTo(
+            new CallView.Transfer("PJSIP/1001", 1L, "Agent One", "support", T0.plusSeconds(30)));
+    clock.advance(Duration.ofSeconds(3));
+    state.accept(
+        new AgentAnswered("t", clock.instant(), "billing", "PJSIP/1002", "Two", 4, 3, "t.agent2"));
+    assertThat(state.agent(2).orElseThrow().state()).isEqualTo(AgentState.ON_CALL);
+    // a report on agent1's ended leg, whenever it comes, changes nothing for agent2's leg
+    state.accept(
+        new CallCompleted(
+            "t",
+            clock.instant(),
+            "support",
+            "PJSIP/1001",
+            "Agent One",
+            99,
+            4,
+            CallCompleted.EndedBy.CALLER));
+    assertThat(state.agent(2).orElseThrow().state()).isEqualTo(AgentState.ON_CALL);
+    assertThat(legs).hasSize(1);
+
+    // agent2 hangs up; the caller hangs up; then agent1's late AgentComplete timing everything
+    clock.advance(Duration.ofSeconds(20));
+    state.accept(
+        new CallCompleted(
+            "t",
+            clock.instant(),
+            "billing",
+            "PJSIP/1002",
+            "Two",
+            20,
+            4,
+            CallCompleted.EndedBy.AGENT));
+    state.accept(new CallHungUp("t", clock.instant(), "t.agent2", "PJSIP/1002-2", 16, "Normal"));
+    state.accept(new CallHungUp("t", clock.instant(), "t", "PJSIP/pstn-1", 16, "Normal"));
+    state.accept(
+        new CallCompleted(
+            "t",
+            clock.instant(),
+            "support",
+            "PJSIP/1001",
+            "Agent One",
+            54,
+            4,
+            CallCompleted.EndedBy.CALLER));
+
+    assertThat(legs).hasSize(2);
+    assertThat(legs.getLast())
+        .satisfies(
+            leg -> {
+              assertThat(leg.answeredBy()).isEqualTo("PJSIP/1002");
+              assertThat(leg.queue()).isEqualTo("billing");
+              assertThat(leg.talkSeconds()).isEqualTo(20);
+              assertThat(leg.ringSeconds()).isEqualTo(3);
+              assertThat(leg.endedBy()).isEqualTo(CallCompleted.EndedBy.AGENT);
+              assertThat(leg.transferredFrom().agentInterface()).isEqualTo("PJSIP/1001");
+            });
+    assertThat(ended).singleElement().satisfies(c -> assertThat(c.answered()).isTrue());
+    assertThat(heard)
+        .containsSubsequence(
+            "answered agent1 t",
+            "leg of agent1 t TRANSFER",
+            "ringing agent2 t",
+            "answered agent2 t",
+            "leg of agent2 t AGENT",
+            "ended t by PJSIP/1002");
+    // agent1's wrap-up ran out long ago; the late AgentComplete does not start another
+    assertThat(state.agent(1).orElseThrow().state()).isEqualTo(AgentState.AVAILABLE);
+  }
+
+  @Test
+  void withoutATransferAnAgentsHangUpLeavesTheLegToAgentCompleteAndTheSurveyToTheCaller() {
+    offer("s");
+    state.accept(
+        new AgentAnswered("s", T0, "support", "PJSIP/1001", "Agent One", 4, 2, "s.agent1"));
+    clock.advance(Duration.ofSeconds(40));
+    state.accept(new CallHungUp("s", clock.instant(), "s.agent1", "PJSIP/1001-1", 16, "Normal"));
+
+    assertThat(legs).isEmpty();
+    assertThat(state.agent(1).orElseThrow().state()).isEqualTo(AgentState.ON_CALL);
+
+    state.accept(
+        new CallCompleted(
+            "s",
+            clock.instant(),
+            "support",
+            "PJSIP/1001",
+            "Agent One",
+            40,
+            4,
+            CallCompleted.EndedBy.AGENT));
+    assertThat(state.agent(1).orElseThrow().state()).isEqualTo(AgentState.WRAP_UP);
+    assertThat(legs).isEmpty(); // the caller rates the call
+    clock.advance(Duration.ofSeconds(25));
+    state.accept(new CallHungUp("s", clock.instant(), "s", "PJSIP/pstn-1", 16, "Normal"));
+
+    assertThat(legs)
+        .singleElement()
+        .satisfies(
+            leg -> {
+              assertThat(leg.talkSeconds()).isEqualTo(40);
+              assertThat(leg.endedBy()).isEqualTo(CallCompleted.EndedBy.AGENT);
+              assertThat(leg.endedAt()).isEqualTo(clock.instant());
+            });
+    assertThat(ended).singleElement().satisfies(c -> assertThat(c.answered()).isTrue());
+  }
+
+  @Test
+  void anAgentCompleteWithReasonTransferEndsThatLegAtOnce() {
+    offer("p");
+    state.accept(new AgentAnswered("p", T0, "support", "PJSIP/1001", "Agent One", 4, 2));
+    state.accept(
+        new CallCompleted(
+            "p",
+            T0.plusSeconds(12),
+            "support",
+            "PJSIP/1001",
+            "Agent One",
+            12,
+            4,
+            CallCompleted.EndedBy.TRANSFER));
+
+    assertThat(legs).singleElement().satisfies(leg -> assertThat(leg.talkSeconds()).isEqualTo(12));
+    assertThat(state.call("p").orElseThrow().transferredFrom().agentName()).isEqualTo("Agent One");
+    assertThat(ended).isEmpty();
+  }
+
+  @Test
+  void aRefusedTransferLeavesTheAgentsHangUpToTheNormalEnd() {
+    offer("r");
+    state.accept(
+        new AgentAnswered("r", T0, "support", "PJSIP/1001", "Agent One", 4, 2, "r.agent1"));
+    state.startTransfer("PJSIP/1001").orElseThrow();
+    state.transferFailed("r", "PJSIP/1001");
+
+    state.accept(new CallHungUp("r", T0.plusSeconds(9), "r.agent1", "PJSIP/1001-1", 16, "Normal"));
+
+    assertThat(legs).isEmpty();
+    assertThat(state.agent(1).orElseThrow().state()).isEqualTo(AgentState.ON_CALL);
   }
 
   @Test

@@ -40,6 +40,16 @@ public final class Pbx {
   private final Map<String, Queue> queues = new LinkedHashMap<>();
   private final Map<String, Channel> channels = new LinkedHashMap<>();
   private final Map<String, Integer> originateFailures = new HashMap<>();
+
+  /** Uniqueid of a bridged channel → what its scenario does when a Redirect takes it out. */
+  private final Map<String, Redirected> leavingBridge = new HashMap<>();
+
+  /** Uniqueid → what the dialplan does where the next Redirect of that channel lands. */
+  private final Map<String, Redirected> landings = new HashMap<>();
+
+  /** Uniqueid → what scenarios do right after that channel's {@code Hangup}. */
+  private final Map<String, List<Runnable>> hangupHooks = new HashMap<>();
+
   private long uniqueSeq;
   private long channelSeq;
 
@@ -63,6 +73,16 @@ public final class Pbx {
   /** Sends an event to every client with events on. */
   public void emit(AmiMessage event) {
     events.accept(event);
+  }
+
+  /** What a scenario does when AMI {@code Redirect} sends a channel to a dialplan location. */
+  @FunctionalInterface
+  public interface Redirected {
+    /**
+     * @param channel the channel as it is now, already at {@code context,exten} and out of any
+     *     bridge
+     */
+    void redirected(Channel channel, String context, String exten);
   }
 
   // ---- queues and members (control API) ----
@@ -262,6 +282,8 @@ public final class Pbx {
             .add("Cause-txt", AmiText.causeText(cause))
             .build());
     releaseDevice(c);
+    leavingBridge.remove(uniqueid);
+    landings.remove(uniqueid);
     if (!c.bridgeId().isEmpty()) {
       // The other party of a two-party bridge is hung up with it, as a basic bridge does.
       for (Channel peer : List.copyOf(channels.values())) {
@@ -270,7 +292,59 @@ public final class Pbx {
         }
       }
     }
+    List<Runnable> after = hangupHooks.remove(uniqueid);
+    if (after != null) {
+      after.forEach(Runnable::run);
+    }
     return true;
+  }
+
+  /**
+   * While {@code uniqueid} is in a scenario's bridge, a {@code Redirect} of it runs {@code hook}
+   * (once): the scenario tears its side of the bridge down. Replaces an earlier hook.
+   */
+  public synchronized void onLeavingBridge(String uniqueid, Redirected hook) {
+    leavingBridge.put(uniqueid, hook);
+  }
+
+  /** The bridge of {@code uniqueid} ended the ordinary way: a Redirect no longer tears it down. */
+  public synchronized void bridgeEnded(String uniqueid) {
+    leavingBridge.remove(uniqueid);
+  }
+
+  /**
+   * The next {@code Redirect} of {@code uniqueid} runs {@code hook} (once) after the channel moved
+   * and left any bridge: what the dialplan does there (join a queue, say) is scripted this way.
+   */
+  public synchronized void onRedirect(String uniqueid, Redirected hook) {
+    landings.put(uniqueid, hook);
+  }
+
+  /** Whether the next {@code Redirect} of {@code uniqueid} lands in a scripted dialplan. */
+  public synchronized boolean hasLanding(String uniqueid) {
+    return landings.containsKey(uniqueid);
+  }
+
+  /** Runs {@code hook} right after the {@code Hangup} of {@code uniqueid} has been emitted. */
+  public synchronized void onHangup(String uniqueid, Runnable hook) {
+    hangupHooks.computeIfAbsent(uniqueid, k -> new ArrayList<>()).add(hook);
+  }
+
+  /**
+   * Moves a channel to {@code context,exten,priority} as AMI {@code Redirect} does: out of its
+   * bridge (whose scenario then hangs up the other party), then into whatever the dialplan there
+   * was scripted to do.
+   */
+  public synchronized void redirect(Channel c, String context, String exten, int priority) {
+    Channel moved = update(c.withDialplan(context, exten, priority).withBridge(""));
+    Redirected bridge = leavingBridge.remove(c.uniqueid());
+    if (bridge != null) {
+      bridge.redirected(moved, context, exten);
+    }
+    Redirected landing = landings.remove(c.uniqueid());
+    if (landing != null && channels.containsKey(c.uniqueid())) {
+      landing.redirected(channels.get(c.uniqueid()), context, exten);
+    }
   }
 
   /** A member whose device has no channel left is free again. */
@@ -320,6 +394,9 @@ public final class Pbx {
   /** Forgets every channel and queue caller, as a restart does; members stay. */
   public synchronized void clearCalls() {
     channels.clear();
+    leavingBridge.clear();
+    landings.clear();
+    hangupHooks.clear();
     for (Queue q : queues.values()) {
       q.waiting.clear();
       q.joinedAt.clear();

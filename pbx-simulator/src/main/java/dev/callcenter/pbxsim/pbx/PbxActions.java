@@ -278,10 +278,9 @@ public final class PbxActions implements ActionHandler {
       return;
     }
     int priority = Math.max(1, parseInt(action.getOrEmpty("Priority")));
-    pbx.update(
-        c.get()
-            .withDialplan(action.getOrEmpty("Context"), action.getOrEmpty("Exten"), priority)
-            .withBridge(""));
+    // Before the response: whoever sees the response may already run the scheduler, and the
+    // scenarios schedule what happens where the channel lands.
+    pbx.redirect(c.get(), action.getOrEmpty("Context"), action.getOrEmpty("Exten"), priority);
     String extra = action.getOrEmpty("ExtraChannel");
     byName(extra)
         .ifPresent(

@@ -31,6 +31,18 @@ public final class Calls {
   }
 
   /**
+   * A transfer of {@code call} into {@code queue}: when its caller's channel is next redirected (by
+   * the server's transfer, into the dialplan's {@code cti-transfer} context), the caller joins
+   * {@code queue} and the script goes on from there, e.g. {@code transferToQueue(call,
+   * "billing").answeredBy("PJSIP/1002", …)}. The agent the caller leaves is hung up by the Redirect
+   * itself.
+   */
+  public InboundQueueCall transferToQueue(CallHandle call, String queue) {
+    // The caller's channel exists by then: the script never opens one, so the caller ID is unused.
+    return new InboundQueueCall(pbx, Caller.anonymous(), queue).onRedirectOf(call);
+  }
+
+  /**
    * A PSTN caller dialling a DID whose dialplan runs the FastAGI script at {@code agiUrl} (e.g.
    * {@code agi://127.0.0.1:4573/ivr}) and then queues where the script said ({@code CC_QUEUE},
    * {@code QUEUE_PRIO}); {@code caller} carries the number, name, DID ({@code at(…)}) and keys.

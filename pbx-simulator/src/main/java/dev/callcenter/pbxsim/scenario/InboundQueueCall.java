@@ -14,10 +14,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Script of one inbound queue call: agents that ring without answering, then an answer or an
  * abandonment, played on the simulator scheduler with the events of Asterisk 22's app_queue.
+ *
+ * <p>A {@code Redirect} of the caller while bridged to an agent plays what Asterisk 22 does: the
+ * agent's channel is hung up as the bridge dissolves, and that agent's {@code AgentComplete} is
+ * held back until the caller finally hangs up, its {@code TalkTime} running from the answer to that
+ * hang-up. Where the caller lands is scripted with {@link Calls#transferToQueue}; a caller sent
+ * where nothing is scripted hangs up when the call would have ended.
  */
 public final class InboundQueueCall {
 
@@ -31,7 +38,12 @@ public final class InboundQueueCall {
   private String context = "from-pstn";
   private String exten = "200";
   private Duration retry = Duration.ofSeconds(2);
+  private Duration survey = Duration.ZERO;
   private Channel existing;
+  private int joinPriority = 2;
+
+  /** Set for a transferred call: the call whose caller's next Redirect starts this script. */
+  private CallHandle redirectOf;
 
   InboundQueueCall(Pbx pbx, Caller caller, String queue) {
     this.pbx = pbx;
@@ -65,9 +77,28 @@ public final class InboundQueueCall {
     return this;
   }
 
+  /**
+   * After an agent hangs up, the caller stays on for {@code seconds} (the dialplan's satisfaction
+   * survey, {@code Queue(…,c)} then {@code AGI(…/survey)}) before hanging up; zero by default.
+   */
+  public InboundQueueCall survey(Duration stays) {
+    this.survey = stays;
+    return this;
+  }
+
   /** The caller's channel is already up (it came from an IVR): no second {@code Newchannel}. */
   InboundQueueCall onOpenChannel(Channel channel) {
     this.existing = channel;
+    this.joinPriority = 4;
+    return this;
+  }
+
+  /**
+   * The script starts when the caller of {@code call} is next redirected (a transfer): the caller
+   * joins this queue from wherever the Redirect sent it.
+   */
+  InboundQueueCall onRedirectOf(CallHandle call) {
+    this.redirectOf = call;
     return this;
   }
 
@@ -84,14 +115,15 @@ public final class InboundQueueCall {
 
   /** Starts the call; it ends answered by {@code iface}. */
   public CallHandle answeredBy(String iface, Duration ringFor, Duration talk, HangupBy by) {
-    Run run = new Run();
-    Duration t = run.start();
-    t = run.misses(t);
-    Duration answerAt = t.plus(ringFor);
-    pbx.scheduler().schedule(t, () -> run.ring(iface));
-    pbx.scheduler().schedule(answerAt, () -> run.answer(ringFor));
-    pbx.scheduler().schedule(answerAt.plus(talk), () -> run.complete(talk, by));
-    return run.handle;
+    return launch(
+        run -> {
+          Duration t = run.start();
+          t = run.misses(t);
+          Duration answerAt = t.plus(ringFor);
+          pbx.scheduler().schedule(t, () -> run.ring(iface));
+          pbx.scheduler().schedule(answerAt, () -> run.answer(ringFor));
+          pbx.scheduler().schedule(answerAt.plus(talk), () -> run.complete(talk, by));
+        });
   }
 
   /**
@@ -99,14 +131,40 @@ public final class InboundQueueCall {
    * (may be null) rings; earlier {@link #noAnswerFrom} agents ring first.
    */
   public CallHandle abandonedAfter(Duration after, String ringing) {
-    Run run = new Run();
-    Duration t = run.start();
-    t = run.misses(t);
-    if (ringing != null) {
-      pbx.scheduler().schedule(t, () -> run.ring(ringing));
+    return launch(
+        run -> {
+          Duration t = run.start();
+          t = run.misses(t);
+          if (ringing != null) {
+            pbx.scheduler().schedule(t, () -> run.ring(ringing));
+          }
+          pbx.scheduler().schedule(after, () -> run.abandon(after));
+        });
+  }
+
+  /** Runs {@code script} now, or for a transfer when the caller's channel is redirected. */
+  private CallHandle launch(Consumer<Run> script) {
+    if (redirectOf == null) {
+      Run run = new Run(null);
+      script.accept(run);
+      return run.handle;
     }
-    pbx.scheduler().schedule(after, () -> run.abandon(after));
-    return run.handle;
+    CallHandle handle =
+        new CallHandle(
+            redirectOf.linkedid(),
+            redirectOf.uniqueid(),
+            redirectOf.channel(),
+            new CompletableFuture<>());
+    pbx.onRedirect(
+        redirectOf.uniqueid(),
+        (channel, toContext, toExten) -> {
+          existing = channel;
+          context = toContext;
+          exten = toExten;
+          joinPriority = 1;
+          script.accept(new Run(handle));
+        });
+    return handle;
   }
 
   /** The mutable state of one running call; every step runs under the Pbx lock. */
@@ -118,7 +176,13 @@ public final class InboundQueueCall {
     String agentIface;
     boolean done;
 
-    Run() {
+    /** Redirected out of the bridge: the agent's leg is gone, its AgentComplete held back. */
+    boolean transferred;
+
+    /** Redirected somewhere no scenario picks the caller up. */
+    boolean strayed;
+
+    Run(CallHandle given) {
       callerLeg =
           existing != null
               ? existing.withApplication("Queue", queue)
@@ -126,11 +190,13 @@ public final class InboundQueueCall {
                   .withState(Channel.RING)
                   .withApplication("Queue", queue);
       handle =
-          new CallHandle(
-              callerLeg.linkedid(),
-              callerLeg.uniqueid(),
-              callerLeg.name(),
-              new CompletableFuture<>());
+          given != null
+              ? given
+              : new CallHandle(
+                  callerLeg.linkedid(),
+                  callerLeg.uniqueid(),
+                  callerLeg.name(),
+                  new CompletableFuture<>());
       startedAt = pbx.now();
     }
 
@@ -167,8 +233,12 @@ public final class InboundQueueCall {
 
     void join() {
       synchronized (pbx) {
+        if (existing != null && !pbx.alive(callerLeg.uniqueid())) {
+          finish(); // hung up on the way to the queue
+          return;
+        }
         Channel c = existing != null ? pbx.update(callerLeg) : pbx.open(callerLeg);
-        c = pbx.update(c.withDialplan(context, exten, existing != null ? 4 : 2));
+        c = pbx.update(c.withDialplan(context, exten, joinPriority));
         int position = pbx.join(queue, c.uniqueid());
         pbx.emit(
             c.addTo(AmiMessage.event("QueueCallerJoin").add("Privilege", "agent,all"), "")
@@ -245,7 +315,37 @@ public final class InboundQueueCall {
             UUID.nameUUIDFromBytes(c.uniqueid().getBytes(StandardCharsets.UTF_8)).toString();
         agentLeg = pbx.update(agentLeg.withBridge(bridge));
         pbx.update(c.withState(Channel.UP).withBridge(bridge));
+        pbx.onLeavingBridge(c.uniqueid(), (moved, toContext, toExten) -> redirectedOut(moved));
       }
+    }
+
+    /**
+     * The caller was redirected out of the bridge (a transfer): as on Asterisk 22 the agent's
+     * channel is hung up at once, but app_queue reports the agent's {@code AgentComplete} only when
+     * the caller hangs up, with a {@code TalkTime} from the answer to that hang-up.
+     */
+    void redirectedOut(Channel moved) {
+      if (done || transferred || agentLeg == null) {
+        return;
+      }
+      transferred = true;
+      strayed = !pbx.hasLanding(moved.uniqueid());
+      agentLeg = pbx.update(agentLeg.withBridge(""));
+      pbx.hangup(agentLeg.uniqueid(), 16);
+      pbx.memberStatus(agentIface, QueueMember.NOT_INUSE, false);
+      Channel last = moved;
+      pbx.onHangup(
+          moved.uniqueid(),
+          () -> {
+            pbx.emit(
+                agentEvent("AgentComplete", last, agentLeg, agentIface)
+                    .add("HoldTime", holdTime().toSeconds())
+                    .add("TalkTime", Duration.between(answeredAt, pbx.now()).toSeconds())
+                    .add("Reason", HangupBy.CALLER.reason())
+                    .build());
+            pbx.callTaken(queue, agentIface);
+            finish();
+          });
     }
 
     private Instant answeredAt;
@@ -259,9 +359,16 @@ public final class InboundQueueCall {
 
     void complete(Duration talk, HangupBy by) {
       synchronized (pbx) {
+        if (transferred) {
+          if (strayed) {
+            pbx.hangup(callerLeg.uniqueid(), 16); // releases the held AgentComplete
+          }
+          return;
+        }
         if (!active() || agentLeg == null) {
           return;
         }
+        pbx.bridgeEnded(callerLeg.uniqueid());
         Channel c = callerNow();
         pbx.emit(
             agentEvent("AgentComplete", c, agentLeg, agentIface)
@@ -276,6 +383,20 @@ public final class InboundQueueCall {
         if (by == HangupBy.AGENT) {
           pbx.hangup(agentLeg.uniqueid(), 16);
           pbx.memberStatus(agentIface, QueueMember.NOT_INUSE, false);
+          if (survey.isPositive()) {
+            // Queue(…,c) goes on in the dialplan: the caller rates the call, then hangs up.
+            Channel rating = pbx.update(c.withApplication("AGI", "survey"));
+            pbx.scheduler()
+                .schedule(
+                    survey,
+                    () -> {
+                      synchronized (pbx) {
+                        pbx.hangup(rating.uniqueid(), 16);
+                        finish();
+                      }
+                    });
+            return;
+          }
           pbx.hangup(c.uniqueid(), 16);
         } else {
           pbx.hangup(c.uniqueid(), 16);
