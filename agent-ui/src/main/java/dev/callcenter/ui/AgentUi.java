@@ -8,6 +8,11 @@ import dev.callcenter.ui.assignment.AssignmentRoutes;
 import dev.callcenter.ui.auth.AuthHandler;
 import dev.callcenter.ui.auth.AuthRoutes;
 import dev.callcenter.ui.customer.CustomerRoutes;
+import dev.callcenter.ui.dispatch.DispatchRoutes;
+import dev.callcenter.ui.dispatch.EquipmentRoutes;
+import dev.callcenter.ui.dispatch.PlanRoutes;
+import dev.callcenter.ui.dispatch.StockRoutes;
+import dev.callcenter.ui.dispatch.TechnicianRoutes;
 import dev.callcenter.ui.followup.FollowUpRoutes;
 import dev.callcenter.ui.health.HealthRoutes;
 import dev.callcenter.ui.http.ApiServer;
@@ -25,6 +30,7 @@ import dev.callcenter.ui.ws.WebSocketRoutes;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -33,6 +39,9 @@ import java.util.Set;
  * modules' services, behind one login.
  */
 public final class AgentUi {
+
+  /** The zone a dispatch "day" is read in, the planning's (see Helpdesk's Replanning). */
+  private static final ZoneId DISPATCH_ZONE = ZoneId.of("Asia/Taipei");
 
   private AgentUi() {}
 
@@ -118,6 +127,13 @@ public final class AgentUi {
             new UserAdminRoutes(
                     h.userAdministration(), h.securityAudit(), settings.trustedProxies(), hub)
                 ::mount,
+            new DispatchRoutes(
+                    h.dispatch(), h.createDispatchOrder(), settings.trustedProxies(), DISPATCH_ZONE)
+                ::mount,
+            new TechnicianRoutes(h.technicians())::mount,
+            new StockRoutes(h.stock())::mount,
+            new EquipmentRoutes(h.equipment())::mount,
+            new PlanRoutes(h.planningJobs(), settings.trustedProxies())::mount,
             kbRoutes::mount));
   }
 }

@@ -23,6 +23,7 @@ import dev.callcenter.helpdesk.dispatch.JdbiTechnicianRepository;
 import dev.callcenter.helpdesk.dispatch.TechnicianService;
 import dev.callcenter.helpdesk.dispatch.TravelModel;
 import dev.callcenter.helpdesk.dispatch.planning.Planner;
+import dev.callcenter.helpdesk.dispatch.planning.PlanningJobs;
 import dev.callcenter.helpdesk.dispatch.planning.Replanning;
 import dev.callcenter.helpdesk.dispatch.stock.JdbiStockRepository;
 import dev.callcenter.helpdesk.dispatch.stock.StockService;
@@ -163,6 +164,7 @@ public final class Helpdesk {
   private final DispatchService dispatch;
   private final CreateDispatchOrder createDispatchOrder;
   private final Replanning replanning;
+  private final PlanningJobs planningJobs;
 
   /**
    * @param slaEvents told of every SLA warning and breach the monitor finds; must not block
@@ -280,6 +282,7 @@ public final class Helpdesk {
             TravelModel.DEFAULT,
             java.time.ZoneId.of("Asia/Taipei"),
             clock);
+    planningJobs = new PlanningJobs(replanning, clock);
   }
 
   public Database database() {
@@ -419,5 +422,10 @@ public final class Helpdesk {
   /** Optimised plans of stored orders, their acceptance and the follow-ups they cause. */
   public Replanning replanning() {
     return replanning;
+  }
+
+  /** Solves started by dispatchers, run one at a time off the request path. */
+  public PlanningJobs planningJobs() {
+    return planningJobs;
   }
 }

@@ -250,6 +250,11 @@ class PermissionMatrixTest {
             others,
             what);
       }
+      case "GET /api/v1/dispatch/orders" -> {
+        long own = dispatchOrder(me);
+        long others = dispatchOrder(otherAgent);
+        listShowsOnlyOwn(send(caller, row, new Request(row.path(), null)), own, others, what);
+      }
       case "GET /api/v1/kb/revisions" -> {
         long own = revision(me);
         long others = revision(otherAgent);
@@ -343,6 +348,14 @@ class PermissionMatrixTest {
       case "teams" -> team();
       case "holidays" -> "2031-01-0" + (1 + SEQUENCE.incrementAndGet() % 9);
       case "agents" -> owner;
+      case "orders" -> dispatchOrder(owner);
+      case "technicians" -> userId(owner);
+      case "days-off" -> "2031-02-0" + (1 + SEQUENCE.incrementAndGet() % 9);
+      case "parts" -> part();
+      case "equipment" -> equipment();
+      // Plans live in memory while a dispatcher works on them: an unknown one is a 404 past the
+      // role check, which is what "allowed" asks.
+      case "plans" -> 1_000_000 + SEQUENCE.incrementAndGet();
       default ->
           throw new AssertionError(
               "permissions.md line %d: no record for the parameter after %s/; add one to PermissionMatrixTest.parameter"
@@ -367,6 +380,9 @@ class PermissionMatrixTest {
           case "PUT /api/v1/kb/articles/{id}" ->
               Map.of("version", 1, "article", articleContent("Matrix draft, edited"));
           case "PUT /api/v1/users/{id}/presence" -> Map.of("present", true);
+          case "POST /api/v1/dispatch/orders" -> owner == null ? Map.of() : orderBody(ticket());
+          case "POST /api/v1/dispatch/orders/{id}/status" -> Map.of("status", "EN_ROUTE");
+          case "POST /api/v1/dispatch/orders/{id}/parts-used" -> Map.of("partId", 1, "quantity", 1);
           default -> null;
         };
     if (body == null && (row.method().equals("POST") || row.method().equals("PUT"))) {
@@ -494,5 +510,112 @@ class PermissionMatrixTest {
             .post("/api/v1/teams", Map.of("key", key, "name", "Matrix team", "defaultCapacity", 3));
     assertThat(r.status()).as("creating a team: %s", r.body()).isEqualTo(201);
     return key;
+  }
+
+  // ------------------------------------------------------------------ field service
+
+  private static final Map<String, Long> technicians = new ConcurrentHashMap<>();
+
+  private static Map<String, Object> orderBody(long ticket) {
+    Instant start = Instant.parse("2031-03-03T01:00:00Z");
+    return Map.of(
+        "ticketId",
+        ticket,
+        "siteAddress",
+        "台北市信義區市府路 1 號",
+        "lat",
+        25.04,
+        "lon",
+        121.56,
+        "durationMinutes",
+        60,
+        "windowStart",
+        start.toString(),
+        "windowEnd",
+        start.plus(4, ChronoUnit.HOURS).toString());
+  }
+
+  /**
+   * A dispatch order scheduled on a technician: on the demo technician when {@code owner} is them,
+   * otherwise on a second technician, so that it is "someone else's" for the demo one.
+   */
+  private static long dispatchOrder(String owner) {
+    long technician = technician(owner.equals(users.get(Caller.TECHNICIAN)) ? owner : null);
+    long order = created(admin().post("/api/v1/dispatch/orders", orderBody(ticket())), "an order");
+    ApiClient.Response scheduled =
+        admin()
+            .post(
+                "/api/v1/dispatch/orders/" + order + "/schedule",
+                Map.of("technicianId", technician, "start", "2031-03-03T01:30:00Z"));
+    assertThat(scheduled.status()).as("scheduling: %s", scheduled.body()).isEqualTo(200);
+    return order;
+  }
+
+  /** The user id of a technician with a profile: {@code username}, or a second one when null. */
+  private static long technician(String username) {
+    return technicians.computeIfAbsent(
+        username == null ? "" : username,
+        key -> {
+          long id;
+          if (key.isEmpty()) {
+            id =
+                created(
+                    admin()
+                        .post(
+                            "/api/v1/admin/users",
+                            Map.of(
+                                "username",
+                                "matrix-tech-" + SEQUENCE.incrementAndGet(),
+                                "roles",
+                                List.of("TECHNICIAN"),
+                                "temporaryPassword",
+                                "matrix-temporary-42")),
+                    "a technician");
+          } else {
+            id = userId(key);
+          }
+          ApiClient.Response profile =
+              admin()
+                  .put(
+                      "/api/v1/dispatch/technicians/" + id,
+                      Map.of(
+                          "skills",
+                          List.of("hvac"),
+                          "homeLat",
+                          25.03,
+                          "homeLon",
+                          121.52,
+                          "hours",
+                          List.of(
+                              Map.of("weekday", "MONDAY", "starts", "08:00", "ends", "17:00"))));
+          assertThat(profile.status())
+              .as("a technician profile: %s", profile.body())
+              .isEqualTo(200);
+          return id;
+        });
+  }
+
+  private static long part() {
+    return created(
+        admin()
+            .post(
+                "/api/v1/dispatch/parts",
+                Map.of(
+                    "number",
+                    "MX-" + SEQUENCE.incrementAndGet(),
+                    "name",
+                    "Matrix filter",
+                    "unitCost",
+                    12.5)),
+        "a part");
+  }
+
+  private static long equipment() {
+    return created(
+        admin()
+            .post(
+                "/api/v1/dispatch/equipment",
+                Map.of("customerId", customer(), "product", "Matrix chiller")),
+        "equipment");
   }
 }

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Technicians are to see only the customers, tickets and equipment of the dispatch orders assigned
- * to them. There are no dispatch orders yet, so today they see no customer, ticket or contact at
- * all; they keep their own session and the knowledge base's fault resolutions.
+ * Technicians see only the customers, tickets and equipment of the dispatch orders assigned to
+ * them, through those orders ({@link DispatchApiTest}); the generic customer, ticket and contact
+ * routes stay closed to them. They keep their own session and the knowledge base's fault
+ * resolutions.
  */
 class TechnicianAccessApiTest {
 

@@ -79,8 +79,18 @@ public final class Replanning {
 
   /** Solves the days {@code [from, to]} on the calling thread within {@code budget}. */
   public Proposal solve(LocalDate from, LocalDate to, Duration budget, Planner.Run run) {
+    return solve(from, to, budget, run, p -> {});
+  }
+
+  /** As {@link #solve(LocalDate, LocalDate, Duration, Planner.Run)}, hearing each better plan. */
+  public Proposal solve(
+      LocalDate from,
+      LocalDate to,
+      Duration budget,
+      Planner.Run run,
+      java.util.function.Consumer<Planner.Progress> progress) {
     DispatchPlan problem = problem(from, to);
-    var outcome = planner.solve(problem, budget, Planner.Mode.FULL, run, p -> {});
+    var outcome = planner.solve(problem, budget, Planner.Mode.FULL, run, progress);
     return new Proposal(
         from, to, outcome.plan(), PlanExplanation.of(outcome.plan(), zone), outcome.millis());
   }
