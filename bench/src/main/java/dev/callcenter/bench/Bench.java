@@ -3,7 +3,7 @@ package dev.callcenter.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Entry point: {@code bench/run lookup|tickets|hotpaths|cti|ivr|kb|all}. */
+/** Entry point: {@code bench/run lookup|tickets|hotpaths|cti|ivr|kb|dispatch|all}. */
 public final class Bench {
 
   private Bench() {}
@@ -20,6 +20,15 @@ public final class Bench {
         Runtime.getRuntime().availableProcessors(),
         Runtime.version(),
         Runtime.getRuntime().maxMemory() >> 20);
+    if (which.equals("dispatch")) {
+      // Planning runs on generated days in memory: no database.
+      DispatchBench.run(
+          Long.getLong("dispatchSeed", 42L),
+          Duration.ofSeconds(Integer.getInteger("dispatchSmallSeconds", 10)),
+          Duration.ofSeconds(Integer.getInteger("dispatchLargeSeconds", 30)),
+          Duration.ofSeconds(Integer.getInteger("dispatchEmergencySeconds", 2)));
+      return;
+    }
     if (which.equals("kb")) {
       // The knowledge base needs no database: articles go straight into the index.
       KbBench.run(
