@@ -29,7 +29,7 @@ final class DispatchBench {
         "%ndispatch: seed %d, budgets %d s (80/6) and %d s (500/40), emergency %d s%n",
         seed, smallBudget.toSeconds(), largeBudget.toSeconds(), emergencyBudget.toSeconds());
     System.out.printf(
-        "%-9s %-22s %10s %10s %-32s %10s %14s %9s %10s%n",
+        "%-9s %-36s %10s %10s %-32s %10s %14s %9s %10s%n",
         "instance",
         "method",
         "feasible@",
@@ -114,22 +114,24 @@ final class DispatchBench {
             Planner.Mode.CONSTRUCTION_ONLY,
             new Planner.Run(),
             p -> {});
-    boolean placed =
-        ch.plan().getVisits().stream()
-            .anyMatch(v -> v.getOrderId() == 99_999L && v.getShift() != null);
     print(
         name,
-        "emergency insert" + (placed ? "" : " (NOT placed)"),
+        "emergency, construction" + (placed(ch.plan()) ? "" : " (NOT placed)"),
         ch.firstFeasibleMillis(),
         ch.millis(),
         ch.plan());
     var again = planner.solve(ch.plan(), budget, Planner.Mode.FULL, new Planner.Run(), p -> {});
     print(
         name,
-        "emergency + " + budget.toSeconds() + " s",
+        "emergency, " + budget.toSeconds() + " s" + (placed(again.plan()) ? "" : " (NOT placed)"),
         again.firstFeasibleMillis(),
         again.millis(),
         again.plan());
+  }
+
+  private static boolean placed(DispatchPlan plan) {
+    return plan.getVisits().stream()
+        .anyMatch(v -> v.getOrderId() == 99_999L && v.getShift() != null);
   }
 
   private static void print(
@@ -161,7 +163,7 @@ final class DispatchBench {
       DispatchPlan p) {
     int violations = PlanVerifier.violations(p.getShifts(), p.getVisits()).size();
     System.out.printf(
-        "%-9s %-22s %10s %8d ms %-32s %10d %14d %9.1f %10d%n",
+        "%-9s %-36s %10s %8d ms %-32s %10d %14d %9.1f %10d%n",
         name,
         method,
         feasible < 0 ? "never" : feasible + " ms",
