@@ -128,7 +128,11 @@ public final class AgentUi {
                     h.userAdministration(), h.securityAudit(), settings.trustedProxies(), hub)
                 ::mount,
             new DispatchRoutes(
-                    h.dispatch(), h.createDispatchOrder(), settings.trustedProxies(), DISPATCH_ZONE)
+                    h.dispatch(),
+                    h.createDispatchOrder(),
+                    h.tickets(),
+                    settings.trustedProxies(),
+                    DISPATCH_ZONE)
                 ::mount,
             new TechnicianRoutes(h.technicians())::mount,
             new StockRoutes(h.stock())::mount,

@@ -9,6 +9,7 @@ import dev.callcenter.helpdesk.dispatch.DispatchService;
 import dev.callcenter.helpdesk.dispatch.DispatchStatus;
 import dev.callcenter.helpdesk.dispatch.OrderQuery;
 import dev.callcenter.helpdesk.dispatch.PartQuantity;
+import dev.callcenter.helpdesk.ticket.TicketService;
 import dev.callcenter.helpdesk.usecase.CreateDispatchOrder;
 import dev.callcenter.helpdesk.user.Role;
 import dev.callcenter.ui.http.Api;
@@ -31,13 +32,19 @@ public final class DispatchRoutes {
 
   private final DispatchService dispatch;
   private final CreateDispatchOrder create;
+  private final TicketService tickets;
   private final TrustedProxies proxies;
   private final ZoneId zone;
 
   public DispatchRoutes(
-      DispatchService dispatch, CreateDispatchOrder create, TrustedProxies proxies, ZoneId zone) {
+      DispatchService dispatch,
+      CreateDispatchOrder create,
+      TicketService tickets,
+      TrustedProxies proxies,
+      ZoneId zone) {
     this.dispatch = dispatch;
     this.create = create;
+    this.tickets = tickets;
     this.proxies = proxies;
     this.zone = zone;
   }
@@ -165,7 +172,11 @@ public final class DispatchRoutes {
         "/api/v1/tickets/:id/dispatch-orders",
         Api.staff(),
         200,
-        ctx -> Map.of("items", dispatch.forTicket(Api.pathId(ctx, "id"), actor(ctx))));
+        ctx -> {
+          long ticket = Api.pathId(ctx, "id");
+          tickets.get(ticket);
+          return Map.of("items", dispatch.forTicket(ticket, actor(ctx)));
+        });
   }
 
   private Actor actor(RoutingContext ctx) {

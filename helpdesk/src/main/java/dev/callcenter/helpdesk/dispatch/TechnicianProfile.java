@@ -20,7 +20,7 @@ public record TechnicianProfile(
     List<WorkingHours> hours) {
 
   public TechnicianProfile {
-    skills = Fields.labels("skills", skills, 30, 64);
+    skills = Fields.labels("skills", Fields.notNull("skills", skills), 30, 64);
     new GeoPoint(Fields.notNull("homeLat", homeLat), Fields.notNull("homeLon", homeLon));
     timeZone = timeZone == null || timeZone.isBlank() ? "Asia/Taipei" : timeZone.strip();
     try {

@@ -305,6 +305,64 @@ class FuzzTest {
         admin.put(
             "/api/v1/agents/agent1/device",
             Map.of("agentInterface", "PJSIP/1001", "queues", List.of("support"))));
+    seedDispatch(admin, supervisor);
+  }
+
+  /** A technician profile, a part, a unit of equipment, an order on the technician and a plan. */
+  private static void seedDispatch(ApiClient admin, ApiClient supervisor) {
+    ids.put("technician", ids.get("tech1"));
+    ok(
+        admin.put(
+            "/api/v1/dispatch/technicians/" + ids.get("tech1"),
+            Map.of(
+                "skills",
+                List.of("hvac"),
+                "homeLat",
+                25.03,
+                "homeLon",
+                121.52,
+                "hours",
+                List.of(Map.of("weekday", "MONDAY", "starts", "08:00", "ends", "17:00")))));
+    ids.put(
+        "part",
+        created(
+            admin.post(
+                "/api/v1/dispatch/parts",
+                Map.of("number", "FUZZ-1", "name", "Fuzz filter", "unitCost", 10))));
+    ids.put(
+        "equipment",
+        created(
+            admin.post(
+                "/api/v1/dispatch/equipment",
+                Map.of("customerId", ids.get("customer"), "product", "Fuzz chiller"))));
+    ids.put(
+        "order",
+        created(
+            supervisor.post(
+                "/api/v1/dispatch/orders",
+                Map.of(
+                    "ticketId",
+                    ids.get("ticket"),
+                    "siteAddress",
+                    "Fuzz road 1",
+                    "lat",
+                    25.04,
+                    "lon",
+                    121.56,
+                    "durationMinutes",
+                    60,
+                    "windowStart",
+                    "2030-01-07T01:00:00Z",
+                    "windowEnd",
+                    "2030-01-07T05:00:00Z"))));
+    ok(
+        supervisor.post(
+            "/api/v1/dispatch/orders/" + ids.get("order") + "/schedule",
+            Map.of("technicianId", ids.get("tech1"), "start", "2030-01-07T01:30:00Z")));
+    ApiClient.Response plan =
+        supervisor.post("/api/v1/dispatch/plans", Map.of("from", "2030-01-14", "budgetSeconds", 1));
+    assertThat(plan.status()).as(plan.body().toString()).isEqualTo(202);
+    ids.put("plan", plan.body().get("id").asLong());
   }
 
   private static long created(ApiClient.Response r) {
@@ -540,6 +598,11 @@ class FuzzTest {
                               case "interactions" -> "interaction";
                               case "articles" -> "article";
                               case "revisions" -> "revision";
+                              case "orders" -> "order";
+                              case "technicians" -> "technician";
+                              case "parts" -> "part";
+                              case "equipment" -> "equipment";
+                              case "plans" -> "plan";
                               case "users" ->
                                   op.path().startsWith("/api/v1/admin/") ? "fuzzTarget" : "agent1";
                               default -> "?";
@@ -661,23 +724,32 @@ class FuzzTest {
             case "ticketId" -> NODES.numberNode(ids.get("ticket"));
             case "interactionId" -> NODES.numberNode(ids.get("interaction"));
             case "ownerId", "assigneeId", "userId" -> NODES.numberNode(ids.get("agent1"));
+            case "partId" -> NODES.numberNode(ids.get("part"));
+            case "technicianId" -> NODES.numberNode(ids.get("tech1"));
+            case "toLocationId" -> NODES.numberNode(schema.path("minimum").asLong(1) + 2);
             default -> NODES.numberNode(schema.path("minimum").asLong(1) + 1);
           };
       case "number" -> NODES.numberNode(1);
       case "boolean" -> NODES.booleanNode(true);
       case "string" ->
           NODES.textNode(
-              "date-time".equals(schema.path("format").asText())
-                  ? "2030-01-01T00:00:00Z"
-                  : switch (name) {
-                    case "number" -> "0912-345-678";
-                    case "from" -> "+886223456789";
-                    case "agentInterface" -> "PJSIP/1009";
-                    case "username" -> "fuzz-nobody";
-                    case "password" -> "fuzz-wrong-password";
-                    case "target" -> "support";
-                    default -> "fuzz";
-                  });
+              switch (schema.path("format").asText()) {
+                case "date-time" ->
+                    name.equals("windowEnd") ? "2030-01-01T04:00:00Z" : "2030-01-01T00:00:00Z";
+                case "date" -> "2030-01-02";
+                default ->
+                    switch (name) {
+                      case "number" -> "0912-345-678";
+                      case "from" -> "+886223456789";
+                      case "agentInterface" -> "PJSIP/1009";
+                      case "username" -> "fuzz-nobody";
+                      case "password" -> "fuzz-wrong-password";
+                      case "target" -> "support";
+                      case "starts" -> "08:00";
+                      case "ends" -> "17:00";
+                      default -> "fuzz";
+                    };
+              });
       default -> NODES.nullNode();
     };
   }
