@@ -144,7 +144,13 @@ public final class AmiEventTranslator {
               new CallHeld(e.getLinkedId(), at(e), e.getChannel(), false);
           case ShutdownEvent e -> new PbxRestarting(at(e), Boolean.TRUE.equals(e.getRestart()));
           case QueueMemberAddedEvent e ->
-              new MemberAdded(at(e), e.getQueue(), e.getInterface(), e.getMemberName());
+              new MemberAdded(
+                  at(e),
+                  e.getQueue(),
+                  e.getInterface(),
+                  e.getMemberName(),
+                  Boolean.TRUE.equals(e.getPaused()),
+                  blankToNull(e.getPausedReason()));
           case QueueMemberRemovedEvent e ->
               new MemberRemoved(at(e), e.getQueue(), e.getInterface(), e.getMemberName());
           // Only getPausedreason() carries PausedReason in Asterisk-Java 3.42.

@@ -666,7 +666,10 @@ public final class LiveState implements PbxEventSink {
     Map<String, Membership> queues =
         members.computeIfAbsent(e.agentInterface(), k -> new TreeMap<>());
     switch (e) {
-      case MemberAdded a -> queues.put(a.queue(), new Membership(a.memberName(), false, null));
+      case MemberAdded a ->
+          queues.put(
+              a.queue(),
+              new Membership(a.memberName(), a.paused(), a.paused() ? a.reason() : null));
       case MemberRemoved r -> queues.remove(r.queue());
       case MemberPaused p ->
           queues.put(

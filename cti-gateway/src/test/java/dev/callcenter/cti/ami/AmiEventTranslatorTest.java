@@ -225,7 +225,7 @@ class AmiEventTranslatorTest {
     status.setStatus(6);
 
     assertThat(translator.translate(added))
-        .contains(new MemberAdded(NOW, "sales", "PJSIP/agent1001", "Alice"));
+        .contains(new MemberAdded(NOW, "sales", "PJSIP/agent1001", "Alice", false, null));
     assertThat(translator.translate(removed))
         .contains(new MemberRemoved(NOW, "sales", "PJSIP/agent1001", "Alice"));
     assertThat(translator.translate(pause))
@@ -234,6 +234,18 @@ class AmiEventTranslatorTest {
         .contains(
             new MemberStatusChanged(
                 NOW, "sales", "PJSIP/agent1001", "Alice", DeviceStatus.RINGING));
+  }
+
+  @Test
+  void aMemberAddedPausedIsPausedWithItsReason() {
+    // QueueAdd with Paused: true is announced by QueueMemberAdded alone (Asterisk 22)
+    QueueMemberAddedEvent added = new QueueMemberAddedEvent(this);
+    fill(added);
+    added.setPaused(true);
+    added.setPausedReason("lunch");
+
+    assertThat(translator.translate(added))
+        .contains(new MemberAdded(NOW, "sales", "PJSIP/agent1001", "Alice", true, "lunch"));
   }
 
   @Test

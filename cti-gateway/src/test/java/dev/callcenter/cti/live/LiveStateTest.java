@@ -14,6 +14,7 @@ import dev.callcenter.cti.call.CallerId;
 import dev.callcenter.cti.call.DeviceStatus;
 import dev.callcenter.cti.call.MemberAdded;
 import dev.callcenter.cti.call.MemberPaused;
+import dev.callcenter.cti.call.MemberRemoved;
 import dev.callcenter.cti.call.PbxSnapshot;
 import dev.callcenter.helpdesk.testing.MutableClock;
 import java.time.Duration;
@@ -112,8 +113,8 @@ class LiveStateTest {
     state =
         new LiveState(
             directory, listener, clock, ZoneId.of("Asia/Taipei"), Duration.ofSeconds(10), 20);
-    state.accept(new MemberAdded(T0, "support", "PJSIP/1001", "Agent One"));
-    state.accept(new MemberAdded(T0, "support", "PJSIP/1002", "Agent Two"));
+    state.accept(new MemberAdded(T0, "support", "PJSIP/1001", "Agent One", false, null));
+    state.accept(new MemberAdded(T0, "support", "PJSIP/1002", "Agent Two", false, null));
   }
 
   private void offer(String id) {
@@ -427,6 +428,16 @@ class LiveStateTest {
     assertThat(s.state()).isEqualTo(AgentState.PAUSED);
     assertThat(s.reason()).isEqualTo("lunch");
     assertThat(states).last().extracting(AgentStatus::state).isEqualTo(AgentState.PAUSED);
+  }
+
+  @Test
+  void anAgentAddedPausedIsPausedWithTheReason() {
+    state.accept(new MemberRemoved(T0, "support", "PJSIP/1002", "Agent Two"));
+    // a login while paused, or the restore after an Asterisk restart: QueueMemberAdded only
+    state.accept(new MemberAdded(T0, "support", "PJSIP/1002", "Agent Two", true, "lunch"));
+    AgentStatus s = state.agent(2).orElseThrow();
+    assertThat(s.state()).isEqualTo(AgentState.PAUSED);
+    assertThat(s.reason()).isEqualTo("lunch");
   }
 
   @Test
