@@ -86,17 +86,17 @@ public final class AmiEventTranslator {
           case NewChannelEvent e -> offered(e);
           case QueueCallerJoinEvent e ->
               new CallQueued(e.getLinkedId(), at(e), e.getQueue(), orZero(e.getPosition()));
-          case AgentCalledEvent e ->
+          case AgentCalledEvent e when callId(e.getLinkedId(), e.getDestLinkedId()) != null ->
               new AgentRinging(
-                  e.getLinkedId(),
+                  callId(e.getLinkedId(), e.getDestLinkedId()),
                   at(e),
                   e.getQueue(),
                   e.getInterface(),
                   e.getMemberName(),
                   caller(e.getCallerIdNum(), e.getCallerIdName(), e.getChannel(), e.getContext()));
-          case AgentConnectEvent e ->
+          case AgentConnectEvent e when callId(e.getLinkedId(), e.getDestLinkedId()) != null ->
               new AgentAnswered(
-                  e.getLinkedId(),
+                  callId(e.getLinkedId(), e.getDestLinkedId()),
                   at(e),
                   e.getQueue(),
                   e.getInterface(),
@@ -105,9 +105,9 @@ public final class AmiEventTranslator {
                   orZero(e.getRingtime()),
                   blankToNull(e.getDestUniqueId()));
           // AgentRingNoAnswer's RingTime is in milliseconds, unlike AgentConnect's seconds.
-          case AgentRingNoAnswerEvent e ->
+          case AgentRingNoAnswerEvent e when callId(e.getLinkedId(), e.getDestLinkedId()) != null ->
               new AgentNoAnswer(
-                  e.getLinkedId(),
+                  callId(e.getLinkedId(), e.getDestLinkedId()),
                   at(e),
                   e.getQueue(),
                   e.getInterface(),
@@ -121,9 +121,12 @@ public final class AmiEventTranslator {
                   orZero(e.getPosition()),
                   orZero(e.getOriginalPosition()),
                   orZero(e.getHoldTime()));
-          case AgentCompleteEvent e ->
+          // When the caller hung up first, Asterisk 22 may send AgentComplete without the caller's
+          // snapshot (no Linkedid, Channel, CallerIDNum): the agent's leg carries the call's
+          // Linkedid as DestLinkedid.
+          case AgentCompleteEvent e when callId(e.getLinkedId(), e.getDestLinkedId()) != null ->
               new CallCompleted(
-                  e.getLinkedId(),
+                  callId(e.getLinkedId(), e.getDestLinkedId()),
                   at(e),
                   e.getQueue(),
                   e.getInterface(),
@@ -275,6 +278,15 @@ public final class AmiEventTranslator {
       }
     }
     return seconds;
+  }
+
+  /**
+   * The call id of a queue event about an agent's leg: the caller's Linkedid, else the agent leg's
+   * (the same call; app_queue dials the agent from the caller's channel); null if neither.
+   */
+  private static String callId(String linkedid, String destLinkedid) {
+    String id = blankToNull(linkedid);
+    return id != null ? id : blankToNull(destLinkedid);
   }
 
   private static String firstNonNull(String a, String b) {

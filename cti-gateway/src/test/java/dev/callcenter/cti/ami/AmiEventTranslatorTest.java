@@ -275,6 +275,29 @@ class AmiEventTranslatorTest {
     return (CallOffered) translator.translate(e).orElseThrow();
   }
 
+  @Test
+  void anAgentCompleteWithoutTheCallersSnapshotIsKeyedByTheAgentsLeg() {
+    // As Asterisk 22 sent it when the caller hung up first: only the Dest* (agent leg) fields.
+    AgentCompleteEvent e = new AgentCompleteEvent(this);
+    e.setDestChannel("PJSIP/1002-00000004");
+    e.setDestUniqueId("1796549476.4");
+    e.setDestLinkedId("1796549476.3");
+    e.setQueue("support");
+    e.setInterface("PJSIP/1002");
+    e.setMemberName("agent2");
+    e.setTalkTime(4L);
+    e.setHoldTime(2L);
+    e.setReason("caller");
+
+    CallCompleted completed = (CallCompleted) translator.translate(e).orElseThrow();
+
+    assertThat(completed.callId()).isEqualTo("1796549476.3");
+    assertThat(completed.talkSeconds()).isEqualTo(4);
+    AgentCompleteEvent neither = new AgentCompleteEvent(this);
+    neither.setQueue("support");
+    assertThat(translator.translate(neither)).isEmpty();
+  }
+
   private CallCompleted complete(String reason) {
     AgentCompleteEvent e = new AgentCompleteEvent(this);
     e.setLinkedId(CALL);
