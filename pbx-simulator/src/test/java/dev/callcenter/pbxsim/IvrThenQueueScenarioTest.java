@@ -76,15 +76,25 @@ class IvrThenQueueScenarioTest {
             script = line.substring("agi_network_script: ".length());
           }
         }
-        List<String> commands =
-            script.equals("callback")
-                ? List.of("SET VARIABLE CC_NEXT hangup")
-                : List.of(
-                    "GET FULL VARIABLE ${CHANNEL(linkedid)}",
-                    "GET DATA custom/cc-main 5000 1",
-                    "SET VARIABLE CC_NEXT queue",
-                    "SET VARIABLE CC_QUEUE sales",
-                    "SET VARIABLE QUEUE_PRIO 10");
+        List<String> route =
+            List.of(
+                "SET VARIABLE CC_NEXT queue",
+                "SET VARIABLE CC_QUEUE sales",
+                "SET VARIABLE QUEUE_PRIO 10");
+        List<String> commands = new java.util.ArrayList<>();
+        switch (script) {
+          case "callback" -> commands.add("SET VARIABLE CC_NEXT hangup");
+          case "welcome" -> {
+            commands.add("STREAM FILE custom/cc-welcome \"\"");
+            commands.add("GET DATA custom/cc-main 5000 1");
+            commands.addAll(route);
+          }
+          default -> {
+            commands.add("GET FULL VARIABLE ${CHANNEL(linkedid)}");
+            commands.add("GET DATA custom/cc-main 5000 1");
+            commands.addAll(route);
+          }
+        }
         for (String c : commands) {
           out.write((c + "\n").getBytes(StandardCharsets.UTF_8));
           out.flush();
@@ -148,6 +158,29 @@ class IvrThenQueueScenarioTest {
     HangupEvent hangup = client.await(HangupEvent.class);
     assertThat(hangup.getUniqueId()).isEqualTo(call.uniqueid());
     call.finished().get(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void missingPromptsFailTheAgiStatusButTheCallerKeepsTheRoutingTheScriptSet() throws Exception {
+    IvrCallHandle call =
+        sim.calls()
+            .ivrThenQueue(
+                url("welcome"),
+                AgiCaller.from("0912345678")
+                    .pressing("1")
+                    .withoutSounds("custom/cc-welcome", "custom/cc-main"))
+            .answeredBy("PJSIP/1001");
+
+    AgiResult ivr = call.ivr().get(10, TimeUnit.SECONDS);
+    // as Asterisk 22: STREAM FILE of a missing file fails the session's AGISTATUS, GET DATA of a
+    // missing prompt reads no digits
+    assertThat(ivr.replies()).containsSubsequence("200 result=-1 endpos=0", "200 result=-1");
+    assertThat(ivr.agiStatus()).isEqualTo("FAILURE");
+    time.runDue();
+
+    assertThat(call.queued().get(5, TimeUnit.SECONDS))
+        .contains(new IvrCallHandle.Queued("sales", 10));
+    assertThat(client.await(QueueCallerJoinEvent.class).getQueue()).isEqualTo("sales");
   }
 
   @Test

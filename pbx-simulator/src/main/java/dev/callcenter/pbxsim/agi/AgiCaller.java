@@ -180,10 +180,11 @@ public record AgiCaller(
 
   /**
    * Sound files this PBX lacks, as a fresh install before the prompts are recorded: {@code STREAM
-   * FILE} of one answers {@code 200 result=-1 endpos=0} with the channel still up. {@code "digits"}
-   * stands for the core digit and date sounds: without them {@code SAY DIGITS}, {@code SAY NUMBER}
-   * and {@code SAY DATETIME} answer {@code 200 result=-1} (Asterisk 22 in zh_TW without Mandarin
-   * core sounds).
+   * FILE} of one answers {@code 200 result=-1 endpos=0} with the channel still up (and the session
+   * ends with {@code AGISTATUS} {@code FAILURE}), {@code GET DATA} with one as its prompt answers
+   * {@code 200 result=-1} without reading digits. {@code "digits"} stands for the core digit and
+   * date sounds: without them {@code SAY DIGITS}, {@code SAY NUMBER} and {@code SAY DATETIME}
+   * answer {@code 200 result=-1} (Asterisk 22 in zh_TW without Mandarin core sounds).
    */
   public AgiCaller withoutSounds(String... files) {
     Set<String> more = new java.util.HashSet<>(missingSounds);

@@ -64,6 +64,7 @@ final class AgiDialogue {
   private int nextInput;
   private int getDataCount;
   private boolean dead;
+  private boolean commandFailed;
 
   AgiDialogue(AgiCaller caller, Map<String, String> builtins) {
     this.caller = caller;
@@ -82,6 +83,16 @@ final class AgiDialogue {
     return getDataCount;
   }
 
+  /**
+   * Whether a command returned res_agi's RESULT_FAILURE on the live channel ({@code STREAM FILE} of
+   * a missing file, {@code SAY …} without its sounds), which makes the session's {@code AGISTATUS}
+   * {@code FAILURE}. {@code GET DATA} of a missing prompt answers {@code result=-1} too, but counts
+   * as a success.
+   */
+  boolean commandFailed() {
+    return commandFailed;
+  }
+
   Reply answer(String line) {
     List<String> argv = parseArgs(line);
     String command = match(argv);
@@ -96,8 +107,7 @@ final class AgiDialogue {
       case "ANSWER", "EXEC" -> Reply.of("200 result=0");
       // 6: AST_STATE_UP. On a hung-up channel res_agi refuses it (511, above).
       case "CHANNEL STATUS" -> Reply.of("200 result=6");
-      case "SAY DATE", "SAY DATETIME" ->
-          Reply.of(caller.missingSounds().contains("digits") ? "200 result=-1" : "200 result=0");
+      case "SAY DATE", "SAY DATETIME" -> say();
       case "NOOP" -> Reply.of("200 result=0");
       case "VERBOSE" -> Reply.of("200 result=1");
       case "GET DATA" -> argc < 3 || argc > 5 ? usage(command) : getData(argv);
@@ -105,13 +115,10 @@ final class AgiDialogue {
           argc < 4 || argc > 5
               ? usage(command)
               : caller.missingSounds().contains(argv.get(2))
-                  ? Reply.of("200 result=-1 endpos=0")
+                  ? failed("200 result=-1 endpos=0")
                   : streamFile(argv.get(3));
       case "SAY NUMBER", "SAY DIGITS" ->
-          argc < 4 || !argv.get(2).matches("-?[0-9]+")
-              ? usage(command)
-              : Reply.of(
-                  caller.missingSounds().contains("digits") ? "200 result=-1" : "200 result=0");
+          argc < 4 || !argv.get(2).matches("-?[0-9]+") ? usage(command) : say();
       case "SET VARIABLE" -> {
         if (argc != 4) {
           yield usage(command);
@@ -141,9 +148,25 @@ final class AgiDialogue {
     };
   }
 
+  /** A SAY command: its digit or date sounds are there or not. */
+  private Reply say() {
+    return caller.missingSounds().contains("digits")
+        ? failed("200 result=-1")
+        : Reply.of("200 result=0");
+  }
+
+  private Reply failed(String line) {
+    commandFailed = true;
+    return Reply.of(line);
+  }
+
   private Reply getData(List<String> argv) {
     getDataCount++;
     runActions();
+    if (caller.missingSounds().contains(argv.get(2))) {
+      // ast_app_getdata_full gives up when the prompt cannot be played: no digits are read
+      return Reply.of("200 result=-1");
+    }
     int max = argv.size() >= 5 ? atoi(argv.get(4)) : 1024;
     boolean hangUpHere =
         getDataCount == caller.hangUpAtGetData()

@@ -4,11 +4,21 @@ package dev.callcenter.pbxsim.agi;
 public sealed interface AgiEnding {
   String agiStatus();
 
-  /** The server closed the connection while the channel was up. */
-  record ScriptReturned() implements AgiEnding {
+  /**
+   * The server closed the connection while the channel was up.
+   *
+   * @param commandFailed whether a command failed with the caller still there ({@code STREAM FILE}
+   *     of a missing file, a {@code SAY …} without its sounds): res_agi then reports {@code
+   *     FAILURE} for the whole session, though the script ran to its end
+   */
+  record ScriptReturned(boolean commandFailed) implements AgiEnding {
+    public ScriptReturned() {
+      this(false);
+    }
+
     @Override
     public String agiStatus() {
-      return "SUCCESS";
+      return commandFailed ? "FAILURE" : "SUCCESS";
     }
   }
 

@@ -143,7 +143,10 @@ final class AgiSession {
       } catch (IOException e) {
         log.debug("Final HANGUP not delivered to {}: {}", uri.request(), e.toString());
       }
-      return result(env, dialogue, ending == null ? new AgiEnding.ScriptReturned() : ending);
+      return result(
+          env,
+          dialogue,
+          ending == null ? new AgiEnding.ScriptReturned(dialogue.commandFailed()) : ending);
     } catch (IOException e) {
       log.warn("FastAGI session {} broke: {}", uri.request(), e.toString());
       AgiEnding ending =

@@ -16,10 +16,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Script of an inbound call that runs the dialplan of {@code config/asterisk/extensions.conf}:
  * {@code Answer()}, {@code AGI(agi://…/ivr)} over real TCP against the server under test, then
- * {@code Queue(${CC_QUEUE})} with {@code QUEUE_PRIO} (the default queue when the AGI failed or set
- * no queue), or a hang-up when the script set {@code CC_NEXT=hangup} or the caller hung up in it.
- * The queue part then plays like {@link InboundQueueCall} on the same channel, so its AMI events
- * carry the Linkedid the script saw.
+ * {@code Queue(${CC_QUEUE})} with {@code QUEUE_PRIO} (the default queue at priority 0 when the
+ * script set no {@code CC_NEXT}: unreachable or broken off; the default queue when it set no
+ * queue), or a hang-up when the script set {@code CC_NEXT=hangup} or the caller hung up in it. The
+ * queue part then plays like {@link InboundQueueCall} on the same channel, so its AMI events carry
+ * the Linkedid the script saw.
  */
 public final class IvrThenQueueCall {
 
@@ -103,7 +104,10 @@ public final class IvrThenQueueCall {
       finished.complete(null);
       return;
     }
-    boolean failed = !"SUCCESS".equals(result.agiStatus());
+    // The sample dialplan (config/asterisk/extensions.conf) follows the IVR when it set CC_NEXT,
+    // whatever AGISTATUS says, and falls back to the default queue otherwise.
+    String next = result.variables().get("CC_NEXT");
+    boolean failed = next == null || next.isBlank();
     String queue = failed ? null : result.variables().get("CC_QUEUE");
     if (queue == null || queue.isBlank() || !pbx.hasQueue(queue)) {
       queue = defaultQueue;
