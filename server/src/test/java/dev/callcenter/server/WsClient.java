@@ -40,7 +40,13 @@ public final class WsClient implements AutoCloseable {
 
   /** The next message of {@code type} matching {@code match}; fails after 10 s. */
   public JsonNode await(String type, Predicate<JsonNode> match) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
+    return await(type, match, WAIT);
+  }
+
+  /** The next message of {@code type} matching {@code match}; fails after {@code within}. */
+  public JsonNode await(String type, Predicate<JsonNode> match, Duration within)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
     for (JsonNode m : seen) {
       if (type.equals(m.path("type").asText()) && match.test(m)) {
         seen.remove(m);
@@ -51,7 +57,7 @@ public final class WsClient implements AutoCloseable {
       long left = deadline - System.nanoTime();
       JsonNode m = left > 0 ? messages.poll(left, TimeUnit.NANOSECONDS) : null;
       if (m == null) {
-        throw new AssertionError("no " + type + " message within " + WAIT + "; got " + seen);
+        throw new AssertionError("no " + type + " message within " + within + "; got " + seen);
       }
       if (type.equals(m.path("type").asText()) && match.test(m)) {
         return m;

@@ -1,0 +1,505 @@
+package dev.callcenter.server.asterisk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callcenter.cti.live.AgentState;
+import dev.callcenter.cti.live.AgentStatus;
+import dev.callcenter.helpdesk.customer.Customer;
+import dev.callcenter.helpdesk.customer.Tier;
+import dev.callcenter.helpdesk.followup.FollowUp;
+import dev.callcenter.helpdesk.interaction.Interaction;
+import dev.callcenter.helpdesk.ivr.IvrJourney;
+import dev.callcenter.helpdesk.survey.SurveyAnswer;
+import dev.callcenter.helpdesk.ticket.Ticket;
+import dev.callcenter.helpdesk.ticket.TicketType;
+import dev.callcenter.server.ApiClient;
+import dev.callcenter.server.TestServer;
+import dev.callcenter.server.WsClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The call center against a real Asterisk 22 configured with the project's own sample files: SIP
+ * callers on the provider's trunk keying RFC 4733 DTMF, agents' phones that register and answer
+ * (all sipp), the server's CTI gateway on AMI and its FastAGI IVR. Asterisk, the phones and the
+ * server start once for the class; each test sets the agents' states and phones it needs. The order
+ * only saves time: an agent who took a call is not rung again within queues.conf's wrapuptime (10
+ * s), so consecutive calls go to alternating agents, and the restart comes last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RealAsteriskIT {
+
+  private static final Duration CALL = Duration.ofSeconds(40);
+  private static final Duration IVR = Duration.ofSeconds(30);
+
+  private static RealPbxStage stage;
+  private static TestServer server;
+  private static Asterisk pbx;
+
+  @BeforeAll
+  static void start() throws Exception {
+    stage = RealPbxStage.start("RealAsteriskIT", Map.of());
+    server = stage.server;
+    pbx = stage.pbx;
+  }
+
+  @AfterAll
+  static void stop() {
+    if (stage != null) {
+      stage.close();
+    }
+  }
+
+  /** Whatever a test left ringing or connected is hung up, so the next test starts idle. */
+  @AfterEach
+  void hangUpEverything() {
+    if (pbx != null) {
+      pbx.cli("channel request hangup all");
+      RealPbxStage.await(
+          "no channels left",
+          () ->
+              pbx.cli("core show channels count")
+                  .lines()
+                  .anyMatch(l -> l.equals("0 active channels")));
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theSampleConfigurationLoadsWithoutWarnings() {
+    assertThat(pbx.bootProblems()).as("WARNING/ERROR lines while booting").isEmpty();
+    assertThat(pbx.cli("manager show user callcenter"))
+        .contains("read perm: system,call,agent,user")
+        .contains("write perm: call,agent,reporting,originate");
+    assertThat(pbx.cli("pjsip show identifies")).contains("trunk/trunk").contains("127.0.0.2/32");
+    assertThat(pbx.cli("dialplan show 100@from-pstn")).contains("AGI(${CC_AGI}/ivr)");
+    for (String queue : List.of("support", "support-en", "support-mobile")) {
+      assertThat(pbx.cli("queue show " + queue)).as(queue).contains(queue + " has ");
+    }
+  }
+
+  @Test
+  @Order(9)
+  void aQueueCallPopsOnlyOnTheRingingAgentAndIsLoggedWithRingAndTalkTime() throws Exception {
+    Customer wang = stage.customer("王大明", "02-2345-6701", "zh-TW");
+    stage.phone1001.behave(Duration.ofSeconds(2), Duration.ofSeconds(60));
+    stage.phone1002.behave(Duration.ofSeconds(2), Duration.ofSeconds(60));
+    setState("agent1", "available", null);
+    setState("agent2", "available", null);
+    try (WsClient one = socket("agent1");
+        WsClient two = socket("agent2")) {
+      one.await("hello");
+      two.await("hello");
+      int rang1 = stage.phone1001.rings().size();
+      int rang2 = stage.phone1002.rings().size();
+
+      try (SipCall call =
+          stage.dial(SipCall.from("0223456701", "王大明").hangUpAfter(Duration.ofSeconds(6)), "200")) {
+        AtomicReference<String> ringing = new AtomicReference<>();
+        RealPbxStage.await(
+            "a phone rings",
+            () -> {
+              if (stage.phone1001.rings().size() > rang1) {
+                ringing.set("agent1");
+              } else if (stage.phone1002.rings().size() > rang2) {
+                ringing.set("agent2");
+              }
+              return ringing.get() != null;
+            });
+        WsClient rung = ringing.get().equals("agent1") ? one : two;
+        WsClient other = rung == one ? two : one;
+
+        JsonNode pop = rung.await("screen-pop", m -> calledBy(m, "+886223456701")).path("data");
+        String callId = pop.path("callId").asText();
+        assertThat(pop.path("state").asText()).isEqualTo("ringing");
+        assertThat(pop.at("/pop/queue").asText()).isEqualTo("support");
+        assertThat(pop.at("/pop/lookup").asText()).isEqualTo("KNOWN");
+        assertThat(pop.at("/pop/customer/id").asLong()).isEqualTo(wang.id());
+        assertThat(pop.at("/pop/caller/e164").asText()).isEqualTo("+886223456701");
+        assertThat(pop.at("/pop/caller/name").asText()).isEqualTo("王大明");
+
+        JsonNode answered = rung.await("call-update", m -> isCall(m, callId, "answered"));
+        long interactionId = answered.at("/data/interactionId").asLong();
+        rung.await("call-update", m -> isCall(m, callId, "ended"), CALL);
+        call.awaitCompleted(CALL);
+
+        Interaction logged = awaitEnded(interactionId);
+        assertThat(logged.customerId()).isEqualTo(wang.id());
+        assertThat(logged.agentId())
+            .isEqualTo(ringing.get().equals("agent1") ? stage.agent1 : stage.agent2);
+        assertThat(logged.call().linkedid()).isEqualTo(callId);
+        assertThat(logged.call().queue()).isEqualTo("support");
+        assertThat(logged.call().ringSeconds()).isBetween(1, 4);
+        assertThat(logged.call().talkSeconds()).isBetween(2, 6);
+        assertThat(logged.call().hangupBy()).isEqualTo("CALLER");
+        assertThat(other.unclaimed())
+            .noneMatch(
+                m ->
+                    m.path("type").asText().equals("screen-pop")
+                        && m.at("/data/callId").asText().equals(callId));
+        var otherPhone = rung == one ? stage.phone1002 : stage.phone1001;
+        assertThat(otherPhone.rings()).hasSize(rung == one ? rang2 : rang1);
+      }
+    }
+  }
+
+  @Test
+  @Order(6)
+  void aFaultReportByDtmfOpensATicketAndThePopShowsTheIvrPathAndPriority() throws Exception {
+    pbx.installPrompts(RealPbxStage.prompts());
+    Customer chen = stage.customer("陳美玲", "02-2345-6702", "zh-TW");
+    server.services().customers().setTierOverride(chen.id(), Tier.VIP);
+    stage.phone1001.behave(Duration.ofSeconds(3), Duration.ofSeconds(60));
+    setState("agent1", "available", null);
+    setState("agent2", "logged-out", null);
+    try (WsClient one = socket("agent1")) {
+      one.await("hello");
+      // Each key lands while its menu waits (prompt 0.5 s + timeout 5 s): main 2 (report a
+      // fault), product 1, serial 12345#, then after the ticket is read back main 0 (an agent).
+      SipCall.Builder caller =
+          SipCall.from("0223456702", "Chen")
+              .key(Duration.ofMillis(3000), '2')
+              .key(Duration.ofMillis(5000), '1')
+              .keys(Duration.ofMillis(7000), "12345#", Duration.ofMillis(300))
+              .key(Duration.ofMillis(12000), '0')
+              .hangUpAfter(Duration.ofSeconds(18));
+      try (SipCall call = stage.dial(caller, "100")) {
+        JsonNode pop =
+            one.await("screen-pop", m -> calledBy(m, "+886223456702"), IVR)
+                .path("data")
+                .path("pop");
+        // what Asterisk does with the caller, not only what the IVR noted: SAY DIGITS of the
+        // ticket number fails in zh_TW (no Mandarin digits), yet the VIP waits with priority 10
+        assertThat(pbx.cli("queue show support")).contains("prio: 10");
+        JsonNode ivr = pop.at("/extras/ivr");
+        assertThat(ivr.path("priority").asInt()).as(ivr.toString()).isEqualTo(10);
+        assertThat(ivr.path("queue").asText()).isEqualTo("support");
+        assertThat(ivr.path("outcome").asText()).isEqualTo("AGENT");
+        assertThat(ivr.path("path").asText())
+            .contains("main:2 (chose report-fault)")
+            .contains("product:1 (chose Fiber router)")
+            .contains("serial:12345 (entered)")
+            .contains("main:0 (chose agent)");
+        long ticketId = ivr.path("ticketId").asLong();
+        Ticket ticket = server.services().tickets().get(ticketId);
+        assertThat(ticket.type()).isEqualTo(TicketType.FAULT_REPORT);
+        assertThat(ticket.customerId()).isEqualTo(chen.id());
+        assertThat(ticket.product()).isEqualTo("Fiber router");
+        assertThat(ticket.description()).contains("Serial number: 12345");
+        assertThat(ticket.pbxLinkedid()).isEqualTo(pop.path("callId").asText());
+        call.awaitCompleted(CALL);
+      }
+    } finally {
+      pbx.removePrompts();
+    }
+  }
+
+  @Test
+  @Order(4)
+  void withoutRecordedPromptsTheIvrStillRoutesTheCallerWithTheirPriority() throws Exception {
+    pbx.removePrompts(); // a fresh install: sounds.md's prompts not yet recorded
+    Customer lin = stage.customer("林志明", "02-2345-6703", "zh-TW");
+    server.services().customers().setTierOverride(lin.id(), Tier.VIP);
+    setState("agent1", "logged-out", null);
+    setState("agent2", "logged-out", null);
+    try (SipCall call =
+        stage.dial(SipCall.from("0223456703", "Lin").hangUpAfter(Duration.ofSeconds(8)), "100")) {
+      // Every prompt fails (result=-1 on a live channel): the menus end without input, and the
+      // caller waits in the queue with the VIP priority rather than being hung up on.
+      AtomicReference<String> waiting = new AtomicReference<>();
+      RealPbxStage.await(
+          "the caller waits in support",
+          () -> {
+            Optional<String> line =
+                pbx.cli("queue show support")
+                    .lines()
+                    .filter(l -> l.contains("PJSIP/trunk-"))
+                    .findFirst();
+            line.ifPresent(waiting::set);
+            return line.isPresent();
+          });
+      assertThat(waiting.get()).contains("prio: 10");
+      String channel = waiting.get().replaceAll(".*(PJSIP/trunk-[0-9a-f]+).*", "$1");
+      String variables = pbx.cli("core show channel " + channel);
+      assertThat(variables)
+          .contains("CC_NEXT=queue")
+          .contains("CC_QUEUE=support")
+          .contains("QUEUE_PRIO=10")
+          .contains("CC_LANGUAGE=zh-TW")
+          .contains("CC_CUSTOMER_ID=" + lin.id());
+      call.awaitCompleted(CALL);
+    }
+    IvrJourney journey = journeyOf("+886223456703");
+    assertThat(journey.priority()).isEqualTo(10);
+    assertThat(journey.path()).contains("main (gave up after 3 tries)").doesNotContain("hangup");
+  }
+
+  @Test
+  @Order(5)
+  void anAbandonedCallFromAKnownCustomerBecomesACallbackForTheRungAgent() throws Exception {
+    Customer hsu = stage.customer("Callback Hsu", "0922333401", "zh-TW");
+    stage.phone1002.behave(Duration.ofSeconds(20), Duration.ofSeconds(60)); // rings, no answer
+    setState("agent1", "logged-out", null);
+    setState("agent2", "available", null);
+    try (WsClient two = socket("agent2")) {
+      two.await("hello");
+      try (SipCall call =
+          stage.dial(SipCall.from("0922333401", "Hsu").hangUpAfter(Duration.ofSeconds(4)), "200")) {
+        JsonNode pop = two.await("screen-pop", m -> calledBy(m, "+886922333401")).path("data");
+        String callId = pop.path("callId").asText();
+        two.await("call-update", m -> isCall(m, callId, "abandoned"));
+        JsonNode callback =
+            two.await("follow-up", m -> m.at("/data/customerId").asLong() == hsu.id()).path("data");
+        assertThat(callback.path("ownerId").asLong()).isEqualTo(stage.agent2);
+        assertThat(callback.path("title").asText()).contains("Callback Hsu").contains("0922333401");
+        FollowUp stored = server.services().followUps().get(callback.path("id").asLong());
+        assertThat(stored.team()).isEqualTo("support");
+        call.awaitCompleted(CALL);
+      }
+    }
+    assertThat(server.services().interactions().forCustomer(hsu.id(), 10, 0))
+        .anyMatch(i -> i.summary().startsWith("Abandoned call"));
+  }
+
+  @Test
+  @Order(3)
+  void aPauseWithAReasonIsAPauseInAsterisksQueue() {
+    setState("agent1", "available", null);
+    ApiClient agent = server.as("agent1");
+    var paused = agent.put("/api/v1/agents/me/state", Map.of("state", "paused", "reason", "lunch"));
+    assertThat(paused.status()).as(paused.body().toString()).isEqualTo(200);
+    RealPbxStage.await(
+        "PJSIP/1001 paused for lunch in queue show support",
+        () -> {
+          String line = stage.memberLine("support", "PJSIP/1001");
+          return line != null && line.contains("paused:lunch");
+        });
+    setState("agent1", "available", null);
+    assertThat(stage.memberLine("support", "PJSIP/1001")).doesNotContain("paused");
+  }
+
+  @Test
+  @Order(8)
+  void clickToCallRingsTheAgentsPhoneAndTheInteractionEndsWhenTheyHangUp() {
+    stage.customer("Click Lee", "02-2345-6704", "zh-TW");
+    stage.phone1001.behave(Duration.ofSeconds(1), Duration.ofSeconds(3));
+    stage.customerPhone.behave(Duration.ofMillis(500), Duration.ofSeconds(60));
+    int agentRings = stage.phone1001.rings().size();
+    int customerRings = stage.customerPhone.rings().size();
+
+    var placed = server.as("agent1").post("/api/v1/calls", Map.of("number", "02-2345-6704"));
+
+    assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
+    RealPbxStage.await("agent1's phone rings", () -> stage.phone1001.rings().size() > agentRings);
+    RealPbxStage.await(
+        "the customer's phone rings behind the trunk",
+        () -> stage.customerPhone.rings().size() > customerRings);
+    assertThat(stage.customerPhone.rings().getLast().callId()).isNotBlank();
+    Interaction closed = awaitEnded(placed.body().path("id").asLong());
+    assertThat(closed.call().talkSeconds()).isBetween(2, 5);
+    assertThat(closed.call().hangupCause()).isNotBlank();
+  }
+
+  @Test
+  @Order(7)
+  void theSurveyAfterTheAgentHangsUpStoresTheRating() throws Exception {
+    pbx.installPrompts(RealPbxStage.prompts());
+    Customer wu = stage.customer("吳淑芬", "02-2345-6705", "zh-TW");
+    stage.phone1002.behave(Duration.ofSeconds(1), Duration.ofSeconds(2)); // the agent hangs up
+    setState("agent1", "logged-out", null);
+    setState("agent2", "available", null);
+    // main 0 (an agent); the agent answers about 5 s in and hangs up 2 s later; the survey then
+    // asks for a rating (4) and whether the problem was solved (1 yes).
+    SipCall.Builder caller =
+        SipCall.from("0223456705", "Wu")
+            .key(Duration.ofMillis(3000), '0')
+            .key(Duration.ofMillis(10000), '4')
+            .key(Duration.ofMillis(12500), '1')
+            .hangUpAfter(Duration.ofSeconds(25));
+    String callId;
+    try (WsClient two = socket("agent2");
+        SipCall call = stage.dial(caller, "100")) {
+      two.await("hello");
+      callId =
+          two.await("screen-pop", m -> calledBy(m, "+886223456705"), IVR)
+              .at("/data/callId")
+              .asText();
+      call.awaitCompleted(CALL); // Asterisk hangs up after the survey's thanks
+    } finally {
+      pbx.removePrompts();
+    }
+    List<SurveyAnswer> answers = server.services().surveys().forCall(callId);
+    assertThat(answers).hasSize(1);
+    SurveyAnswer answer = answers.getFirst();
+    assertThat(answer.rating()).isEqualTo(4);
+    assertThat(answer.solved()).isTrue();
+    assertThat(answer.agent()).isEqualTo("PJSIP/1002");
+    assertThat(answer.queue()).isEqualTo("support");
+    assertThat(answer.customerId()).isEqualTo(wu.id());
+  }
+
+  @Test
+  @Order(10)
+  void afterCoreRestartTheAgentsAreBackInTheirQueuesAndTheNextCallPops() throws Exception {
+    stage.customer("Restart Kao", "02-2345-6706", "zh-TW");
+    stage.phone1001.behave(Duration.ofSeconds(1), Duration.ofSeconds(60));
+    setState("agent1", "available", null);
+    setState("agent2", "paused", "lunch");
+
+    pbx.restartNow();
+
+    RealPbxStage.await(
+        "agent1 back available and agent2 back paused for lunch in support",
+        () -> {
+          String one = stage.memberLine("support", "PJSIP/1001");
+          String two = stage.memberLine("support", "PJSIP/1002");
+          return one != null
+              && !one.contains("paused")
+              && two != null
+              && two.contains("paused:lunch");
+        });
+    stage.awaitGatewayUp();
+    assertThat(pbx.bootProblems()).as("WARNING/ERROR lines while booting again").isEmpty();
+    // The registrations survive in astdb, but Asterisk rings a phone only once it has qualified
+    // it again, within qualify_frequency (30 s in the sample): ask for that now.
+    pbx.cli("pjsip qualify 1001");
+    pbx.cli("pjsip qualify 1002");
+    stage.awaitPhonesReachable();
+    try (WsClient one = socket("agent1");
+        SipCall call =
+            stage.dial(
+                SipCall.from("0223456706", "Kao").hangUpAfter(Duration.ofSeconds(3)), "200")) {
+      one.await("hello");
+      JsonNode pop = one.await("screen-pop", m -> calledBy(m, "+886223456706")).path("data");
+      assertThat(pop.path("state").asText()).isEqualTo("ringing");
+      call.awaitCompleted(CALL);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aWrongAmiSecretIsNamedInTheHealthReport() {
+    Map<String, String> settings =
+        new HashMap<>(RealPbxStage.serverSettings(stage.amiPort, "not-the-secret"));
+    settings.put("ivr.enabled", "false");
+    try (TestServer wrong = TestServer.start(settings, Clock.systemUTC())) {
+      AtomicReference<JsonNode> pbxHealth = new AtomicReference<>();
+      RealPbxStage.await(
+          "health names the failure",
+          () -> {
+            pbxHealth.set(wrong.anonymous().get("/api/v1/health").body().at("/components/pbx"));
+            return pbxHealth.get().has("reason");
+          });
+      assertThat(pbxHealth.get().path("reason").asText()).isEqualTo("authentication_failed");
+      assertThat(pbxHealth.get().toString()).doesNotContain("not-the-secret");
+    }
+    assertThat(pbx.consoleLines())
+        .anyMatch(l -> l.contains("failed to authenticate as 'callcenter'"));
+  }
+
+  private static void setState(String username, String state, String reason) {
+    Map<String, String> body = new HashMap<>(Map.of("state", state));
+    if (reason != null) {
+      body.put("reason", reason);
+    }
+    var r = server.as(username).put("/api/v1/agents/me/state", body);
+    assertThat(r.status()).as(username + " " + state + ": " + r.body()).isEqualTo(200);
+    String iface = username.equals("agent1") ? "PJSIP/1001" : "PJSIP/1002";
+    RealPbxStage.await(
+        iface + " " + state + " in Asterisk",
+        () -> {
+          String line = stage.memberLine("support", iface);
+          return switch (state) {
+            case "logged-out" -> line == null;
+            case "paused" -> line != null && line.contains("paused:" + reason);
+            default -> line != null && !line.contains("paused");
+          };
+        });
+    // The gateway's picture follows from the member events; an agent still in wrap-up after the
+    // previous test's call shows WRAP_UP whatever their membership (as Asterisk will not ring
+    // them before queues.conf's wrapuptime either).
+    RealPbxStage.await(
+        () -> username + " " + state + " at the gateway, is " + gatewayState(username),
+        Duration.ofSeconds(20),
+        () -> {
+          AgentStatus s = server.server().cti().agentState(userId(username));
+          boolean member = s.queues().contains("support");
+          return (state.equals("logged-out") ? !member : member)
+              && (s.state() == AgentState.WRAP_UP
+                  || s.state().name().equals(state.toUpperCase().replace('-', '_')));
+        });
+  }
+
+  private static Object gatewayState(String username) {
+    return server.server().cti().agentState(userId(username));
+  }
+
+  private static long userId(String username) {
+    return username.equals("agent1") ? stage.agent1 : stage.agent2;
+  }
+
+  private static WsClient socket(String username) {
+    return WsClient.connect(server.baseUrl(), server.as(username).token());
+  }
+
+  private static boolean isCall(JsonNode m, String callId, String state) {
+    return m.at("/data/callId").asText().equals(callId)
+        && m.at("/data/state").asText().equals(state);
+  }
+
+  private static boolean calledBy(JsonNode m, String e164) {
+    return m.at("/data/pop/caller/e164").asText().equals(e164);
+  }
+
+  private static IvrJourney journeyOf(String callerE164) {
+    AtomicReference<IvrJourney> found = new AtomicReference<>();
+    RealPbxStage.await(
+        "the IVR journey of " + callerE164,
+        () -> {
+          var interactions =
+              server.services().customers().lookup(callerE164).customers().stream()
+                  .flatMap(
+                      c -> server.services().interactions().forCustomer(c.id(), 10, 0).stream())
+                  .filter(i -> i.call() != null && i.call().linkedid() != null)
+                  .toList();
+          for (Interaction i : interactions) {
+            server
+                .services()
+                .ivrJourneys()
+                .findByCallId(i.call().linkedid())
+                .filter(j -> j.endedAt() != null)
+                .ifPresent(found::set);
+          }
+          return found.get() != null;
+        });
+    return found.get();
+  }
+
+  private static Interaction awaitEnded(long interactionId) {
+    long deadline = System.nanoTime() + CALL.toNanos();
+    while (true) {
+      Interaction i = server.services().interactions().get(interactionId);
+      if (i.endedAt() != null) {
+        return i;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("interaction " + interactionId + " not closed: " + i);
+      }
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    }
+  }
+}
