@@ -177,6 +177,54 @@ class IvrFlowTest {
   }
 
   @Test
+  void anUnrecordedMenuPromptReadsNoKeysYetTheVipQueuesFirstAndThePromptIsNamedOnce() {
+    Customer vip = kit.customer("Linus Pauling", "en", Tier.VIP, "0911000012");
+    String main = kit.menuSound("main", "en");
+    ch.qos.logback.classic.Logger log =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(dev.callcenter.cti.ivr.fastagi.MissingSounds.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings =
+        new ch.qos.logback.core.read.ListAppender<>();
+    warnings.start();
+    log.addAppender(warnings);
+    try {
+      // As Asterisk 22: GET DATA whose prompt cannot be played answers result=-1 and reads no key.
+      AgiCaller caller = AgiCaller.from("+886911000012").pressing("2").withoutSounds(main);
+
+      AgiResult r = kit.call(caller);
+      kit.call(caller);
+
+      assertThat(r.variables())
+          .containsEntry("CC_NEXT", "queue")
+          .containsEntry("CC_QUEUE", "support-en")
+          .containsEntry("QUEUE_PRIO", "10")
+          .containsEntry("CC_CUSTOMER_ID", Long.toString(vip.id()));
+      assertThat(r.replies()).contains("200 result=-1");
+      assertThat(
+              kit.journeys
+                  .findByCallId(
+                      r.environmentText()
+                          .lines()
+                          .filter(l -> l.startsWith("agi_uniqueid: "))
+                          .map(l -> l.substring("agi_uniqueid: ".length()))
+                          .findFirst()
+                          .orElseThrow())
+                  .orElseThrow()
+                  .path())
+          .contains("main (gave up after 3 tries)")
+          .doesNotContain("report-fault");
+      assertThat(warnings.list)
+          .extracting(e -> e.getFormattedMessage())
+          .filteredOn(m -> m.contains("'" + main + "'"))
+          .singleElement()
+          .asString()
+          .startsWith("Menu prompt '" + main + "' could not be played in language 'en'");
+    } finally {
+      log.detachAppender(warnings);
+    }
+  }
+
+  @Test
   void standardCallerPressingZeroGoesToTheLanguageQueueWithStandardPriority() {
     Customer c = kit.customer("王小明", "zh-TW", Tier.STANDARD, "02-2345-6001");
 

@@ -62,13 +62,15 @@ public final class AgiChannel {
   /**
    * Plays {@code prompt} and collects up to {@code maxDigits} keys; returns as soon as that many
    * are keyed or {@code #} is pressed, else after {@code timeout} of silence with what was keyed.
+   * When Asterisk cannot play the prompt it reads no keys ({@code result=-1} at once): that is an
+   * empty entry.
    */
   public Entry getData(String prompt, Duration timeout, int maxDigits) {
     AgiReply r =
         channelCommand(
             "GET DATA " + quote(prompt) + " " + timeout.toMillis() + " " + maxDigits, "GET DATA");
     if (r.failed()) {
-      missing.commandFailed("GET DATA " + prompt, language);
+      missing.promptFailed(prompt, language);
       return new Entry("", true);
     }
     return new Entry(r.result(), "timeout".equals(r.data()));

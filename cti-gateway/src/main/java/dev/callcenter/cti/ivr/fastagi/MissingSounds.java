@@ -28,7 +28,22 @@ public final class MissingSounds {
     }
   }
 
-  /** A {@code SAY …} command or a {@code GET DATA} prompt failed on a live channel. */
+  /**
+   * {@code GET DATA} of {@code prompt} failed on a live channel: Asterisk could not play the
+   * prompt, and then reads no keys at all.
+   */
+  void promptFailed(String prompt, String language) {
+    if (remember("file:" + language + ":" + prompt)) {
+      log.warn(
+          "Menu prompt '{}' could not be played in language '{}' (missing or unreadable), and"
+              + " without it Asterisk reads no keys: the menu counts as no input and callers go"
+              + " on to an agent. Record it: see config/asterisk/sounds.md",
+          prompt,
+          language);
+    }
+  }
+
+  /** A {@code SAY …} command failed on a live channel. */
   void commandFailed(String command, String language) {
     if (remember("command:" + language + ":" + command)) {
       log.warn(
