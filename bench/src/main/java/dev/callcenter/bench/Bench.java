@@ -3,7 +3,7 @@ package dev.callcenter.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Entry point: {@code bench/run lookup|tickets|hotpaths|cti|ivr|kb|dispatch|all}. */
+/** Entry point: {@code bench/run lookup|tickets|hotpaths|cti|ivr|kb|dispatch|asterisk|all}. */
 public final class Bench {
 
   private Bench() {}
@@ -56,6 +56,14 @@ public final class Bench {
             Integer.getInteger("rate", 50),
             Duration.ofSeconds(Integer.getInteger("ctiSeconds", 20)),
             Integer.getInteger("ingestEvents", 200_000));
+      }
+      if (which.equals("asterisk")) {
+        AsteriskBench.run(
+            db,
+            Integer.getInteger("pbxAgents", 40),
+            Integer.getInteger("pbxRate", 2),
+            Integer.getInteger("pbxCalls", 300),
+            Integer.getInteger("pbxEventCalls", 10));
       }
       if (which.equals("lookup") || which.equals("all")) {
         LookupBench.run(

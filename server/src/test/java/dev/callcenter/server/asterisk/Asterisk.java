@@ -25,10 +25,10 @@ import java.util.stream.Stream;
  * ports and secrets, next to the archive's base files, with its own run, spool, log, database and
  * sound directories so that parallel runs and leftovers cannot clash.
  */
-final class Asterisk implements AutoCloseable {
+public final class Asterisk implements AutoCloseable {
 
   /** The project's sample configuration, as the README tells a user to install it. */
-  static final Path PROJECT_CONFIG = projectFile("config/asterisk");
+  public static final Path PROJECT_CONFIG = projectFile("config/asterisk");
 
   private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
   private static final Pattern PROBLEM = Pattern.compile("\\] (WARNING|ERROR)\\[");
@@ -44,14 +44,17 @@ final class Asterisk implements AutoCloseable {
    * @param providerAddress where the provider's trunk is ({@code host:port}); calls from its host
    *     are identified as the trunk
    * @param phonePasswords each agent phone's digest password, by extension
+   * @param appended text appended to a sample file after templating, by file name (the benchmark's
+   *     extra phones, or {@code [callcenter](+)} lines changing the AMI user); empty for the tests
    */
-  record Settings(
+  public record Settings(
       int sipPort,
       int amiPort,
       String amiSecret,
       int agiPort,
       String providerAddress,
-      Map<String, String> phonePasswords) {}
+      Map<String, String> phonePasswords,
+      Map<String, String> appended) {}
 
   private final Path dir;
   private final Path runDir;
@@ -72,7 +75,7 @@ final class Asterisk implements AutoCloseable {
   }
 
   /** Writes the configuration into {@code dir}, starts Asterisk and waits until fully booted. */
-  static Asterisk start(Path dir, Settings settings) throws IOException {
+  public static Asterisk start(Path dir, Settings settings) throws IOException {
     Path etc = Files.createDirectories(dir.resolve("etc"));
     // astrundir holds the console socket, whose path must stay short (108 bytes).
     Path run = Files.createTempDirectory("cc-asterisk-run");
@@ -91,7 +94,9 @@ final class Asterisk implements AutoCloseable {
         directories(dir, run) + Files.readString(RealPbx.BASE_CONFIG.resolve("asterisk.conf")));
     for (String name : List.of("manager.conf", "extensions.conf", "queues.conf", "pjsip.conf")) {
       String text = Files.readString(PROJECT_CONFIG.resolve(name));
-      Files.writeString(etc.resolve(name), templated(name, text, settings));
+      Files.writeString(
+          etc.resolve(name),
+          templated(name, text, settings) + settings.appended().getOrDefault(name, ""));
     }
     sounds(dir.resolve("data"));
     Process process =
@@ -117,12 +122,12 @@ final class Asterisk implements AutoCloseable {
   }
 
   /** Where its files are: console.log, etc/, log/full. */
-  Path dir() {
+  public Path dir() {
     return dir;
   }
 
   /** Runs a CLI command ({@code asterisk -rx}) and returns its output without colours. */
-  String cli(String command) {
+  public String cli(String command) {
     try {
       Process p =
           new ProcessBuilder(RealPbx.ASTERISK.toString(), "-C", conf.toString(), "-rx", command)
@@ -150,14 +155,14 @@ final class Asterisk implements AutoCloseable {
   }
 
   /** {@code core restart now}: Asterisk re-executes itself and boots again (same process). */
-  void restartNow() {
+  public void restartNow() {
     int boots = readyCount();
     cli("core restart now");
     awaitReady(boots + 1);
   }
 
   /** WARNING and ERROR lines of the console log so far (colours removed). */
-  List<String> problems() {
+  public List<String> problems() {
     return consoleLines().stream().filter(l -> PROBLEM.matcher(l).find()).toList();
   }
 
@@ -165,7 +170,7 @@ final class Asterisk implements AutoCloseable {
    * WARNING and ERROR lines logged while Asterisk booted (the first time and after each restart):
    * what loading the configuration had to say.
    */
-  List<String> bootProblems() {
+  public List<String> bootProblems() {
     List<String> boot = new ArrayList<>();
     boolean booting = true;
     for (String line : consoleLines()) {
@@ -180,7 +185,7 @@ final class Asterisk implements AutoCloseable {
     return boot;
   }
 
-  List<String> consoleLines() {
+  public List<String> consoleLines() {
     try {
       return Files.readAllLines(console, StandardCharsets.UTF_8).stream()
           .map(l -> ANSI.matcher(l).replaceAll(""))
@@ -191,7 +196,7 @@ final class Asterisk implements AutoCloseable {
   }
 
   /** Records each prompt ({@code custom/cc-welcome}) in zh_TW and en as 0.5 s of silence. */
-  void installPrompts(Collection<String> prompts) {
+  public void installPrompts(Collection<String> prompts) {
     try {
       for (String language : List.of("en", "zh_TW")) {
         for (String prompt : prompts) {
@@ -206,7 +211,7 @@ final class Asterisk implements AutoCloseable {
   }
 
   /** Deletes every recorded prompt: the situation of a fresh install. */
-  void removePrompts() {
+  public void removePrompts() {
     try {
       for (String language : List.of("en", "zh_TW")) {
         Path custom = dir.resolve("data/sounds").resolve(language).resolve("custom");
@@ -351,7 +356,7 @@ final class Asterisk implements AutoCloseable {
     return b;
   }
 
-  static Path projectFile(String relative) {
+  public static Path projectFile(String relative) {
     Path at = Path.of("").toAbsolutePath();
     while (at != null) {
       if (Files.exists(at.resolve(relative))) {

@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
  * after a delay and hangs up after a while; {@link #behave} changes that by restarting sipp on the
  * same port, so the registration stands.
  */
-final class SipPhone implements AutoCloseable {
+public final class SipPhone implements AutoCloseable {
 
   /** An INVITE that reached this phone: a call ringing it. */
-  record Ring(String callId, Instant at, String from) {}
+  public record Ring(String callId, Instant at, String from) {}
 
   private static final Pattern BLOCK_TIME =
       Pattern.compile("^-+ (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{6})");
@@ -50,14 +50,14 @@ final class SipPhone implements AutoCloseable {
   }
 
   /** Starts a phone on {@code host} answering after 1 s and hanging up after 60 s. */
-  static SipPhone start(Path dir, String name, String host, String pbx) {
+  public static SipPhone start(Path dir, String name, String host, String pbx) {
     SipPhone phone = new SipPhone(dir, name, host, pbx);
     phone.behave(Duration.ofSeconds(1), Duration.ofSeconds(60));
     return phone;
   }
 
   /** host:port where it answers. */
-  String address() {
+  public String address() {
     return host + ":" + port;
   }
 
@@ -65,7 +65,7 @@ final class SipPhone implements AutoCloseable {
    * Registers {@code user} with digest {@code password} (as the sample pjsip.conf's aor/auth define
    * it), contact this phone's port.
    */
-  void register(String user, String password) {
+  public void register(String user, String password) {
     try (Sipp reg =
         Sipp.start(
             dir,
@@ -91,7 +91,7 @@ final class SipPhone implements AutoCloseable {
   }
 
   /** From the next call on, answer after {@code answer} and hang up {@code talk} later. */
-  synchronized void behave(Duration answer, Duration talk) {
+  public synchronized void behave(Duration answer, Duration talk) {
     if (answer.equals(answerAfter) && talk.equals(hangUpAfter) && current.alive()) {
       return;
     }
@@ -122,7 +122,7 @@ final class SipPhone implements AutoCloseable {
   }
 
   /** Every call that rang this phone so far, oldest first (one per Call-ID). */
-  synchronized List<Ring> rings() {
+  public synchronized List<Ring> rings() {
     Map<String, Ring> byCall = new LinkedHashMap<>();
     for (Sipp run : runs) {
       for (String block : run.messages().split("\n(?=-{20,} \\d{4}-)")) {
@@ -143,7 +143,7 @@ final class SipPhone implements AutoCloseable {
   }
 
   /** sipp's error logs of this phone. */
-  synchronized String errors() {
+  public synchronized String errors() {
     StringBuilder sb = new StringBuilder();
     runs.forEach(r -> sb.append(r.errors()).append('\n'));
     return sb.toString();

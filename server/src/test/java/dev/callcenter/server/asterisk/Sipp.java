@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * One sipp process running a scenario from {@code src/test/resources/sipp/} with its {@code ${…}}
  * placeholders filled in, logging the SIP messages it sends and receives to a file.
  */
-final class Sipp implements AutoCloseable {
+public final class Sipp implements AutoCloseable {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z]+)}");
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -60,7 +60,7 @@ final class Sipp implements AutoCloseable {
    * @param values placeholder values; every placeholder must have one
    * @param args sipp's command line after the scenario (remote address, -i, -p, -m …)
    */
-  static Sipp start(
+  public static Sipp start(
       Path dir, String name, String scenario, Map<String, String> values, List<String> args) {
     try {
       String base = name + "-" + SEQUENCE.incrementAndGet();
@@ -97,7 +97,7 @@ final class Sipp implements AutoCloseable {
   }
 
   /** Waits for sipp to end; its exit code (0: every call succeeded). */
-  int awaitExit(Duration timeout) {
+  public int awaitExit(Duration timeout) {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new AssertionError(name + " still running after " + timeout + "; " + errors());
@@ -109,17 +109,17 @@ final class Sipp implements AutoCloseable {
     }
   }
 
-  boolean alive() {
+  public boolean alive() {
     return process.isAlive();
   }
 
   /** The SIP messages logged so far (sipp writes them as they come). */
-  String messages() {
+  public String messages() {
     return read(messages);
   }
 
   /** sipp's error log: unexpected messages, failed calls. */
-  String errors() {
+  public String errors() {
     return name + " errors: " + read(errors);
   }
 
@@ -170,7 +170,7 @@ final class Sipp implements AutoCloseable {
   }
 
   /** A UDP port free on {@code host} now. */
-  static int freeUdpPort(String host) {
+  public static int freeUdpPort(String host) {
     try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(host, 0))) {
       return s.getLocalPort();
     } catch (IOException e) {
@@ -179,7 +179,7 @@ final class Sipp implements AutoCloseable {
   }
 
   /** A TCP port free on loopback now. */
-  static int freeTcpPort() {
+  public static int freeTcpPort() {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     } catch (IOException e) {
@@ -188,7 +188,7 @@ final class Sipp implements AutoCloseable {
   }
 
   /** An even port whose +2 is free too: sipp binds the audio and the video media ports. */
-  static int freeMediaPort(String host) {
+  public static int freeMediaPort(String host) {
     for (int attempt = 0; attempt < 50; attempt++) {
       int p = freeUdpPort(host) & ~1;
       try (DatagramSocket a = new DatagramSocket(new InetSocketAddress(host, p));
