@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +47,7 @@ class RealAsteriskIT {
 
   private static final Duration CALL = Duration.ofSeconds(40);
   private static final Duration IVR = Duration.ofSeconds(30);
+  private static final Pattern LAST_CALL = Pattern.compile("last was (\\d+) secs ago");
 
   private static RealPbxStage stage;
   private static TestServer server;
@@ -353,7 +356,7 @@ class RealAsteriskIT {
   }
 
   @Test
-  @Order(10)
+  @Order(12)
   void afterCoreRestartTheAgentsAreBackInTheirQueuesAndTheNextCallPops() throws Exception {
     stage.customer("Restart Kao", "02-2345-6706", "zh-TW");
     stage.phone1001.behave(Duration.ofSeconds(1), Duration.ofSeconds(60));
@@ -387,6 +390,119 @@ class RealAsteriskIT {
       JsonNode pop = one.await("screen-pop", m -> calledBy(m, "+886223456706")).path("data");
       assertThat(pop.path("state").asText()).isEqualTo("ringing");
       call.awaitCompleted(CALL);
+    }
+  }
+
+  @Test
+  @Order(10)
+  void aRecordedCallGetsTheRecordingReferenceFromTheUserEvent() throws Exception {
+    Customer chang = stage.customer("錄音 張先生", "02-2345-6708", "zh-TW");
+    pbx.removePrompts(); // the IVR then routes at once
+    stage.phone1002.behave(Duration.ofSeconds(1), Duration.ofSeconds(60));
+    setState("agent1", "logged-out", null);
+    setState("agent2", "available", null);
+    awaitWrappedUp("PJSIP/1002");
+    // CC_RECORD = yes in [globals], as a user turns recording on
+    pbx.cli("dialplan set global CC_RECORD yes");
+    try (WsClient two = socket("agent2");
+        SipCall call =
+            stage.dial(
+                SipCall.from("0223456708", "Chang").hangUpAfter(Duration.ofSeconds(5)), "100")) {
+      two.await("hello");
+      String callId =
+          two.await("screen-pop", m -> calledBy(m, "+886223456708")).at("/data/callId").asText();
+      long id =
+          two.await("call-update", m -> isCall(m, callId, "answered"))
+              .at("/data/interactionId")
+              .asLong();
+      call.awaitCompleted(CALL);
+
+      Interaction logged = awaitEnded(id);
+      assertThat(logged.customerId()).isEqualTo(chang.id());
+      String recording = logged.call().recordingRef();
+      assertThat(recording).matches("cc-\\d{8}-\\d{6}-[0-9.]+\\.wav");
+      assertThat(pbx.dir().resolve("spool/monitor").resolve(recording))
+          .as("MixMonitor's file")
+          .exists();
+    } finally {
+      pbx.cli("dialplan set global CC_RECORD no");
+    }
+  }
+
+  @Test
+  @Order(11)
+  void aTransferToAnotherQueueEndsTheFirstAgentsLegAndTheNextAgentGetsATransferPop()
+      throws Exception {
+    Customer lin = stage.customer("轉接 林小姐", "02-2345-6707", "zh-TW");
+    var services = server.services();
+    services.agentDevices().assign(stage.agent2, "PJSIP/1002", List.of("support", "support-en"));
+    server.server().cti().reloadAgents();
+    stage.phone1001.behave(Duration.ofSeconds(1), Duration.ofSeconds(60));
+    stage.phone1002.behave(Duration.ofSeconds(1), Duration.ofSeconds(60));
+    try {
+      setState("agent2", "logged-out", null);
+      setState("agent1", "available", null);
+      awaitWrappedUp("PJSIP/1001");
+      try (WsClient one = socket("agent1");
+          WsClient two = socket("agent2");
+          SipCall call =
+              stage.dial(
+                  SipCall.from("0223456707", "Lin").hangUpAfter(Duration.ofSeconds(9)), "200")) {
+        one.await("hello");
+        two.await("hello");
+        String callId =
+            one.await("screen-pop", m -> calledBy(m, "+886223456707")).at("/data/callId").asText();
+        long first =
+            one.await("call-update", m -> isCall(m, callId, "answered"))
+                .at("/data/interactionId")
+                .asLong();
+        // agent2 logs in (support and support-en) while agent1 talks
+        setState("agent2", "available", null);
+        awaitWrappedUp("PJSIP/1002");
+
+        var moved =
+            server
+                .as("agent1")
+                .post("/api/v1/calls/current/transfer", Map.of("target", "support-en"));
+
+        assertThat(moved.status()).as(moved.body().toString()).isEqualTo(202);
+        // agent1's part ends when their phone leaves the call, not when the caller hangs up
+        one.await("call-update", m -> isCall(m, callId, "ended"));
+        Interaction firstLeg = awaitEnded(first);
+        assertThat(firstLeg.agentId()).isEqualTo(stage.agent1);
+        assertThat(firstLeg.call().queue()).isEqualTo("support");
+        assertThat(firstLeg.call().hangupBy()).isEqualTo("TRANSFER");
+
+        JsonNode pop = two.await("screen-pop", m -> isCall(m, callId, "ringing")).at("/data/pop");
+        assertThat(pop.path("queue").asText()).isEqualTo("support-en");
+        assertThat(pop.at("/customer/id").asLong()).isEqualTo(lin.id());
+        assertThat(pop.at("/transfer/fromUserId").asLong()).isEqualTo(stage.agent1);
+        assertThat(pop.at("/transfer/fromQueue").asText()).isEqualTo("support");
+        long second =
+            two.await("call-update", m -> isCall(m, callId, "answered"))
+                .at("/data/interactionId")
+                .asLong();
+        assertThat(second).isNotEqualTo(first);
+        two.await("call-update", m -> isCall(m, callId, "ended"), CALL);
+        call.awaitCompleted(CALL);
+
+        Interaction secondLeg = awaitEnded(second);
+        assertThat(secondLeg.agentId()).isEqualTo(stage.agent2);
+        assertThat(secondLeg.call().queue()).isEqualTo("support-en");
+        assertThat(secondLeg.call().hangupBy()).isEqualTo("CALLER");
+        assertThat(secondLeg.call().talkSeconds()).isBetween(2, 8);
+        assertThat(services.interactions().get(first).call().hangupBy())
+            .as("the late AgentComplete of agent1 does not re-time their leg")
+            .isEqualTo("TRANSFER");
+        assertThat(services.interactions().forCustomer(lin.id(), 10, 0))
+            .extracting(Interaction::id)
+            .containsExactlyInAnyOrder(first, second);
+        assertThat(services.followUps().forCustomer(lin.id())).isEmpty();
+      }
+    } finally {
+      services.agentDevices().assign(stage.agent2, "PJSIP/1002", List.of("support"));
+      server.server().cti().reloadAgents();
+      setState("agent2", "logged-out", null);
     }
   }
 
@@ -441,6 +557,25 @@ class RealAsteriskIT {
           return (state.equals("logged-out") ? !member : member)
               && (s.state() == AgentState.WRAP_UP
                   || s.state().name().equals(state.toUpperCase().replace('-', '_')));
+        });
+  }
+
+  /**
+   * Waits until Asterisk will ring {@code iface} again: its last call ended more than queues.conf's
+   * wrapuptime (10 s) ago.
+   */
+  private static void awaitWrappedUp(String iface) {
+    RealPbxStage.await(
+        iface + " out of wrap-up",
+        Duration.ofSeconds(15),
+        () -> {
+          String line = stage.memberLine("support", iface);
+          if (line == null) {
+            return false;
+          }
+          Matcher last = LAST_CALL.matcher(line);
+          return line.contains("has taken no calls")
+              || (last.find() && Integer.parseInt(last.group(1)) >= 10);
         });
   }
 
