@@ -68,7 +68,10 @@ final class RealPbxStage implements AutoCloseable {
   static RealPbxStage start(String name, Map<String, String> serverSettings) throws Exception {
     assumeInstalled();
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    Path dir = Files.createDirectories(Path.of("target", "real-pbx", name + "-" + stamp));
+    // kept after the run (console.log, log/full, sipp's message logs) for a look after a failure
+    Path dir =
+        Files.createTempDirectory(
+            Files.createDirectories(Path.of("target", "real-pbx")), name + "-" + stamp + "-");
     RealPbxStage stage = new RealPbxStage(dir.toAbsolutePath());
     try {
       stage.startAll(serverSettings);
