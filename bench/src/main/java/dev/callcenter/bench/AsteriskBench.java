@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -270,7 +269,7 @@ final class AsteriskBench {
             http.newWebSocketBuilder()
                 .buildAsync(
                     URI.create("ws://127.0.0.1:" + server.httpPort() + "/ws?token=" + token),
-                    new PopListener(popAt, hellos))
+                    new PopFrames<>(POP_CALLER, popAt, hellos, Instant::now))
                 .join());
       }
       waitFor(() -> hellos.get() == tokens.size(), Duration.ofSeconds(30));
@@ -342,38 +341,6 @@ final class AsteriskBench {
           System.out.println("asterisk: closing " + opened.get(i) + " failed: " + e);
         }
       }
-    }
-  }
-
-  /** Stamps each screen-pop frame with its arrival, by caller number. */
-  private static final class PopListener implements WebSocket.Listener {
-    private final Map<String, Instant> popAt;
-    private final AtomicInteger hellos;
-    private final StringBuilder partial = new StringBuilder();
-
-    PopListener(Map<String, Instant> popAt, AtomicInteger hellos) {
-      this.popAt = popAt;
-      this.hellos = hellos;
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-      Instant now = Instant.now();
-      partial.append(data);
-      if (last) {
-        String text = partial.toString();
-        partial.setLength(0);
-        if (text.startsWith("{\"type\":\"hello\"")) {
-          hellos.incrementAndGet();
-        } else {
-          Matcher m = POP_CALLER.matcher(text);
-          if (m.find()) {
-            popAt.putIfAbsent(m.group(1), now);
-          }
-        }
-      }
-      ws.request(1);
-      return null;
     }
   }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -170,7 +169,9 @@ final class CtiBench {
     for (String token : tokens) {
       sockets.add(
           http.newWebSocketBuilder()
-              .buildAsync(URI.create(ws + token), new PopListener(popAt, hellos))
+              .buildAsync(
+                  URI.create(ws + token),
+                  new PopFrames<>(POP_CALL, popAt, hellos, System::nanoTime))
               .join());
     }
     waitFor(() -> hellos.get() == tokens.size(), Duration.ofSeconds(60));
@@ -244,38 +245,6 @@ final class CtiBench {
         throw new IllegalStateException("benchmark phase did not finish within " + max);
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-    }
-  }
-
-  /** Timestamps each screen-pop frame by call id. */
-  private static final class PopListener implements WebSocket.Listener {
-    private final Map<String, Long> popAt;
-    private final AtomicInteger hellos;
-    private final StringBuilder partial = new StringBuilder();
-
-    PopListener(Map<String, Long> popAt, AtomicInteger hellos) {
-      this.popAt = popAt;
-      this.hellos = hellos;
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-      long now = System.nanoTime();
-      partial.append(data);
-      if (last) {
-        String text = partial.toString();
-        partial.setLength(0);
-        if (text.startsWith("{\"type\":\"hello\"")) {
-          hellos.incrementAndGet();
-        } else {
-          Matcher m = POP_CALL.matcher(text);
-          if (m.find()) {
-            popAt.putIfAbsent(m.group(1), now);
-          }
-        }
-      }
-      ws.request(1);
-      return null;
     }
   }
 }

@@ -3,10 +3,6 @@ package dev.callcenter.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callcenter.helpdesk.customer.Customer;
-import dev.callcenter.helpdesk.customer.CustomerDraft;
-import dev.callcenter.helpdesk.customer.CustomerKind;
-import dev.callcenter.helpdesk.customer.PhoneInput;
-import dev.callcenter.helpdesk.customer.PhoneType;
 import dev.callcenter.pbxsim.PbxSimulator;
 import dev.callcenter.pbxsim.ami.AmiConfig;
 import dev.callcenter.pbxsim.time.ManualScheduler;
@@ -67,23 +63,7 @@ final class CtiTestKit implements AutoCloseable {
   }
 
   Customer customer(String name, String phone) {
-    return server
-        .services()
-        .customers()
-        .create(
-            new CustomerDraft(
-                CustomerKind.PERSON,
-                name,
-                null,
-                "zh-TW",
-                List.of(new PhoneInput(PhoneType.MOBILE, phone)),
-                List.of(),
-                null,
-                null,
-                Map.of(),
-                null,
-                null,
-                null));
+    return server.customer(name, phone, "zh-TW");
   }
 
   @Override

@@ -61,6 +61,29 @@ public final class TestServer implements AutoCloseable {
     return server.services();
   }
 
+  /** A person with one mobile number, created through the customer service. */
+  public dev.callcenter.helpdesk.customer.Customer customer(
+      String name, String phone, String language) {
+    return services()
+        .customers()
+        .create(
+            new dev.callcenter.helpdesk.customer.CustomerDraft(
+                dev.callcenter.helpdesk.customer.CustomerKind.PERSON,
+                name,
+                null,
+                language,
+                java.util.List.of(
+                    new dev.callcenter.helpdesk.customer.PhoneInput(
+                        dev.callcenter.helpdesk.customer.PhoneType.MOBILE, phone)),
+                java.util.List.of(),
+                null,
+                null,
+                Map.of(),
+                null,
+                null,
+                null));
+  }
+
   public CallCenterServer server() {
     return server;
   }

@@ -1,10 +1,6 @@
 package dev.callcenter.server.asterisk;
 
 import dev.callcenter.helpdesk.customer.Customer;
-import dev.callcenter.helpdesk.customer.CustomerDraft;
-import dev.callcenter.helpdesk.customer.CustomerKind;
-import dev.callcenter.helpdesk.customer.PhoneInput;
-import dev.callcenter.helpdesk.customer.PhoneType;
 import dev.callcenter.server.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -180,23 +176,7 @@ final class RealPbxStage implements AutoCloseable {
   }
 
   Customer customer(String name, String phone, String language) {
-    return server
-        .services()
-        .customers()
-        .create(
-            new CustomerDraft(
-                CustomerKind.PERSON,
-                name,
-                null,
-                language,
-                List.of(new PhoneInput(PhoneType.MOBILE, phone)),
-                List.of(),
-                null,
-                null,
-                Map.of(),
-                null,
-                null,
-                null));
+    return server.customer(name, phone, language);
   }
 
   /** The members line of {@code iface} in {@code queue show queue}, or null if not a member. */
