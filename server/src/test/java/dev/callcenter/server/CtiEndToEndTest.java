@@ -323,17 +323,12 @@ class CtiEndToEndTest {
   }
 
   private static Interaction awaitEnded(long interactionId) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      Interaction i = server.services().interactions().get(interactionId);
-      if (i.endedAt() != null) {
-        return i;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("interaction " + interactionId + " not closed: " + i);
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-    }
+    return Poll.until(
+        "interaction " + interactionId + " closed",
+        () ->
+            java.util.Optional.of(server.services().interactions().get(interactionId))
+                .filter(i -> i.endedAt() != null),
+        WAIT);
   }
 
   @Test

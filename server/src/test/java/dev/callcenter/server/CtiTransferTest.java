@@ -12,7 +12,6 @@ import dev.callcenter.pbxsim.scenario.HangupBy;
 import dev.callcenter.pbxsim.time.ManualScheduler;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -223,17 +222,12 @@ class CtiTransferTest {
   }
 
   private static Interaction awaitEnded(long interactionId) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      Interaction i = server.services().interactions().get(interactionId);
-      if (i.endedAt() != null) {
-        return i;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("interaction " + interactionId + " not closed: " + i);
-      }
-      LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-    }
+    return Poll.until(
+        "interaction " + interactionId + " closed",
+        () ->
+            java.util.Optional.of(server.services().interactions().get(interactionId))
+                .filter(i -> i.endedAt() != null),
+        WAIT);
   }
 
   private static boolean isCall(JsonNode m, CallHandle call) {

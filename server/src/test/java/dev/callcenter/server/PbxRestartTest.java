@@ -54,9 +54,13 @@ class PbxRestartTest {
     var added = sim.actions().await(a -> isAdd(a, "PJSIP/1002"), WAIT).orElseThrow();
     assertThat(added.header("Paused")).isEqualToIgnoringCase("true");
     assertThat(added.header("Reason")).isEqualTo("lunch");
-    QueueMember agentTwo = sim.pbx().member("support", "PJSIP/1002").orElseThrow();
+    // The simulator records an action before it carries it out: wait for the members themselves.
+    QueueMember agentTwo =
+        Poll.until("1002 back", () -> sim.pbx().member("support", "PJSIP/1002"), WAIT);
     assertThat(agentTwo.paused()).isTrue();
-    assertThat(sim.pbx().member("support", "PJSIP/1001").orElseThrow().paused()).isFalse();
+    QueueMember agentOne =
+        Poll.until("1001 back", () -> sim.pbx().member("support", "PJSIP/1001"), WAIT);
+    assertThat(agentOne.paused()).isFalse();
 
     try (WsClient screen = WsClient.connect(kit.server.baseUrl(), one.token())) {
       screen.await("hello");
