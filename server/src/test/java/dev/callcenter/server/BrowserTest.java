@@ -13,24 +13,17 @@ import dev.callcenter.pbxsim.ami.RecordedAction;
 import dev.callcenter.pbxsim.scenario.CallHandle;
 import dev.callcenter.pbxsim.scenario.HangupBy;
 import dev.callcenter.pbxsim.time.ManualScheduler;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,28 +33,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Chromium is missing, except under CI ({@code CI=true}), where that is a failure.
  */
 class BrowserTest {
-  private static final File CHROMIUM = new File("/usr/bin/chromium");
-  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-  private static final Path SHOTS = Path.of("target", "screenshots");
-
   private static ManualScheduler time;
   private static PbxSimulator sim;
   private static TestServer server;
   private static CtiTestKit kit;
   private static Customer vip;
+  private Browser window;
   private ChromeDriver browser;
   private WebDriverWait wait;
 
   @BeforeAll
   static void start() throws Exception {
-    boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-    if (!present && "true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException(
-          "Chromium and chromedriver are required under CI: apt-get install chromium"
-              + " chromium-driver");
-    }
-    Assumptions.assumeTrue(
-        present, "Browser tests skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing");
+    Browser.assumeInstalled();
     kit = new CtiTestKit();
     time = kit.time;
     sim = kit.sim;
@@ -97,7 +80,6 @@ class BrowserTest {
         "Open the rear cover, remove the paper and clean the feed rollers",
         dev.callcenter.kb.Language.EN);
     kit.connected();
-    Files.createDirectories(SHOTS);
   }
 
   @AfterAll
@@ -109,24 +91,15 @@ class BrowserTest {
 
   @BeforeEach
   void openBrowser() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--window-size=1400,900",
-        "--lang=en-US");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(5));
+    window = Browser.open(server);
+    browser = window.driver;
+    wait = window.wait;
   }
 
   @AfterEach
   void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (window != null) {
+      window.close();
     }
   }
 
@@ -156,10 +129,7 @@ class BrowserTest {
   }
 
   private void logIn(String page, String username) {
-    browser.get(server.baseUrl() + page);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
-    browser.findElement(By.id("login-submit")).click();
+    window.logIn(page, username);
   }
 
   private void deskReady(String username) {
@@ -167,18 +137,12 @@ class BrowserTest {
     wait.until(ExpectedConditions.attributeToBeNotEmpty(find("agent-state"), "data-state"));
   }
 
-  /** Clicks the element with this id, again if the page re-rendered it in between. */
   private void click(String id) {
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(
-            d -> {
-              d.findElement(By.id(id)).click();
-              return true;
-            });
+    window.click(id);
   }
 
   private WebElement find(String id) {
-    return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    return window.find(id);
   }
 
   private WebElement popFor(CallHandle call) {
@@ -188,8 +152,8 @@ class BrowserTest {
                 By.cssSelector("#pop[data-call-id='" + call.linkedid() + "']:not([hidden])")));
   }
 
-  private void shot(String name) throws Exception {
-    Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+  private void shot(String name) {
+    window.shot(name);
   }
 
   @Test
