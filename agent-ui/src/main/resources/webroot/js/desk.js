@@ -1,51 +1,70 @@
-// The agent desk: state, the screen pop, the pre-filled ticket, follow-ups, click-to-call.
+// The agent desk: the bar (state, customer search, lists, links), the screen pop, the work panel
+// (customer, ticket and list views from ./desk/), follow-ups and KB search. Shortcuts: A accepts
+// the pop, N opens a new ticket for the caller, / searches the KB, F finds a customer.
 import { api, logout } from "./api.js";
 import { $, h, mount } from "./dom.js";
-import { missingKeys, t, time } from "./i18n.js";
+import { addText, missingKeys, t, tf } from "./i18n.js";
 import { connectLive } from "./live.js";
 import { session } from "./session.js";
+import { DESK_TEXT } from "./desk/text.js";
+import { desk, linkButton, showError, time, work, workIsDirty } from "./desk/context.js";
+import { callerForm, customerSearch, customerView, phoneLink } from "./desk/customers.js";
+import { kbBox, kbHit } from "./desk/kb.js";
+import { ivrPath, timelineText } from "./desk/story.js";
+import { ticketForm, ticketLists, ticketView } from "./desk/tickets.js";
 
+addText(DESK_TEXT);
 const root = document.getElementById("app");
-const desk = { user: null, state: null, pop: null, popState: null, live: null };
 
-start().catch((e) => mount(root, h("p", { class: "error" }, t("error.generic") + e.message)));
+start().catch((e) => {
+  const p = h("p", { class: "error", role: "alert" });
+  showError(p, e);
+  mount(root, p);
+});
 
 async function start() {
   desk.user = await session(root);
   if (!desk.user) return;
+  const roles = desk.user.roles;
+  const has = (r) => roles.includes(r);
+  // Each role starts where its work is: administrators on the administration page, technicians on
+  // their route; agents and supervisors here.
+  if (!has("AGENT") && !has("SUPERVISOR")) {
+    location.replace(has("ADMIN") ? "/admin.html" : "/tech.html");
+    return;
+  }
   mount(
     root,
-    h(
-      "header",
-      { class: "bar" },
-      h("strong", {}, t("app.title")),
+    h("header", { class: "bar" },
+      h("h1", { class: "bar-title" }, t("app.title")),
       h("span", { id: "me" }, desk.user.displayName),
-      h("span", { id: "agent-state", class: "state" }),
-      stateControls(),
-      h("span", { id: "offline", class: "offline", hidden: true }, t("ws.offline")),
-      desk.user.roles.includes("ADMIN") ? h("a", { id: "to-admin", href: "/admin.html", class: "bar-link" }, t("admin.title")) : null,
+      has("AGENT") ? h("span", { id: "agent-state", class: "state", role: "status" }) : null,
+      has("AGENT") ? stateControls() : null,
+      customerSearch(),
+      h("nav", { class: "bar-nav", "aria-label": t("nav.label") },
+        h("button", { id: "to-lists", onclick: () => ticketLists("mine") }, t("list.title")),
+        has("SUPERVISOR") ? h("a", { id: "to-wallboard", href: "/wallboard.html", class: "bar-link" }, t("wall.title")) : null,
+        has("ADMIN") ? h("a", { id: "to-admin", href: "/admin.html", class: "bar-link" }, t("admin.title")) : null),
+      h("span", { id: "offline", class: "offline", hidden: true, role: "status" }, t("ws.offline")),
       h("button", { id: "logout", onclick: async () => { await logout(); location.reload(); } }, t("logout")),
     ),
     h("main", { class: "desk" },
-      h("section", { id: "pop", class: "pop", hidden: true }),
-      h("section", { id: "work", class: "work" }),
-      h("aside", { class: "side" }, kbBox(), h("div", { id: "followups", class: "followups" })),
+      h("section", { id: "pop", class: "pop card idle", "aria-label": t("pop.title"), tabindex: "-1" }, h("p", { class: "idle-text" }, t("pop.idle"))),
+      h("section", { id: "work", class: "work card", "aria-label": t("work.label") }),
+      h("aside", { class: "side" }, kbBox(), h("section", { id: "followups", class: "followups card" })),
     ),
   );
   document.addEventListener("keydown", shortcuts);
   desk.live = connectLive(onMessage, (online) => ($("#offline").hidden = online));
   window.ccDesk = desk; // for the browser tests and the console
   window.ccMissingKeys = missingKeys;
-  await loadFollowUps();
+  await Promise.all([loadFollowUps(), ticketLists("mine")]);
 }
 
 function stateControls() {
-  const reason = h("input", { id: "pause-reason", placeholder: t("state.reason"), maxlength: 80 });
-  const select = h(
-    "select",
-    { id: "state-select" },
-    ["available", "paused", "logged-out"].map((s) => h("option", { value: s }, t("state." + s))),
-  );
+  const reason = h("input", { id: "pause-reason", "aria-label": t("state.reason"), placeholder: t("state.reason"), maxlength: 80 });
+  const select = h("select", { id: "state-select", "aria-label": t("state.label") },
+    ["available", "paused", "logged-out"].map((s) => h("option", { value: s }, t("state." + s))));
   const error = h("span", { id: "state-error", class: "error", role: "alert" });
   const button = h("button", {
     id: "state-set",
@@ -56,7 +75,7 @@ function stateControls() {
         if (select.value === "paused" && reason.value.trim()) body.reason = reason.value.trim();
         showState(await api("PUT", "/api/v1/agents/me/state", body));
       } catch (e) {
-        error.textContent = t("state.failed") + e.message;
+        showError(error, e);
       }
     },
   }, t("state.set"));
@@ -66,6 +85,7 @@ function stateControls() {
 function showState(status) {
   desk.state = status;
   const el = $("#agent-state");
+  if (!el) return;
   el.dataset.state = status.state;
   let call = "";
   if (status.callId && desk.pop && desk.pop.callId === status.callId) {
@@ -94,9 +114,11 @@ function onMessage(m) {
 
 // ---------------------------------------------------------------- screen pop
 
-function showPop(data) {
+function showPop(data, { fresh = true } = {}) {
   const p = data.pop;
+  const newCall = !desk.pop || desk.pop.callId !== p.callId;
   desk.pop = p;
+  desk.popData = data;
   desk.popState = data.state;
   const panel = $("#pop");
   const customer = p.customer;
@@ -104,77 +126,133 @@ function showPop(data) {
     p.lookup === "KNOWN"
       ? [h("span", { class: "name", id: "pop-name" }, customer.name),
          customer.tier === "VIP" ? h("span", { class: "badge vip", id: "pop-vip" }, t("pop.vip")) : null,
-         customer.companyName ? h("span", { class: "company" }, customer.companyName + " ") : null,
-         customer.language ? h("span", { class: "lang" }, customer.language) : null]
-      : p.lookup === "ANONYMOUS"
-        ? [h("span", { class: "name", id: "pop-name" }, t("pop.anonymous"))]
-        : p.lookup === "AMBIGUOUS"
-          ? [h("span", { class: "name", id: "pop-name" }, t("pop.ambiguous"))]
-          : [h("span", { class: "name", id: "pop-name" }, t("pop.unknown"))];
+         customer.companyName ? h("span", { class: "company" }, customer.companyName + " ") : null]
+      : h("span", { class: "name", id: "pop-name" }, t("pop." + p.lookup.toLowerCase()));
   if (desk.state) showState(desk.state);
+  // The previous call's view goes, unless the agent is typing something not saved yet.
+  if (fresh && newCall && !workIsDirty()) work();
   mount(
     panel,
-    h("h2", {}, t("pop.title"), " ", h("span", { id: "pop-status", class: "pop-status" }, data.state === "answered" ? t("pop.answered") : "")),
+    h("h2", { id: "pop-heading", tabindex: "-1" }, t("pop.title"), " ",
+      h("span", { id: "pop-status", class: "pop-status", role: "status" }, data.state === "answered" ? t("pop.answered") : "")),
     h("div", { class: "who" }, who),
-    h("div", { class: "caller" }, p.caller.number ? phoneLink(p.caller.number) : "", p.caller.name ? " · " + p.caller.name : "", p.queue ? " · " + p.queue : ""),
+    h("div", { class: "caller" }, p.caller.number ? phoneLink(p.caller.number) : "", p.caller.name && p.lookup !== "KNOWN" ? " · " + p.caller.name : "",
+      p.queue ? " · " + tf("pop.queue", { queue: p.queue }) : ""),
+    h("div", { class: "actions", id: "pop-actions" }, popActions(p)),
     p.transfer ? h("p", { id: "pop-transfer", class: "transfer" }, transferredFrom(p.transfer)) : null,
     p.lookup === "AMBIGUOUS"
       ? h("ul", { id: "pop-candidates", class: "candidates" },
           p.candidates.map((c) => h("li", {},
-            h("a", { href: "#", "data-customer": c.id, onclick: (e) => { e.preventDefault(); customerView(c.id); } }, c.name),
+            linkButton({ "data-customer": c.id }, c.name, () => identify(c)),
             c.companyName ? " · " + c.companyName : "",
             c.tier === "VIP" ? h("span", { class: "badge vip" }, t("pop.vip")) : null)))
-      : null,
-    p.lookup === "UNKNOWN"
-      ? h("button", { id: "pop-create-customer", onclick: () => createCustomer(p) }, t("pop.createCustomer"))
       : null,
     p.openTickets.length
       ? h("section", {}, h("h3", {}, t("pop.openTickets")),
           h("ul", { id: "pop-tickets" }, p.openTickets.map((tk) =>
             h("li", { class: "sla-" + tk.sla, "data-sla": tk.sla },
-              h("a", { href: "#", onclick: (e) => { e.preventDefault(); ticketView(tk.id); } }, "#" + tk.id + " " + tk.title), " · ",
+              linkButton({}, "#" + tk.id + " " + tk.title, () => ticketView(tk.id)), " · ",
               h("span", { class: "sla" }, t("sla." + tk.sla)),
-              tk.dueAt ? " · " + time(tk.dueAt, desk.user.timeZone) : "",
+              tk.dueAt ? " · " + time(tk.dueAt) : "",
               tk.remainingSeconds !== undefined && tk.remainingSeconds !== null ? " · " + remaining(tk.remainingSeconds) : ""))))
       : null,
     p.overdueFollowUps.length
       ? h("section", {}, h("h3", {}, t("pop.followUps")),
-          h("ul", {}, p.overdueFollowUps.map((f) => h("li", {}, f.title, " · ", time(f.dueAt, desk.user.timeZone)))))
+          h("ul", {}, p.overdueFollowUps.map((f) => h("li", {}, f.title, " · ", time(f.dueAt)))))
       : null,
     p.recent.length
       ? h("section", {}, h("h3", {}, t("pop.recent")),
-          h("ul", { id: "pop-recent" }, p.recent.map((e) => h("li", {}, time(e.at, desk.user.timeZone), " ", e.summary || e.kind))))
+          h("ul", { id: "pop-recent" }, p.recent.map((e) => h("li", {}, time(e.at), " ", timelineText(e)))))
       : null,
     p.extras && p.extras.ivr
-      ? h("section", { id: "pop-ivr" }, h("h3", {}, t("pop.ivr")),
-          h("p", { class: "ivr-path" }, p.extras.ivr.path),
-          p.extras.ivr.ticketId
-            ? h("a", { href: "#", onclick: (e) => { e.preventDefault(); ticketView(p.extras.ivr.ticketId); } }, "#" + p.extras.ivr.ticketId)
-            : null)
+      ? h("section", { id: "pop-ivr" }, h("h3", {}, t("pop.ivr")), ivrPath(p.extras.ivr),
+          p.extras.ivr.ticketId ? linkButton({}, "#" + p.extras.ivr.ticketId, () => ticketView(p.extras.ivr.ticketId)) : null)
       : null,
     p.extras && p.extras.kb && p.extras.kb.length
       ? h("section", { id: "pop-kb" }, h("h3", {}, t("pop.kb")), h("ul", { class: "kb-results" }, p.extras.kb.map(kbHit)))
       : null,
-    h("div", { class: "actions" },
-      customer ? h("button", { id: "pop-open-customer", onclick: () => customerView(customer.id) }, t("pop.openCustomer") + " (A)") : null,
-      customer ? h("button", { id: "pop-new-ticket", onclick: () => ticketForm(p) }, t("pop.newTicket") + " (N)") : null),
   );
+  panel.classList.remove("idle", "closed");
   panel.hidden = false;
   panel.dataset.callId = p.callId;
+  // Focus moves to the pop, but never out of a field the agent is typing in.
+  const typing = document.activeElement && document.activeElement.matches("input, textarea, select, [contenteditable]");
+  if (fresh && newCall && !typing) $("#pop-heading").focus();
+}
+
+function popActions(p) {
+  const c = p.customer;
+  if (c) {
+    return [
+      h("button", { id: "pop-accept", class: "primary", onclick: () => accept() }, t("pop.accept") + " (A)"),
+      h("button", { id: "pop-open-customer", onclick: () => customerView(c.id) }, t("pop.openCustomer")),
+      h("button", { id: "pop-new-ticket", onclick: () => newTicket() }, t("pop.newTicket") + " (N)"),
+    ];
+  }
+  return [
+    h("button", { id: "pop-identify", class: "primary", onclick: () => accept() },
+      t(p.lookup === "ANONYMOUS" ? "pop.findCustomer" : "pop.identify") + " (A)"),
+  ];
+}
+
+/** What "accept" means for this caller: the server's advice for a known one, identify otherwise. */
+function accept() {
+  const p = desk.pop;
+  if (!p) return;
+  if (!p.customer) {
+    callerForm(p.caller, identified);
+  } else if (p.onAnswer && p.onAnswer.action === "new-ticket") {
+    newTicket();
+  } else if (p.onAnswer && p.onAnswer.ticketId) {
+    ticketView(p.onAnswer.ticketId);
+  } else {
+    customerView(p.customer.id);
+  }
+}
+
+function newTicket() {
+  const p = desk.pop;
+  if (!p) return;
+  if (!p.customer) {
+    callerForm(p.caller, identified);
+    return;
+  }
+  const prefill = (p.onAnswer && p.onAnswer.ticket) || {};
+  ticketForm({
+    customerId: p.customer.id,
+    customerName: p.customer.name,
+    queue: p.queue,
+    type: prefill.type,
+    pbxLinkedid: prefill.pbxLinkedid || p.callId,
+  });
+}
+
+/** The agent identified the caller: the pop shows them from now on. */
+function identify(c) {
+  identified(c);
+  customerView(c.id);
+}
+
+function identified(c) {
+  if (!desk.popData) return;
+  const pop = { ...desk.pop, lookup: "KNOWN", customer: { id: c.id, name: c.name, tier: c.tierOverride || c.tier, companyName: c.companyName }, candidates: [] };
+  pop.onAnswer = { action: "new-ticket", customerId: c.id, ticket: { type: "QUESTION", pbxLinkedid: pop.callId } };
+  showPop({ ...desk.popData, pop }, { fresh: false });
 }
 
 /** "Transferred from Agent One (support)": who passed the call on, from which queue. */
 function transferredFrom(transfer) {
-  const text = t(transfer.fromQueue ? "pop.transferredFromQueue" : "pop.transferredFrom");
-  // functions, not strings, as replacements: a "$&" in a name stays as typed
-  return text.replace("{agent}", () => transfer.fromAgent || transfer.fromInterface).replace("{queue}", () => transfer.fromQueue || "");
+  return tf(transfer.fromQueue ? "pop.transferredFromQueue" : "pop.transferredFrom", {
+    agent: transfer.fromAgent || transfer.fromInterface,
+    queue: transfer.fromQueue || "",
+  });
 }
 
 /** "2 h 5 min left" / "40 min overdue" in business time. */
 function remaining(seconds) {
   const m = Math.round(Math.abs(seconds) / 60);
-  const text = m >= 60 ? Math.floor(m / 60) + " h " + (m % 60) + " min" : m + " min";
-  return seconds >= 0 ? t("sla.left").replace("{}", text) : t("sla.over").replace("{}", text);
+  const text = m >= 60 ? tf("unit.hoursMinutes", { h: Math.floor(m / 60), m: m % 60 }) : tf("unit.minutes", { m });
+  return tf(seconds >= 0 ? "sla.left" : "sla.over", { time: text });
 }
 
 function updatePop(data) {
@@ -185,65 +263,12 @@ function updatePop(data) {
     desk.popState = "answered";
     status.textContent = t("pop.answered");
     desk.interactionId = data.interactionId;
-    if (data.onAnswer && data.onAnswer.action === "new-ticket") ticketForm(desk.pop);
+    if (data.onAnswer && data.onAnswer.action === "new-ticket" && !workIsDirty()) newTicket();
   } else if (data.state === "ended") {
     status.textContent = t("pop.ended");
   } else {
     status.textContent = t("pop.closed." + data.state);
     panel.classList.add("closed");
-    setTimeout(() => { if (panel.dataset.callId === data.callId) panel.hidden = true; }, 3000);
-  }
-}
-
-function ticketForm(p) {
-  const prefill = (p.onAnswer && p.onAnswer.ticket) || {};
-  const title = h("input", { id: "ticket-title", value: prefill.title || "", maxlength: 200, required: true });
-  const type = h("select", { id: "ticket-type" },
-    ["QUESTION", "FAULT_REPORT", "SERVICE_REQUEST", "COMPLAINT"].map((v) => h("option", { value: v, selected: v === prefill.type }, v)));
-  const result = h("p", { id: "ticket-result", role: "status" });
-  const form = h("form", { id: "ticket-form", class: "ticket-form" },
-    h("label", { for: "ticket-title" }, t("ticket.title")), title,
-    h("label", { for: "ticket-type" }, t("ticket.type")), type,
-    h("button", { type: "submit", id: "ticket-save" }, t("ticket.save")), result);
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    try {
-      const ticket = await api("POST", "/api/v1/tickets", {
-        type: type.value,
-        title: title.value,
-        customerId: prefill.customerId,
-        source: "PHONE",
-        pbxLinkedid: prefill.pbxLinkedid,
-      });
-      result.textContent = t("ticket.saved") + ticket.id;
-      result.dataset.ticketId = ticket.id;
-      result.append(" ", h("a", { href: "#", id: "ticket-open", onclick: (ev) => { ev.preventDefault(); ticketView(ticket.id); } }, "→"));
-    } catch (err) {
-      result.textContent = t("error.generic") + err.message;
-    }
-  });
-  mount($("#work"), form);
-  title.focus();
-}
-
-async function createCustomer(p) {
-  const customer = await api("POST", "/api/v1/customers", {
-    kind: "PERSON",
-    name: p.caller.name || p.caller.number,
-    phones: [{ type: "MOBILE", number: p.caller.number }],
-  });
-  mount($("#work"), h("p", { id: "customer-created" }, "#" + customer.id + " " + customer.name));
-}
-
-function phoneLink(number) {
-  return h("a", { href: "#", class: "dial", "data-number": number, onclick: (e) => { e.preventDefault(); dial(number); } }, number);
-}
-
-async function dial(number) {
-  try {
-    await api("POST", "/api/v1/calls", { number });
-  } catch (e) {
-    mount($("#work"), h("p", { class: "error" }, t("error.generic") + e.message));
   }
 }
 
@@ -258,271 +283,40 @@ async function loadFollowUps() {
     items.length === 0
       ? h("p", {}, t("followups.none"))
       : h("ul", { id: "followup-list" }, items.map((f) => {
-          const note = h("input", { class: "followup-note", placeholder: t("followups.note"), maxlength: 5000 });
+          const note = h("input", { class: "followup-note", "aria-label": t("followups.note"), placeholder: t("followups.note"), maxlength: 5000 });
+          const error = h("span", { class: "error", role: "alert" });
           return h("li", { class: f.overdue ? "overdue" : "", "data-followup": f.id },
-            f.overdue ? h("span", { class: "badge" }, t("followups.overdue")) : null,
-            " ", f.title, " · ", time(f.dueAt, desk.user.timeZone),
-            f.customerId ? h("a", { href: "#", onclick: (e) => { e.preventDefault(); customerView(f.customerId); } }, " →") : null,
-            h("div", {}, note,
+            f.overdue ? h("span", { class: "badge overdue" }, t("followups.overdue")) : null,
+            " ", f.title, " · ", time(f.dueAt),
+            f.customerId ? [" ", linkButton({ "aria-label": tf("followups.openCustomer", { title: f.title }) }, "→", () => customerView(f.customerId))] : null,
+            h("div", { class: "inline" }, note,
               h("button", { class: "followup-done", onclick: async () => {
-                await api("POST", "/api/v1/follow-ups/" + f.id + "/complete", note.value.trim() ? { note: note.value.trim() } : {});
-                loadFollowUps();
-              } }, t("followups.complete"))));
+                try {
+                  await api("POST", "/api/v1/follow-ups/" + f.id + "/complete", note.value.trim() ? { note: note.value.trim() } : {});
+                  loadFollowUps();
+                } catch (e) {
+                  showError(error, e);
+                }
+              } }, t("followups.complete")), error));
         })),
   );
 }
 
-// ---------------------------------------------------------------- knowledge base
-
-function kbBox() {
-  const input = h("input", { id: "kb-query", type: "search", placeholder: t("kb.search") + " (/)", autocomplete: "off", maxlength: 200 });
-  const results = h("ul", { id: "kb-results", class: "kb-results" });
-  let timer = null;
-  let latest = 0;
-  input.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
-      const q = input.value.trim();
-      const mine = ++latest;
-      if (q.length < 2) {
-        mount(results);
-        return;
-      }
-      try {
-        const found = await api("GET", "/api/v1/kb/search?limit=5&q=" + encodeURIComponent(q));
-        if (mine === latest) mount(results, found.hits.map(kbHit));
-      } catch (e) {
-        if (mine === latest) mount(results, h("li", { class: "error" }, t("error.generic") + e.message));
-      }
-    }, 200); // debounced: one request when the agent pauses typing
-  });
-  return h("section", { class: "kb" }, h("h2", {}, t("kb.search")), input, results);
-}
-
-function kbHit(hit) {
-  const feedback = (kind) => async () => {
-    await api("POST", "/api/v1/kb/articles/" + hit.id + "/feedback", { kind });
-    item.classList.add("rated");
-  };
-  const item = h("li", { class: "kb-hit", "data-article": hit.id },
-    h("strong", {}, hit.title),
-    h("p", { class: "snippet" }, highlighted(hit.snippet || "")),
-    h("button", { class: "kb-insert", onclick: () => insertIntoReply(hit) }, t("kb.insert")),
-    h("button", { class: "kb-helpful", onclick: feedback("HELPFUL") }, t("kb.helpful")),
-    h("button", { class: "kb-not-helpful", onclick: feedback("NOT_HELPFUL") }, t("kb.notHelpful")));
-  return item;
-}
-
-/**
- * The search snippet is HTML-escaped text with <mark> around matches: split it, unescape the text
- * and build <mark> elements, so that nothing in an article can become markup.
- */
-function highlighted(snippet) {
-  const parts = [];
-  const re = /<mark>(.*?)<\/mark>/gs;
-  let last = 0;
-  for (const m of snippet.matchAll(re)) {
-    parts.push(unescapeHtml(snippet.slice(last, m.index)));
-    parts.push(h("mark", {}, unescapeHtml(m[1])));
-    last = m.index + m[0].length;
-  }
-  parts.push(unescapeHtml(snippet.slice(last)));
-  return parts;
-}
-
-function unescapeHtml(text) {
-  return text.replace(/&(lt|gt|amp|quot|#39|#x27|#x2F);/g, (_, e) =>
-    ({ lt: "<", gt: ">", amp: "&", quot: '"', "#39": "'", "#x27": "'", "#x2F": "/" })[e]);
-}
-
-function insertIntoReply(hit) {
-  const box = document.getElementById("comment-body");
-  const text = hit.title + " [KB " + (hit.externalId || hit.id) + "]";
-  if (box) {
-    box.value = (box.value ? box.value + "\n" : "") + text;
-    box.focus();
-  } else {
-    navigator.clipboard?.writeText(text).catch(() => {});
-  }
-}
-
 function shortcuts(e) {
-  const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
+  const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement || e.target.isContentEditable;
   if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
-  if (e.key === "a" && desk.pop && desk.pop.customer) {
-    // Accept the pop: what the server advised for this caller.
-    if (desk.pop.onAnswer.action === "new-ticket") ticketForm(desk.pop);
-    else customerView(desk.pop.customer.id);
-  } else if (e.key === "n" && desk.pop && desk.pop.customer) {
-    ticketForm(desk.pop);
-  } else if (e.key === "/") {
-    const search = document.getElementById("kb-query");
-    if (search) {
-      e.preventDefault();
-      search.focus();
-    }
-  }
-}
-
-// ---------------------------------------------------------------- customer and ticket views
-
-async function customerView(id) {
-  const [c, timeline, tickets] = await Promise.all([
-    api("GET", "/api/v1/customers/" + id),
-    api("GET", "/api/v1/customers/" + id + "/timeline?limit=20"),
-    api("GET", "/api/v1/customers/" + id + "/tickets"),
-  ]);
-  const tier = c.tierOverride || c.tier;
-  mount(
-    $("#work"),
-    h("article", { id: "customer-view", "data-customer-id": c.id },
-      h("h2", {}, h("span", { id: "customer-name" }, c.name), " ", tier === "VIP" ? h("span", { class: "badge vip" }, t("pop.vip")) : null,
-        " ", h("button", { id: "customer-edit", onclick: () => customerForm(c) }, t("customer.edit"))),
-      c.companyName ? h("p", {}, c.companyName) : null,
-      h("ul", { class: "phones" }, c.phones.map((ph) => h("li", {}, ph.type, " ", phoneLink(ph.original)))),
-      c.emails.length ? h("p", {}, c.emails.join(", ")) : null,
-      c.address ? h("p", {}, c.address) : null,
-      c.notes ? h("p", { class: "notes" }, c.notes) : null,
-      h("h3", {}, t("customer.tickets")),
-      h("ul", { id: "customer-tickets" }, (tickets.items || []).map((tk) =>
-        h("li", {}, h("a", { href: "#", onclick: (e) => { e.preventDefault(); ticketView(tk.id); } }, "#" + tk.id + " " + tk.title), " · ", t("status." + tk.status)))),
-      h("h3", {}, t("customer.timeline")),
-      h("ul", { id: "customer-timeline" }, (timeline.items || []).map((e) =>
-        h("li", {}, time(e.at, desk.user.timeZone), " · ", e.summary || e.kind))),
-    ),
-  );
-}
-
-function customerForm(c) {
-  const name = h("input", { id: "edit-name", value: c.name, maxlength: 200, required: true });
-  const phones = h("textarea", { id: "edit-phones", rows: 3 }, c.phones.map((p) => p.original).join("\n"));
-  const emails = h("input", { id: "edit-emails", value: c.emails.join(", ") });
-  const address = h("input", { id: "edit-address", value: c.address || "" });
-  const notes = h("textarea", { id: "edit-notes", rows: 3 }, c.notes || "");
-  const error = h("p", { class: "error", id: "edit-error", role: "alert" });
-  const form = h("form", { id: "customer-form", class: "ticket-form" },
-    h("label", { for: "edit-name" }, t("customer.name")), name,
-    h("label", { for: "edit-phones" }, t("customer.phones")), phones,
-    h("label", { for: "edit-emails" }, t("customer.emails")), emails,
-    h("label", { for: "edit-address" }, t("customer.address")), address,
-    h("label", { for: "edit-notes" }, t("customer.notes")), notes,
-    h("button", { type: "submit", id: "edit-save" }, t("customer.save")), error);
-  form.addEventListener("submit", async (e) => {
+  const key = e.key.toLowerCase();
+  if (key === "a" && desk.pop) {
+    e.preventDefault(); // the form that opens must not receive the letter
+    accept();
+  } else if (key === "n" && desk.pop) {
     e.preventDefault();
-    const kept = new Map(c.phones.map((p) => [p.original, p.type]));
-    try {
-      await api("PUT", "/api/v1/customers/" + c.id, {
-        kind: c.kind,
-        name: name.value,
-        companyId: c.companyId,
-        language: c.language,
-        phones: phones.value.split("\n").map((x) => x.trim()).filter(Boolean).map((number) => ({ type: kept.get(number) || "OTHER", number })),
-        emails: emails.value.split(",").map((x) => x.trim()).filter(Boolean),
-        address: address.value || null,
-        notes: notes.value || null,
-        attributes: c.attributes,
-        value12m: c.value12m,
-        externalRef: c.externalRef,
-        version: c.version,
-      });
-      customerView(c.id);
-    } catch (err) {
-      // A concurrent edit is a 409: nothing is overwritten; the agent reloads and edits again.
-      error.textContent = t("error.generic") + err.message;
+    newTicket();
+  } else if (key === "/" || key === "f") {
+    const box = document.getElementById(key === "/" ? "kb-query" : "customer-search");
+    if (box) {
+      e.preventDefault();
+      box.focus();
     }
-  });
-  mount($("#work"), form);
-  name.focus();
-}
-
-async function ticketView(id) {
-  const [tk, comments, audit] = await Promise.all([
-    api("GET", "/api/v1/tickets/" + id),
-    api("GET", "/api/v1/tickets/" + id + "/comments"),
-    api("GET", "/api/v1/tickets/" + id + "/audit"),
-  ]);
-  const error = h("p", { class: "error", id: "ticket-error", role: "alert" });
-  const resolution = h("input", { id: "ticket-resolution", placeholder: t("ticket.resolution"), maxlength: 10000 });
-  const statusButtons = (tk.allowedTransitions || []).map((to) =>
-    h("button", { class: "status-to", "data-to": to, onclick: async () => {
-      try {
-        const body = { to, version: tk.version };
-        if (to === "RESOLVED" && resolution.value.trim()) body.resolution = resolution.value.trim();
-        await api("POST", "/api/v1/tickets/" + id + "/status", body);
-        ticketView(id);
-      } catch (e) {
-        error.textContent = t("error.generic") + e.message;
-      }
-    } }, t("status." + to)));
-  const commentBody = h("textarea", { id: "comment-body", rows: 3, maxlength: 10000 });
-  const visibility = h("select", { id: "comment-visibility" },
-    h("option", { value: "INTERNAL" }, t("comment.internal")), h("option", { value: "PUBLIC" }, t("comment.public")));
-  const sla = tk.sla || {};
-  const assign = async (assigneeId) => {
-    try {
-      await api("PUT", "/api/v1/tickets/" + id + "/assignee", { assigneeId, version: tk.version });
-      ticketView(id);
-    } catch (e) {
-      error.textContent = t("error.generic") + e.message;
-    }
-  };
-  // Reassign to a colleague: the list comes from /api/v1/users.
-  const assignees = h("select", { id: "ticket-assign", onchange: (e) => e.target.value && assign(Number(e.target.value)) },
-    h("option", { value: "" }, t("ticket.assignTo")));
-  api("GET", "/api/v1/users?role=agent").then((users) => {
-    for (const u of users.items) {
-      if (u.id !== tk.assigneeId) assignees.append(h("option", { value: u.id }, u.displayName));
-    }
-  }).catch(() => {});
-  mount(
-    $("#work"),
-    h("article", { id: "ticket-view", "data-ticket-id": tk.id },
-      h("h2", {}, "#" + tk.id + " ", h("span", { id: "ticket-view-title" }, tk.title)),
-      h("p", {}, h("span", { id: "ticket-status", "data-status": tk.status }, t("status." + tk.status)), " · ", tk.type, " · ", tk.priority),
-      tk.description ? h("p", { class: "description" }, tk.description) : null,
-      h("p", { id: "ticket-sla" },
-        slaText(t("sla.firstResponse"), sla.firstResponse), " · ", slaText(t("sla.resolution"), sla.resolution)),
-      h("div", { id: "ticket-actions" }, statusButtons, (tk.allowedTransitions || []).includes("RESOLVED") ? resolution : null),
-      h("p", { id: "ticket-assignee", "data-assignee": tk.assigneeId || "" },
-        t("ticket.assignee"), ": ", tk.assigneeId === desk.user.id ? t("ticket.me") : tk.assigneeId ? "#" + tk.assigneeId : "–",
-        tk.team ? " · " + tk.team : "", " ",
-        tk.assigneeId === desk.user.id ? null : h("button", { id: "ticket-take", onclick: () => assign(desk.user.id) }, t("ticket.take")),
-        " ", assignees),
-      error,
-      h("h3", {}, t("ticket.comments")),
-      h("ul", { id: "ticket-comments" }, comments.items.map((c) =>
-        h("li", { class: "comment " + c.visibility.toLowerCase() }, time(c.createdAt, desk.user.timeZone), " · ", t("comment." + c.visibility.toLowerCase()), ": ", c.body))),
-      h("form", { id: "comment-form", onsubmit: async (e) => {
-        e.preventDefault();
-        try {
-          await api("POST", "/api/v1/tickets/" + id + "/comments", { visibility: visibility.value, body: commentBody.value });
-          ticketView(id);
-        } catch (err) {
-          error.textContent = t("error.generic") + err.message;
-        }
-      } }, commentBody, visibility, h("button", { type: "submit", id: "comment-save" }, t("ticket.comment"))),
-      h("section", { id: "ticket-kb" }),
-      h("h3", {}, t("ticket.audit")),
-      h("ul", { id: "ticket-audit" }, audit.items.map((a) =>
-        h("li", {}, time(a.at, desk.user.timeZone), " · ", a.field, ": ", a.oldValue || "–", " → ", a.newValue || "–"))),
-    ),
-  );
-  ticketKnowledge(id);
-}
-
-async function ticketKnowledge(id) {
-  try {
-    const found = await api("GET", "/api/v1/tickets/" + id + "/kb-suggestions?limit=3");
-    const box = document.getElementById("ticket-kb");
-    if (box && found.hits.length) mount(box, h("h3", {}, t("pop.kb")), h("ul", { class: "kb-results" }, found.hits.map(kbHit)));
-  } catch {
-    // suggestions are a help, not a requirement
   }
-}
-
-function slaText(label, clock) {
-  if (!clock || !clock.measurement) return label + " –";
-  const m = clock.measurement;
-  const state = m.state === "BREACHED" ? "breached" : m.warning ? "warning" : m.state === "PAUSED" ? "paused" : m.state === "MET" ? "ok" : "ok";
-  return h("span", { class: "sla-" + state, "data-sla": state }, label + " ", h("span", { class: "sla" }, t("sla." + state)), " · ", time(m.dueAt, desk.user.timeZone));
 }

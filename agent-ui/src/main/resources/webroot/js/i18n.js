@@ -124,6 +124,24 @@ const TEXT = {
     "kb.notHelpful": "沒幫助",
     "wall.sla": "即將或已逾期的工單",
     "error.generic": "發生錯誤:",
+    "error.network": "無法連線到伺服器,請稍後再試",
+    "error.code": "無法完成({code})",
+    "error.invalid_field": "欄位內容不正確",
+    "error.invalid_characters": "含有不允許的字元",
+    "error.not_found": "找不到資料,可能已被刪除",
+    "error.forbidden": "您的角色無權執行此操作",
+    "error.unauthenticated": "請重新登入",
+    "error.stale_ticket": "工單已被他人修改,請重新整理後再試",
+    "error.stale_customer": "客戶資料已被他人修改,請重新整理後再試",
+    "error.invalid_transition": "此狀態無法變更為所選狀態",
+    "error.follow_up_not_open": "此跟催已完成",
+    "error.no_call": "目前沒有通話",
+    "error.pbx_rejected": "電話系統拒絕了此操作",
+    "error.pbx_timeout": "電話系統沒有回應",
+    "error.pbx_unavailable": "電話系統目前無法連線",
+    "unit.seconds": "{n} 秒",
+    "unit.minutes": "{m} 分",
+    "unit.hoursMinutes": "{h} 小時 {m} 分",
     "customer.tickets": "工單",
     "customer.edit": "編輯",
     "customer.name": "名稱",
@@ -139,8 +157,8 @@ const TEXT = {
     "status.RESOLVED": "已解決",
     "status.CLOSED": "已結案",
     "sla.firstResponse": "首次回覆",
-    "sla.left": "剩 {}",
-    "sla.over": "逾期 {}",
+    "sla.left": "剩 {time}",
+    "sla.over": "逾期 {time}",
     "sla.resolution": "解決期限",
     "ticket.comments": "留言",
     "ticket.comment": "新增留言",
@@ -277,6 +295,24 @@ const TEXT = {
     "kb.notHelpful": "Not helpful",
     "wall.sla": "Tickets near or past their SLA",
     "error.generic": "Something went wrong: ",
+    "error.network": "The server cannot be reached; please try again shortly",
+    "error.code": "Could not be done ({code})",
+    "error.invalid_field": "A field is not valid",
+    "error.invalid_characters": "Contains characters that are not allowed",
+    "error.not_found": "Not found; it may have been deleted",
+    "error.forbidden": "Your role does not allow this",
+    "error.unauthenticated": "Please log in again",
+    "error.stale_ticket": "Someone else changed the ticket; reload and try again",
+    "error.stale_customer": "Someone else changed the customer; reload and try again",
+    "error.invalid_transition": "The ticket cannot move to that status from here",
+    "error.follow_up_not_open": "This follow-up is done already",
+    "error.no_call": "You have no call right now",
+    "error.pbx_rejected": "The phone system refused this",
+    "error.pbx_timeout": "The phone system did not answer",
+    "error.pbx_unavailable": "The phone system cannot be reached right now",
+    "unit.seconds": "{n} s",
+    "unit.minutes": "{m} min",
+    "unit.hoursMinutes": "{h} h {m} min",
     "customer.tickets": "Tickets",
     "customer.edit": "Edit",
     "customer.name": "Name",
@@ -292,8 +328,8 @@ const TEXT = {
     "status.RESOLVED": "Resolved",
     "status.CLOSED": "Closed",
     "sla.firstResponse": "First response",
-    "sla.left": "{} left",
-    "sla.over": "{} overdue",
+    "sla.left": "{time} left",
+    "sla.over": "{time} overdue",
     "sla.resolution": "Resolution",
     "ticket.comments": "Comments",
     "ticket.comment": "Add comment",
@@ -333,6 +369,55 @@ export function t(key) {
 
 export const KEYS = Object.keys(TEXT.en);
 export const LANGUAGES = Object.keys(TEXT);
+
+/**
+ * Adds a page's own texts ({"zh-TW": {...}, en: {...}}), so each page keeps its sentences beside
+ * its code; missingKeys() checks them like the rest.
+ */
+export function addText(texts) {
+  for (const l of LANGUAGES) Object.assign(TEXT[l], texts[l] || {});
+  for (const k of Object.keys(texts.en || {})) if (!KEYS.includes(k)) KEYS.push(k);
+}
+
+/** Whether there is a text for `key`. */
+export function has(key) {
+  return TEXT[language][key] !== undefined;
+}
+
+/** t(key) with {name} placeholders replaced by params (as text: "$&" in a value stays as typed). */
+export function tf(key, params) {
+  let text = t(key);
+  for (const [name, value] of Object.entries(params || {})) {
+    text = text.replaceAll("{" + name + "}", () => (value === null || value === undefined ? "" : String(value)));
+  }
+  return text;
+}
+
+/** A number in the user's language. */
+export function number(value, options) {
+  return value === null || value === undefined ? "–" : new Intl.NumberFormat(language, options).format(value);
+}
+
+/** A duration: "1 小時 5 分" / "1 h 5 min", "45 秒" / "45 s". */
+export function duration(seconds) {
+  const s = Math.round(Math.abs(seconds));
+  if (s < 60) return tf("unit.seconds", { n: s });
+  const m = Math.round(s / 60);
+  return m >= 60 ? tf("unit.hoursMinutes", { h: Math.floor(m / 60), m: m % 60 }) : tf("unit.minutes", { m });
+}
+
+/**
+ * What to tell a person about a failed request: the text for its error code, with the field's
+ * label when the server named one; never the server's English message.
+ */
+export function errorText(err) {
+  const code = err && err.code;
+  if (!code) return t("error.network");
+  const field = err.details && err.details.field;
+  const base = has("error." + code) ? t("error." + code) : tf("error.code", { code });
+  if (!field) return base;
+  return base + " (" + (has("field." + field) ? t("field." + field) : field) + ")";
+}
 export function missingKeys() {
   const missing = [];
   for (const l of LANGUAGES) for (const k of KEYS) if (TEXT[l][k] === undefined) missing.push(l + ":" + k);

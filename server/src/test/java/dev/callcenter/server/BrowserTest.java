@@ -216,7 +216,8 @@ class BrowserTest {
               return true;
             });
     wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", target));
-    assertThat(find("ticket-audit").getText()).contains(target);
+    // The history reads as a sentence in the agent's language, with names, not ids or enum names.
+    assertThat(find("ticket-audit").getText()).contains("把狀態從「新建」改為").doesNotContain(target);
     long me = server.services().users().findCredentials("agent1").orElseThrow().user().id();
     click("ticket-take");
     wait.until(
@@ -288,10 +289,15 @@ class BrowserTest {
     time.advance(Duration.ofMillis(500));
     WebElement pop = popFor(unknown);
     assertThat(pop.findElement(By.id("pop-name")).getText()).isEqualTo("未知來電");
-    find("pop-create-customer").click();
-    assertThat(find("customer-created").getText()).contains("0977000111");
+    find("pop-identify").click();
+    assertThat(find("new-phone").getAttribute("value")).isEqualTo("0977000111");
+    find("new-name").sendKeys("林新客");
+    find("new-save").click();
+    wait.until(ExpectedConditions.textToBe(By.id("customer-name"), "林新客"));
     assertThat(server.services().customers().lookup("0977000111").result().name())
         .isEqualTo("KNOWN");
+    // The pop now shows who called.
+    wait.until(ExpectedConditions.textToBe(By.id("pop-name"), "林新客"));
     time.advance(Duration.ofSeconds(3));
 
     CallHandle shared =
@@ -304,7 +310,7 @@ class BrowserTest {
     time.advance(Duration.ofSeconds(3));
 
     // A candidate opens the customer, who can be edited (optimistic version sent along).
-    candidates.findElement(By.linkText("Shared B")).click();
+    candidates.findElement(By.xpath(".//button[text()='Shared B']")).click();
     assertThat(find("customer-name").getText()).isEqualTo("Shared B");
     find("customer-edit").click();
     WebElement name = find("edit-name");

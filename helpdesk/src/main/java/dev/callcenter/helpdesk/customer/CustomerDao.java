@@ -104,6 +104,7 @@ interface CustomerDao {
           + SUMMARY_COLUMNS
           + " from customer c left join customer co on co.id = c.company_id"
           + " where lower(c.name) like :contains"
+          + " or lower(co.name) like :contains"
           + " or c.external_ref = :text"
           + " or :text = any (c.emails)"
           + " or c.id in (select customer_id from customer_phone where e164 = :e164)"
