@@ -251,6 +251,7 @@ public final class Main implements Runnable {
     CallCenterServer server = new CallCenterServer(config, Clock.systemUTC()).start();
     try {
       DemoData.seed(server.services(), config.demoPassword(), Clock.systemUTC());
+      DemoData.seedKnowledge(server.knowledgeBase());
       DemoData.seedDevices(server.services(), DemoPbx.DEVICES, DemoPbx.QUEUES);
       server.cti().reloadAgents();
     } catch (RuntimeException e) {
@@ -288,6 +289,7 @@ public final class Main implements Runnable {
     }
     try {
       DemoData.seed(server.services(), config.demoPassword(), Clock.systemUTC());
+      DemoData.seedKnowledge(server.knowledgeBase());
       DemoData.seedDevices(server.services(), DemoPbx.DEVICES, DemoPbx.QUEUES);
       server.cti().reloadAgents();
       pbx.ivrAt(server.ivr().port());

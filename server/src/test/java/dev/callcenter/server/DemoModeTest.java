@@ -9,6 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DemoModeTest {
 
+  private static String enc(String text) {
+    return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   @Test
   void demoRunsOnTheEmbeddedDatabaseKeepsItsDataAndLetsTheDemoUsersLogIn(@TempDir Path dataDir)
       throws InterruptedException {
@@ -35,6 +39,23 @@ class DemoModeTest {
       assertThat(vip.get("result").asText()).isEqualTo("KNOWN");
       assertThat(vip.at("/customers/0/tier").asText()).isEqualTo("VIP");
       customersBefore = agent.get("/api/v1/customers?limit=200").body().get("items").size();
+      assertThat(customersBefore).as("a demo worth searching").isGreaterThanOrEqualTo(20);
+      // Search and suggestions have articles in both languages to find.
+      assertThat(
+              agent.get("/api/v1/kb/search?q=" + enc("印表機卡紙")).body().at("/hits/0/title").asText())
+          .contains("卡紙");
+      assertThat(
+              agent
+                  .get("/api/v1/kb/search?q=router+no+internet")
+                  .body()
+                  .at("/hits/0/title")
+                  .asText())
+          .containsIgnoringCase("internet");
+      for (String status : new String[] {"NEW", "OPEN", "PENDING_CUSTOMER", "RESOLVED", "CLOSED"}) {
+        assertThat(agent.get("/api/v1/tickets?status=" + status).body().get("items"))
+            .as("demo tickets in state " + status)
+            .isNotEmpty();
+      }
 
       // The demo's PBX: a simulated call from the demo company pops on agent1's WebSocket.
       try (WsClient ws = WsClient.connect("http://127.0.0.1:" + server.httpPort(), agent.token())) {
