@@ -41,8 +41,8 @@ import dev.callcenter.helpdesk.sla.JdbiSlaPolicyRepository;
 import dev.callcenter.helpdesk.sla.JdbiTicketSlaRepository;
 import dev.callcenter.helpdesk.sla.SlaEvent;
 import dev.callcenter.helpdesk.sla.SlaMonitor;
-import dev.callcenter.helpdesk.sla.SlaPolicyRepository;
 import dev.callcenter.helpdesk.sla.SlaPolicyResolver;
+import dev.callcenter.helpdesk.sla.SlaPolicyService;
 import dev.callcenter.helpdesk.sla.SlaTicketClocks;
 import dev.callcenter.helpdesk.sla.TicketSlaService;
 import dev.callcenter.helpdesk.survey.JdbiSurveyRepository;
@@ -153,7 +153,7 @@ public final class Helpdesk {
   private final AssignmentService assignment;
   private final OpenTicket openTicket;
   private final ChangeTicketStatus changeTicketStatus;
-  private final SlaPolicyRepository slaPolicies;
+  private final SlaPolicyService slaPolicies;
   private final CalendarService calendar;
   private final AgentDeviceService agentDevices;
   private final IvrJourneyService ivrJourneys;
@@ -219,7 +219,7 @@ public final class Helpdesk {
             calendarRepository,
             settings.slaSetupCacheTtl(),
             clock);
-    slaPolicies = slaSetup;
+    slaPolicies = new SlaPolicyService(slaSetup);
     calendar = new CalendarService(calendarRepository, slaSetup::invalidate);
     sla =
         new TicketSlaService(
@@ -376,7 +376,7 @@ public final class Helpdesk {
     return changeTicketStatus;
   }
 
-  public SlaPolicyRepository slaPolicies() {
+  public SlaPolicyService slaPolicies() {
     return slaPolicies;
   }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
  */
 public final class CachingSlaSetup implements SlaPolicyRepository, BusinessCalendarRepository {
 
+  private final SlaPolicyRepository store;
   private final Cached<List<SlaPolicy>> policies;
   private final Cached<BusinessCalendar> calendar;
 
@@ -22,6 +24,7 @@ public final class CachingSlaSetup implements SlaPolicyRepository, BusinessCalen
       BusinessCalendarRepository calendars,
       Duration ttl,
       Clock clock) {
+    this.store = policies;
     this.policies = new Cached<>(policies::all, ttl, clock);
     this.calendar = new Cached<>(calendars::defaultCalendar, ttl, clock);
   }
@@ -35,6 +38,34 @@ public final class CachingSlaSetup implements SlaPolicyRepository, BusinessCalen
   @Override
   public List<SlaPolicy> all() {
     return policies.get();
+  }
+
+  /** Writes go to the store and drop this node's cache at once (other nodes within the ttl). */
+  @Override
+  public Optional<SlaPolicy> add(SlaPolicyDraft draft) {
+    try {
+      return store.add(draft);
+    } finally {
+      policies.invalidate();
+    }
+  }
+
+  @Override
+  public Optional<SlaPolicy> changeTargets(long id, SlaPolicyDraft.Targets targets) {
+    try {
+      return store.changeTargets(id, targets);
+    } finally {
+      policies.invalidate();
+    }
+  }
+
+  @Override
+  public boolean remove(long id) {
+    try {
+      return store.remove(id);
+    } finally {
+      policies.invalidate();
+    }
   }
 
   @Override

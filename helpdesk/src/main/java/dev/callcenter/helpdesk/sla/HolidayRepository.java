@@ -14,4 +14,7 @@ public interface HolidayRepository {
 
   /** False when there was no holiday on that day. */
   boolean delete(LocalDate day);
+
+  /** The year's holidays become exactly these, all or nothing. */
+  void replaceYear(int year, List<Holiday> holidays);
 }

@@ -59,4 +59,16 @@ public final class JdbiBusinessCalendarRepository
   public boolean delete(LocalDate day) {
     return jdbi.withExtension(SlaSetupDao.class, dao -> dao.deleteHoliday(day)) > 0;
   }
+
+  @Override
+  public void replaceYear(int year, List<Holiday> holidays) {
+    jdbi.useTransaction(
+        handle -> {
+          SlaSetupDao dao = handle.attach(SlaSetupDao.class);
+          dao.deleteHolidaysOf(year);
+          for (Holiday h : holidays) {
+            dao.putHoliday(h.day(), h.name());
+          }
+        });
+  }
 }

@@ -30,6 +30,33 @@ interface SlaSetupDao {
   @SqlQuery("select * from sla_policy order by id")
   List<SlaPolicy> policies();
 
+  @SqlQuery(
+      "insert into sla_policy (ticket_type, priority, tier, first_response_minutes,"
+          + " resolution_minutes) values (:type, :priority, :tier, :firstResponse, :resolution)"
+          + " on conflict do nothing returning *")
+  Optional<SlaPolicy> insertPolicy(
+      @Bind("type") String type,
+      @Bind("priority") String priority,
+      @Bind("tier") String tier,
+      @Bind("firstResponse") int firstResponseMinutes,
+      @Bind("resolution") int resolutionMinutes);
+
+  @SqlQuery(
+      "update sla_policy set first_response_minutes = :firstResponse,"
+          + " resolution_minutes = :resolution where id = :id returning *")
+  Optional<SlaPolicy> updatePolicy(
+      @Bind("id") long id,
+      @Bind("firstResponse") int firstResponseMinutes,
+      @Bind("resolution") int resolutionMinutes);
+
+  @SqlUpdate("delete from sla_policy where id = :id")
+  int deletePolicy(@Bind("id") long id);
+
+  @SqlUpdate(
+      "delete from holiday where extract(year from day) = :year"
+          + " and calendar_id = (select id from business_calendar where is_default)")
+  int deleteHolidaysOf(@Bind("year") int year);
+
   @SqlQuery("select id, zone from business_calendar where is_default")
   Optional<CalendarRow> defaultCalendar();
 

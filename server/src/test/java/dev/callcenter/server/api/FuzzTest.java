@@ -226,6 +226,17 @@ class FuzzTest {
                     "phones",
                     List.of(Map.of("type", "MOBILE", "number", "0912-000-111"))))));
     ids.put(
+        "policy",
+        created(
+            admin.post(
+                "/api/v1/sla/policies",
+                Map.of(
+                    "type", "QUESTION",
+                    "priority", "LOW",
+                    "tier", "VIP",
+                    "firstResponseMinutes", 60,
+                    "resolutionMinutes", 600))));
+    ids.put(
         "interaction",
         created(
             agent.post(
@@ -587,6 +598,7 @@ class FuzzTest {
             case "userId" -> String.valueOf(ids.get("agent1"));
             case "username" -> "agent1";
             case "day" -> "2030-01-02";
+            case "year" -> "2030";
             case "id" ->
                 String.valueOf(
                     Objects.requireNonNull(
@@ -603,6 +615,7 @@ class FuzzTest {
                               case "parts" -> "part";
                               case "equipment" -> "equipment";
                               case "plans" -> "plan";
+                              case "policies" -> "policy";
                               case "users" ->
                                   op.path().startsWith("/api/v1/admin/") ? "fuzzTarget" : "agent1";
                               default -> "?";

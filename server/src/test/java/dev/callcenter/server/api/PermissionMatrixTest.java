@@ -347,6 +347,8 @@ class PermissionMatrixTest {
       case "users", "members" -> userId(owner);
       case "teams" -> team();
       case "holidays" -> "2031-01-0" + (1 + SEQUENCE.incrementAndGet() % 9);
+      case "years" -> 2032 + SEQUENCE.incrementAndGet() % 9;
+      case "policies" -> created(admin().post("/api/v1/sla/policies", newPolicy()), "a policy");
       case "agents" -> owner;
       case "orders" -> dispatchOrder(owner);
       case "technicians" -> userId(owner);
@@ -380,6 +382,10 @@ class PermissionMatrixTest {
           case "PUT /api/v1/kb/articles/{id}" ->
               Map.of("version", 1, "article", articleContent("Matrix draft, edited"));
           case "PUT /api/v1/users/{id}/presence" -> Map.of("present", true);
+          case "POST /api/v1/sla/policies" -> newPolicy();
+          case "PUT /api/v1/sla/policies/{id}" ->
+              Map.of("firstResponseMinutes", 60, "resolutionMinutes", 600);
+          case "PUT /api/v1/calendar/holidays/years/{year}" -> Map.of("items", List.of());
           case "POST /api/v1/dispatch/orders" -> owner == null ? Map.of() : orderBody(ticket());
           case "POST /api/v1/dispatch/orders/{id}/status" -> Map.of("status", "EN_ROUTE");
           case "POST /api/v1/dispatch/orders/{id}/parts-used" -> Map.of("partId", 1, "quantity", 1);
@@ -502,6 +508,27 @@ class PermissionMatrixTest {
                     "matrix-temporary-42")),
         "an account");
   }
+
+  /** A policy for a key nobody has used yet: every (type, priority, VIP/STANDARD) once. */
+  private static Map<String, Object> newPolicy() {
+    int n = POLICY_KEYS.getAndIncrement();
+    String[] types = {"FAULT_REPORT", "COMPLAINT", "SERVICE_REQUEST", "QUESTION"};
+    String[] priorities = {"LOW", "NORMAL", "HIGH", "URGENT"};
+    return Map.of(
+        "type",
+        types[n % 4],
+        "priority",
+        priorities[(n / 4) % 4],
+        "tier",
+        n / 16 % 2 == 0 ? "VIP" : "STANDARD",
+        "firstResponseMinutes",
+        60,
+        "resolutionMinutes",
+        600);
+  }
+
+  private static final java.util.concurrent.atomic.AtomicInteger POLICY_KEYS =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private static String team() {
     String key = "matrix-" + SEQUENCE.incrementAndGet();
