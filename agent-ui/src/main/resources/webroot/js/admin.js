@@ -1,15 +1,35 @@
-// Administration: users and roles (create, roles, disable/enable, password reset, end sessions).
+// Administration: users and roles, agents' phones and queues, SLA policies, holidays, KB authoring
+// and system status, one section per #fragment.
 // Every sentence comes from the i18n tables; user text is set as text.
 import { api, logout, ApiError } from "./api.js";
 import { $, h, mount } from "./dom.js";
-import { KEYS, missingKeys, t, time } from "./i18n.js";
+import { KEYS, addText, errorText, missingKeys, t, time } from "./i18n.js";
 import { session } from "./session.js";
+import { ADMIN_TEXT } from "./admin/text.js";
+import { DESK_TEXT } from "./desk/text.js";
+import { agentSection } from "./admin/agents.js";
+import { holidaySection } from "./admin/holidays.js";
+import { kbSection } from "./admin/kb.js";
+import { slaSection } from "./admin/sla.js";
+import { statusSection } from "./admin/status.js";
+
+addText(DESK_TEXT);
+addText(ADMIN_TEXT);
 
 const root = document.getElementById("app");
 const ROLES = ["AGENT", "SUPERVISOR", "TECHNICIAN", "ADMIN"];
 let me;
 
-start().catch((e) => mount(root, h("p", { class: "error", role: "alert" }, t("error.generic") + e.message)));
+start().catch((e) => mount(root, h("p", { class: "error", role: "alert" }, errorText(e))));
+
+const SECTIONS = {
+  users: () => usersSection(),
+  agents: (el) => agentSection(el),
+  sla: (el) => slaSection(el),
+  holidays: (el) => holidaySection(el),
+  kb: (el) => kbSection(el, me.timeZone),
+  status: (el) => statusSection(el, me.timeZone),
+};
 
 async function start() {
   me = await session(root);
@@ -22,21 +42,48 @@ async function start() {
   mount(
     root,
     header(),
-    h("main", { class: "admin-main" },
-      h("h1", {}, t("admin.users")),
-      h("p", { id: "admin-status", role: "status", "aria-live": "polite" }),
-      h("table", { id: "users", class: "users" }),
-      newUserForm(),
-    ),
+    h("div", { class: "admin-layout" },
+      h("nav", { class: "admin-nav", "aria-label": t("adm.nav") },
+        h("ul", {}, Object.keys(SECTIONS).map((k) => h("li", {}, h("a", { href: "#" + k, id: "nav-" + k }, t("adm.section." + k)))))),
+      h("main", { id: "admin-section", class: "admin-main", tabindex: "-1" })),
+  );
+  window.addEventListener("hashchange", show);
+  await show();
+}
+
+/** Shows the section named by the address's #fragment (users by default). */
+async function show() {
+  const name = SECTIONS[location.hash.slice(1)] ? location.hash.slice(1) : "users";
+  for (const a of document.querySelectorAll(".admin-nav a")) {
+    if (a.id === "nav-" + name) a.setAttribute("aria-current", "page");
+    else a.removeAttribute("aria-current");
+  }
+  const el = $("#admin-section");
+  el.dataset.section = name;
+  try {
+    await SECTIONS[name](el);
+  } catch (e) {
+    mount(el, h("p", { class: "error", role: "alert" }, errorText(e)));
+  }
+}
+
+async function usersSection() {
+  mount(
+    $("#admin-section"),
+    h("h2", {}, t("admin.users")),
+    h("p", { id: "admin-status", role: "status", "aria-live": "polite" }),
+    h("table", { id: "users", class: "users" }),
+    newUserForm(),
   );
   await loadUsers();
 }
 
 function header() {
+  const desk = me.roles.includes("AGENT") || me.roles.includes("SUPERVISOR");
   return h("header", { class: "bar" },
-    h("strong", {}, t("admin.title")),
+    h("h1", { class: "bar-title" }, t("admin.title")),
     h("span", {}, me.displayName),
-    h("a", { href: "/", class: "bar-link" }, t("admin.toDesk")),
+    desk ? h("a", { href: "/", class: "bar-link" }, t("admin.toDesk")) : null,
     h("button", { id: "logout", onclick: async () => { await logout(); location.reload(); } }, t("logout")));
 }
 
@@ -46,7 +93,7 @@ function message(err) {
   if (err instanceof ApiError && KEYS.includes(key)) return t(key);
   const pw = "password." + (err.code || "");
   if (err instanceof ApiError && KEYS.includes(pw)) return t(pw);
-  return t("error.generic") + (err.code || err.message);
+  return errorText(err);
 }
 
 function status(text, isError) {
