@@ -58,7 +58,16 @@ async function start() {
   desk.live = connectLive(onMessage, (online) => ($("#offline").hidden = online));
   window.ccDesk = desk; // for the browser tests and the console
   window.ccMissingKeys = missingKeys;
-  await Promise.all([loadFollowUps(), ticketLists("mine")]);
+  window.addEventListener("hashchange", route);
+  await Promise.all([loadFollowUps(), route()]);
+}
+
+/** Links into the desk (from the wallboard, reports): #ticket/12, #customer/7; else my tickets. */
+async function route() {
+  const m = /^#(ticket|customer)\/(\d+)$/.exec(location.hash);
+  if (m && m[1] === "ticket") await ticketView(Number(m[2]));
+  else if (m) await customerView(Number(m[2]));
+  else if (!$("#work").hasChildNodes()) await ticketLists("mine");
 }
 
 function stateControls() {
