@@ -48,6 +48,26 @@ class AdminPagesBrowserTest {
     }
   }
 
+  /** Names people gave things (users, holidays, articles): shown as they are. */
+  private static java.util.List<String> userData() {
+    java.util.List<String> data = new java.util.ArrayList<>();
+    server
+        .services()
+        .users()
+        .list(null)
+        .forEach(
+            u -> {
+              data.add(u.username());
+              data.add(u.displayName());
+            });
+    server.services().calendar().holidays().forEach(h -> data.add(h.name()));
+    // the version the server reports, e.g. 0.1.0-dev
+    data.add(server.anonymous().get("/api/v1/health").body().path("version").asText("-"));
+    data.addAll(java.util.List.of("support", "billing", "掃描器卡紙", "掃描器進紙時卡住", "清潔進紙滾輪", "更換分紙墊"));
+    data.sort(java.util.Comparator.comparingInt(String::length).reversed());
+    return data;
+  }
+
   private void section(String name) {
     window.click("nav-" + name);
     window.wait.until(
@@ -62,6 +82,7 @@ class AdminPagesBrowserTest {
     window.find("users");
     window.assertAccessible("users");
     window.assertFullyTranslated();
+    window.assertInLanguage("zh-TW", userData());
 
     section("sla");
     WebElement row =
@@ -70,6 +91,7 @@ class AdminPagesBrowserTest {
                 By.xpath("//table[@id='sla-table']//tr[td[2]='緊急' and td[3]='一般']")));
     long policyId = Long.parseLong(row.getAttribute("data-policy"));
     window.assertAccessible("SLA policies");
+    window.assertInLanguage("zh-TW", userData());
     WebElement firstResponse = window.find("sla-fr-" + policyId);
     firstResponse.clear();
     firstResponse.sendKeys("45");
@@ -88,6 +110,7 @@ class AdminPagesBrowserTest {
     new org.openqa.selenium.support.ui.Select(window.find("holiday-year")).selectByValue("2027");
     window.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("holiday-table")));
     window.assertAccessible("holidays");
+    window.assertInLanguage("zh-TW", userData());
     window.driver.executeScript(
         "const d = document.getElementById('holiday-day'); d.value = '2027-07-28';"
             + " d.dispatchEvent(new Event('input', {bubbles: true}))");
@@ -117,6 +140,7 @@ class AdminPagesBrowserTest {
     window.wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("kb-preview"), "更換分紙墊"));
     window.assertAccessible("KB editor");
+    window.assertInLanguage("zh-TW", userData());
     window.click("kb-save");
     window.wait.until(ExpectedConditions.textToBe(By.id("kb-editor-status"), "文章已儲存。"));
     window.click("kb-publish");
@@ -138,6 +162,7 @@ class AdminPagesBrowserTest {
     section("agents");
     WebElement queues = window.find("agent-queues-agent2");
     window.assertAccessible("agents");
+    window.assertInLanguage("zh-TW", userData());
     queues.clear();
     queues.sendKeys("support, billing");
     window
@@ -154,6 +179,29 @@ class AdminPagesBrowserTest {
         ExpectedConditions.attributeToBe(
             By.cssSelector("#status-table tr[data-component='database']"), "data-status", "UP"));
     window.assertAccessible("system status");
+    window.assertInLanguage("zh-TW", userData());
     window.assertFullyTranslated();
+  }
+
+  @Test
+  void everySectionReadsInEnglishForAnEnglishAdministrator() {
+    server
+        .services()
+        .users()
+        .upsert(
+            "admin-en",
+            "English Admin",
+            server.services().passwords().hash(TestServer.PASSWORD),
+            java.util.Set.of(dev.callcenter.helpdesk.user.Role.ADMIN),
+            "en");
+    window.logIn("/admin.html", "admin-en");
+    window.find("users");
+    window.assertInLanguage("en", userData());
+    for (String name : java.util.List.of("agents", "sla", "holidays", "kb", "status")) {
+      section(name);
+      window.wait.until(d -> !d.findElement(By.id("admin-section")).getText().isBlank());
+      window.assertFullyTranslated();
+      window.assertInLanguage("en", userData());
+    }
   }
 }

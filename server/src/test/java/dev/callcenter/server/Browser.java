@@ -126,6 +126,45 @@ public final class Browser implements AutoCloseable {
     assertThat(bodyText()).doesNotContain("⟦");
   }
 
+  /** Latin words a zh-TW page may show: names of things that have no translation. */
+  private static final java.util.Set<String> LATIN_ALLOWED =
+      java.util.Set.of(
+          "VIP", "SLA", "KB", "IVR", "PBX", "AMI", "FastAGI", "PJSIP", "CSV", "API", "Wi-Fi",
+          "English", "Mesh");
+
+  private static final java.util.Set<String> ENDONYMS = java.util.Set.of("繁體中文", "简体中文", "中文(台灣)");
+
+  /**
+   * Fails when the page shows words of the other language outside user data: on a zh-TW page no
+   * Latin word of three letters or more except {@link #LATIN_ALLOWED} and the given user data
+   * (names, titles, numbers people typed); on an en page no Chinese character outside user data.
+   */
+  public void assertInLanguage(String language, java.util.Collection<String> userData) {
+    String text = bodyText();
+    for (String data : userData) {
+      text = text.replace(data, " ");
+    }
+    java.util.List<String> foreign = new java.util.ArrayList<>();
+    if (language.equals("zh-TW")) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("[A-Za-z][A-Za-z-]{2,}").matcher(text);
+      while (m.find()) {
+        if (!LATIN_ALLOWED.contains(m.group())) {
+          foreign.add(m.group());
+        }
+      }
+    } else {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\p{IsHan}+").matcher(text);
+      while (m.find()) {
+        // A language's own name (in a language picker) is written in that language.
+        if (ENDONYMS.stream().noneMatch(name -> name.contains(m.group()))) {
+          foreign.add(m.group());
+        }
+      }
+    }
+    assertThat(foreign).as("words not in " + language + " outside user data").isEmpty();
+  }
+
   /**
    * Runs axe-core (vendored in test resources) on the current page and fails on any critical or
    * serious violation, naming the rule and the elements.

@@ -10,6 +10,7 @@ import dev.callcenter.pbxsim.scenario.CallHandle;
 import dev.callcenter.pbxsim.scenario.HangupBy;
 import dev.callcenter.pbxsim.time.ManualScheduler;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +81,13 @@ class DeskShiftBrowserTest {
                 By.cssSelector("#pop[data-call-id='" + call.linkedid() + "']")));
   }
 
+  /** What people typed or the directory holds: shown as it is, in any language. */
+  private static List<String> userData() {
+    List<String> data = new java.util.ArrayList<>(DemoData.USERS.keySet());
+    data.addAll(List.of("support", "王小明", "林美華", "陳志明", "帳單金額與合約不符"));
+    return data;
+  }
+
   private void press(CharSequence key) {
     new org.openqa.selenium.interactions.Actions(window.driver).sendKeys(key).perform();
   }
@@ -90,6 +98,7 @@ class DeskShiftBrowserTest {
     window.find("list-mine");
     window.assertAccessible("desk, no call");
     window.assertFullyTranslated();
+    window.assertInLanguage("zh-TW", userData());
 
     CallHandle call =
         sim.calls()
@@ -103,6 +112,7 @@ class DeskShiftBrowserTest {
     assertThat(window.driver.switchTo().activeElement().getAttribute("id"))
         .isEqualTo("pop-heading");
     window.assertAccessible("desk with a pop");
+    window.assertInLanguage("zh-TW", userData());
 
     press("n");
     WebElement title = window.find("ticket-title");
@@ -144,12 +154,14 @@ class DeskShiftBrowserTest {
         ExpectedConditions.attributeToBe(
             By.id("ticket-assignee"), "data-assignee", Long.toString(kit.agent1)));
     window.assertAccessible("ticket view");
+    window.assertInLanguage("zh-TW", userData());
 
     window.click("to-lists");
     window.wait.until(
         ExpectedConditions.presenceOfElementLocated(
             By.cssSelector("#ticket-list tr[data-ticket='" + id + "']")));
     window.assertAccessible("my tickets");
+    window.assertInLanguage("zh-TW", userData());
     window.click("list-overdue");
     window.wait.until(
         ExpectedConditions.invisibilityOfElementLocated(
