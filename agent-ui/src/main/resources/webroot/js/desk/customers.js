@@ -3,7 +3,7 @@
 import { api } from "../api.js";
 import { h } from "../dom.js";
 import { t, tf } from "../i18n.js";
-import { desk, linkButton, showError, time, trackDirty, work } from "./context.js";
+import { linkButton, showError, time, trackDirty, work } from "./context.js";
 import { timelineText } from "./story.js";
 import { ticketForm, ticketView } from "./tickets.js";
 
