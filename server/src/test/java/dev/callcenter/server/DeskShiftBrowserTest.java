@@ -243,4 +243,29 @@ class DeskShiftBrowserTest {
     assertThat(server.services().customers().search("", 500, 0)).hasSize(before);
     time.advance(Duration.ofSeconds(25));
   }
+
+  @Test
+  void aPopBecomesASavedTicketWithTheKeyboardAlone() {
+    Customer caller = kit.customer("鍵盤客戶", "0955123123");
+    deskReady("agent2");
+    CallHandle call =
+        sim.calls()
+            .inboundQueueCall("0955123123", "", "support")
+            .answeredBy(
+                "PJSIP/1002", Duration.ofSeconds(1), Duration.ofSeconds(20), HangupBy.CALLER);
+    time.advance(Duration.ofMillis(500));
+    popFor(call);
+    window.wait.until(ExpectedConditions.textToBe(By.id("pop-name"), "鍵盤客戶"));
+    press("a"); // a first-time caller: accepting opens the pre-filled ticket form
+    window.wait.until(d -> d.switchTo().activeElement().getAttribute("id").equals("ticket-title"));
+    press("印表機無法開機"); // the pre-filled title is selected: typing replaces it
+    press(Keys.ENTER); // Enter in the title saves the form
+    window.wait.until(
+        ExpectedConditions.attributeToBeNotEmpty(window.find("ticket-result"), "data-ticket-id"));
+    long id = Long.parseLong(window.find("ticket-result").getAttribute("data-ticket-id"));
+    var saved = server.services().tickets().get(id);
+    assertThat(saved.title()).isEqualTo("印表機無法開機");
+    assertThat(saved.customerId()).isEqualTo(caller.id());
+    time.advance(Duration.ofSeconds(25));
+  }
 }

@@ -29,12 +29,38 @@ public final class TestDatabase {
         server = EmbeddedDatabase.start(dir.resolve("data"), false, 0);
         server.createDatabaseIfMissing(TEMPLATE, null);
         Database.open(config(TEMPLATE, 2)).close();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        EmbeddedDatabase started = server;
+        // Stop PostgreSQL and remove its cluster: each test JVM's is hundreds of megabytes, and
+        // left behind they filled the disk of a machine that runs the suite often.
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      started.close();
+                      deleteTree(dir);
+                    }));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return server;
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths
+          .sorted(java.util.Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  // best effort at exit: what is left is only disk space
+                }
+              });
+    } catch (IOException | UncheckedIOException e) {
+      // best effort at exit
+    }
   }
 
   /** A new, migrated, empty database of its own. */
