@@ -5,6 +5,8 @@ import dev.callcenter.cti.ivr.menu.IvrMenus;
 import dev.callcenter.helpdesk.customer.CustomerSummary;
 import dev.callcenter.helpdesk.customer.Tier;
 import dev.callcenter.helpdesk.ivr.IvrOutcome;
+import dev.callcenter.helpdesk.ivr.IvrStepCode;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * and says so. The queue follows language and product, or the default queue after a failure; VIP
  * customers get the higher priority.
  *
- * @param reason why the caller goes to an agent, for the journey
+ * @param reason why the caller goes to an agent, a code for the journey: ASKED, NO_CHOICE,
+ *     NOT_IDENTIFIED, NO_PRODUCT, NO_CALLBACK_NUMBER, ABOUT_TICKET, BACKEND_FAILURE or ERROR
  * @param apologise whether something failed: an apology first, and the default queue
  */
 record ToAgentFlow(String reason, boolean apologise) implements IvrFlow {
@@ -56,7 +59,14 @@ record ToAgentFlow(String reason, boolean apologise) implements IvrFlow {
     if (call.ticketId() != null) {
       channel.setVariable("CC_TICKET_ID", Long.toString(call.ticketId()));
     }
-    call.journal().step("agent", null, reason + ": queue " + queue + " priority " + priority);
+    Map<String, String> params = new java.util.TreeMap<>();
+    params.put("reason", reason);
+    params.put("queue", queue);
+    params.put("priority", Integer.toString(priority));
+    if (call.ticketId() != null && reason.equals("ABOUT_TICKET")) {
+      params.put("ticketId", Long.toString(call.ticketId()));
+    }
+    call.journal().step("agent", null, IvrStepCode.TO_AGENT, params);
     log.debug(
         "IVR call {} to queue {} priority {} ({}), customer {}",
         call.callId(),
