@@ -181,7 +181,7 @@ class StoryLanguageBrowserTest {
   @Test
   void enShowsNoChineseOutsideUserData() {
     String text = render("en");
-    assertThat(text).contains("Call back").contains("answered a call in billing");
+    assertThat(text).contains("Call back").contains("answered a call in queue billing");
     assertThat(withoutUserData(text)).doesNotContainPattern("\\p{IsHan}");
   }
 
