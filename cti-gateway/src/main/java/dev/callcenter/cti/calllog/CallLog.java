@@ -104,7 +104,7 @@ public final class CallLog {
    *
    * @return the callback, for its owner's screen; empty when nobody can own it
    */
-  public Optional<FollowUp> missed(CallView call, long customerId, String customerName) {
+  public Optional<FollowUp> missed(CallView call, long customerId) {
     InteractionEvent what =
         call.abandoned() ? InteractionEvent.ABANDONED : InteractionEvent.UNANSWERED;
     interactions.recordEvent(

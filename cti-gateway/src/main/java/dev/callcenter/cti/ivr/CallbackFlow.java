@@ -33,7 +33,7 @@ final class CallbackFlow implements IvrFlow {
       number = n instanceof MenuResult.Entered e ? e.digits() : null;
     }
     if (number == null) {
-      return ToAgentFlow.because("NO_CALLBACK_NUMBER").run(call);
+      return ToAgentFlow.because(ToAgentFlow.Reason.NO_CALLBACK_NUMBER).run(call);
     }
     String callbackNumber = number;
     String callbackQueue = menus.routing().queueFor(call.language(), call.product());

@@ -24,7 +24,7 @@ final class FaultReportFlow implements IvrFlow {
   @Override
   public Next run(CallContext call) {
     if (!(call.play(MenuName.PRODUCT) instanceof MenuResult.Chosen c)) {
-      return ToAgentFlow.because("NO_PRODUCT").run(call);
+      return ToAgentFlow.because(ToAgentFlow.Reason.NO_PRODUCT).run(call);
     }
     String product = c.value();
     call.product(product);

@@ -62,7 +62,7 @@ final class IdentifyFlow implements IvrFlow {
       call.customer(customer);
       if (customer == null) {
         call.journal().identify(null, call.language());
-        return ToAgentFlow.because("NOT_IDENTIFIED").run(call);
+        return ToAgentFlow.because(ToAgentFlow.Reason.NOT_IDENTIFIED).run(call);
       }
     }
     call.journal().identify(customer.id(), call.language());

@@ -102,14 +102,14 @@ final class IvrScript implements AgiScript {
             call.callId(),
             e.getMessage());
         journal.step("back-end", null, IvrStepCode.FAILED);
-        ToAgentFlow.afterFailure("BACKEND_FAILURE").run(call);
+        ToAgentFlow.afterFailure(ToAgentFlow.Reason.BACKEND_FAILURE).run(call);
       } catch (AgiException e) {
         throw e;
       } catch (RuntimeException e) {
         // a bug or a rejected write (e.g. an inactive callback owner): still never dead air
         log.error("IVR call {} failed; apologising and routing to an agent", call.callId(), e);
         journal.step("error", null, IvrStepCode.FAILED);
-        ToAgentFlow.afterFailure("ERROR").run(call);
+        ToAgentFlow.afterFailure(ToAgentFlow.Reason.ERROR).run(call);
       }
     } catch (AgiHangupException e) {
       log.debug("Caller hung up in the IVR (call {}): {}", call.callId(), e.getMessage());

@@ -54,11 +54,11 @@ final class TicketStatusFlow implements IvrFlow {
     }
     while (true) {
       if (!(call.play(MenuName.TICKET_STATUS) instanceof MenuResult.Chosen c)) {
-        return ToAgentFlow.because("NO_CHOICE").run(call);
+        return ToAgentFlow.because(ToAgentFlow.Reason.NO_CHOICE).run(call);
       }
       switch (MenuChoice.of(MenuChoice.AfterTicketStatus.class, c.value())) {
         case AGENT -> {
-          return ToAgentFlow.because("ABOUT_TICKET").run(call);
+          return ToAgentFlow.because(ToAgentFlow.Reason.ABOUT_TICKET).run(call);
         }
         case MAIN -> {
           return Next.MAIN_MENU;

@@ -17,21 +17,40 @@ import org.slf4j.LoggerFactory;
  * and says so. The queue follows language and product, or the default queue after a failure; VIP
  * customers get the higher priority.
  *
- * @param reason why the caller goes to an agent, a code for the journey: ASKED, NO_CHOICE,
- *     NOT_IDENTIFIED, NO_PRODUCT, NO_CALLBACK_NUMBER, ABOUT_TICKET, BACKEND_FAILURE or ERROR
+ * @param reason why the caller goes to an agent, for the journey
  * @param apologise whether something failed: an apology first, and the default queue
  */
-record ToAgentFlow(String reason, boolean apologise) implements IvrFlow {
+record ToAgentFlow(Reason reason, boolean apologise) implements IvrFlow {
+
+  /** Why a caller goes to an agent: the {@code reason} of the journey's TO_AGENT step. */
+  enum Reason {
+    /** The caller asked for an agent (or a technician visit, booked by an agent). */
+    ASKED,
+    /** No valid choice in a menu. */
+    NO_CHOICE,
+    /** Neither the caller number nor what the caller keyed identified them. */
+    NOT_IDENTIFIED,
+    /** No product chosen for a fault report. */
+    NO_PRODUCT,
+    /** No number to call back. */
+    NO_CALLBACK_NUMBER,
+    /** About the ticket just read out ({@code ticketId}). */
+    ABOUT_TICKET,
+    /** The help desk failed. */
+    BACKEND_FAILURE,
+    /** A bug or a rejected write. */
+    ERROR
+  }
 
   private static final Logger log = LoggerFactory.getLogger(ToAgentFlow.class);
 
   /** The caller goes to an agent for {@code reason}; nothing failed. */
-  static ToAgentFlow because(String reason) {
+  static ToAgentFlow because(Reason reason) {
     return new ToAgentFlow(reason, false);
   }
 
   /** Something failed: an apology, and the default queue. */
-  static ToAgentFlow afterFailure(String reason) {
+  static ToAgentFlow afterFailure(Reason reason) {
     return new ToAgentFlow(reason, true);
   }
 
@@ -60,10 +79,10 @@ record ToAgentFlow(String reason, boolean apologise) implements IvrFlow {
       channel.setVariable("CC_TICKET_ID", Long.toString(call.ticketId()));
     }
     Map<String, String> params = new java.util.TreeMap<>();
-    params.put("reason", reason);
+    params.put("reason", reason.name());
     params.put("queue", queue);
     params.put("priority", Integer.toString(priority));
-    if (call.ticketId() != null && reason.equals("ABOUT_TICKET")) {
+    if (call.ticketId() != null && reason == Reason.ABOUT_TICKET) {
       params.put("ticketId", Long.toString(call.ticketId()));
     }
     call.journal().step("agent", null, IvrStepCode.TO_AGENT, params);
