@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param overdue open and due before the instant it was read at
  * @param title what a person wrote; null for a callback the system created (see {@code kind})
  * @param kind what a follow-up the system created is for, null for people's follow-ups
- * @param params the kind's parameters (string values), empty without a kind
+ * @param params the kind's parameters (string values), null without a kind
  */
 public record FollowUp(
     long id,
@@ -40,6 +40,7 @@ public record FollowUp(
     java.util.Map<String, String> params) {
 
   public FollowUp {
-    params = params == null ? java.util.Map.of() : java.util.Map.copyOf(params);
+    params =
+        kind == null ? null : params == null ? java.util.Map.of() : java.util.Map.copyOf(params);
   }
 }

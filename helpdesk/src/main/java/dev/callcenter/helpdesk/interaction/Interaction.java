@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param summary what the agent wrote; null for what the system recorded since issue 13 (older
  *     system rows keep their English text)
  * @param event why the system recorded it, null when a person did
- * @param eventParams the event's parameters (string values), empty without an event
+ * @param eventParams the event's parameters (string values), null without an event
  */
 public record Interaction(
     long id,
@@ -26,6 +26,9 @@ public record Interaction(
     java.util.Map<String, String> eventParams) {
 
   public Interaction {
-    eventParams = eventParams == null ? java.util.Map.of() : java.util.Map.copyOf(eventParams);
+    eventParams =
+        event == null
+            ? null
+            : eventParams == null ? java.util.Map.of() : java.util.Map.copyOf(eventParams);
   }
 }
