@@ -10,7 +10,7 @@ import { DESK_TEXT } from "./desk/text.js";
 import { desk, linkButton, showError, time, work, workIsDirty } from "./desk/context.js";
 import { callerForm, customerSearch, customerView, phoneLink } from "./desk/customers.js";
 import { kbBox, kbHit } from "./desk/kb.js";
-import { ivrPath, timelineText } from "./desk/story.js";
+import { followUpText, ivrPath, timelineText } from "./desk/story.js";
 import { ticketForm, ticketLists, ticketView } from "./desk/tickets.js";
 
 addText(DESK_TEXT);
@@ -167,7 +167,7 @@ function showPop(data, { fresh = true } = {}) {
       : null,
     p.overdueFollowUps.length
       ? h("section", {}, h("h3", {}, t("pop.followUps")),
-          h("ul", {}, p.overdueFollowUps.map((f) => h("li", {}, f.title, " · ", time(f.dueAt)))))
+          h("ul", {}, p.overdueFollowUps.map((f) => h("li", {}, followUpText(f), " · ", time(f.dueAt)))))
       : null,
     p.recent.length
       ? h("section", {}, h("h3", {}, t("pop.recent")),
@@ -296,8 +296,8 @@ async function loadFollowUps() {
           const error = h("span", { class: "error", role: "alert" });
           return h("li", { class: f.overdue ? "overdue" : "", "data-followup": f.id },
             f.overdue ? h("span", { class: "badge overdue" }, t("followups.overdue")) : null,
-            " ", f.title, " · ", time(f.dueAt),
-            f.customerId ? [" ", linkButton({ "aria-label": tf("followups.openCustomer", { title: f.title }) }, "→", () => customerView(f.customerId))] : null,
+            " ", followUpText(f), " · ", time(f.dueAt),
+            f.customerId ? [" ", linkButton({ "aria-label": tf("followups.openCustomer", { title: followUpText(f) }) }, "→", () => customerView(f.customerId))] : null,
             h("div", { class: "inline" }, note,
               h("button", { class: "followup-done", onclick: async () => {
                 try {

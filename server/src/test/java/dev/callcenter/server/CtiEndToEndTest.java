@@ -7,6 +7,7 @@ import dev.callcenter.helpdesk.customer.Customer;
 import dev.callcenter.helpdesk.customer.Tier;
 import dev.callcenter.helpdesk.followup.FollowUp;
 import dev.callcenter.helpdesk.interaction.Interaction;
+import dev.callcenter.helpdesk.interaction.InteractionEvent;
 import dev.callcenter.pbxsim.PbxSimulator;
 import dev.callcenter.pbxsim.ami.RecordedAction;
 import dev.callcenter.pbxsim.scenario.CallHandle;
@@ -196,11 +197,14 @@ class CtiEndToEndTest {
           one.await("follow-up", m -> m.path("data").path("customerId").asLong() == caller.id())
               .path("data");
       assertThat(callback.path("ownerId").asLong()).isEqualTo(agent1);
-      assertThat(callback.path("title").asText()).contains("Callback Chen").contains("0922333444");
+      assertThat(callback.path("title").isMissingNode()).isTrue();
+      assertThat(callback.path("kind").asText()).isEqualTo("CALLBACK_MISSED_CALL");
+      assertThat(callback.path("customerName").asText()).isEqualTo("Callback Chen");
+      assertThat(callback.at("/params/number").asText()).isEqualTo("0922333444");
       FollowUp stored = server.services().followUps().get(callback.path("id").asLong());
       assertThat(stored.team()).isEqualTo("support");
       assertThat(server.services().interactions().forCustomer(caller.id(), 10, 0))
-          .anyMatch(i -> i.summary().startsWith("Abandoned call"));
+          .anyMatch(i -> i.event() == InteractionEvent.ABANDONED && i.summary() == null);
     }
   }
 
@@ -301,7 +305,7 @@ class CtiEndToEndTest {
     assertThat(closed.call().talkSeconds()).isNotNull();
     var after = server.services().interactions().forCustomer(vip.id(), 100, 0);
     assertThat(after).hasSize(interactionsBefore + 1);
-    assertThat(after).noneMatch(i -> i.summary().startsWith("Unanswered call"));
+    assertThat(after).noneMatch(i -> i.event() == InteractionEvent.UNANSWERED);
     assertThat(server.services().followUps().forCustomer(vip.id())).hasSize(followUpsBefore);
   }
 

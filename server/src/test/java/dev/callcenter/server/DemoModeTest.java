@@ -85,7 +85,8 @@ class DemoModeTest {
         String ivrCall = viaIvr.body().get("callId").asText();
         var ivrPop =
             ws.await("screen-pop", m -> m.at("/data/callId").asText().equals(ivrCall)).get("data");
-        assertThat(ivrPop.at("/pop/extras/ivr/path").asText()).contains("main:0");
+        assertThat(ivrPop.at("/pop/extras/ivr/steps").toString())
+            .contains("\"menu\":\"main\",\"input\":\"0\",\"outcome\":\"CHOSE\"");
         assertThat(ivrPop.at("/pop/extras/ivr/queue").asText()).startsWith("support");
       }
       assertThat(anon.get("/api/v1/health").body().at("/components/pbx/status").asText())

@@ -3,17 +3,21 @@ package dev.callcenter.cti.calllog;
 import dev.callcenter.cti.live.AgentDirectory;
 import dev.callcenter.cti.live.AgentRef;
 import dev.callcenter.cti.live.CallView;
+import dev.callcenter.helpdesk.followup.CallbackDraft;
 import dev.callcenter.helpdesk.followup.FollowUp;
-import dev.callcenter.helpdesk.followup.FollowUpDraft;
+import dev.callcenter.helpdesk.followup.FollowUpKind;
 import dev.callcenter.helpdesk.followup.FollowUpService;
 import dev.callcenter.helpdesk.interaction.CallDetails;
 import dev.callcenter.helpdesk.interaction.Channel;
 import dev.callcenter.helpdesk.interaction.Direction;
 import dev.callcenter.helpdesk.interaction.InteractionDraft;
+import dev.callcenter.helpdesk.interaction.InteractionEvent;
 import dev.callcenter.helpdesk.interaction.InteractionService;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,23 +63,31 @@ public final class CallLog {
    */
   public long answered(AgentRef agent, CallView call, Long customerId) {
     CallView.Transfer from = call.transferredFrom();
+    Map<String, String> params = new TreeMap<>();
+    if (from != null) {
+      if (from.userId() != null) {
+        params.put("transferredFromId", Long.toString(from.userId()));
+      }
+      if (from.agentName() != null) {
+        params.put("transferredFromName", from.agentName());
+      }
+      if (from.queue() != null) {
+        params.put("transferredFromQueue", from.queue());
+      }
+    }
     return interactions
-        .record(
+        .recordEvent(
             new InteractionDraft(
                 customerId,
                 Channel.PHONE_IN,
                 Direction.INBOUND,
                 call.answeredAt(),
                 null,
-                "Queue call"
-                    + (call.queue() == null ? "" : " (" + call.queue() + ")")
-                    + (from == null
-                        ? ""
-                        : " transferred from "
-                            + from.agentName()
-                            + (from.queue() == null ? "" : " (" + from.queue() + ")")),
+                null,
                 details(call)),
-            agent.userId())
+            agent.userId(),
+            InteractionEvent.ANSWERED,
+            params)
         .id();
   }
 
@@ -92,42 +104,46 @@ public final class CallLog {
    *
    * @return the callback, for its owner's screen; empty when nobody can own it
    */
-  public Optional<FollowUp> missed(CallView call, long customerId, String customerName) {
-    String what = call.abandoned() ? "Abandoned call" : "Unanswered call";
-    interactions.record(
+  public Optional<FollowUp> missed(CallView call, long customerId) {
+    InteractionEvent what =
+        call.abandoned() ? InteractionEvent.ABANDONED : InteractionEvent.UNANSWERED;
+    interactions.recordEvent(
         new InteractionDraft(
             customerId,
             Channel.PHONE_IN,
             Direction.INBOUND,
             call.offeredAt() != null ? call.offeredAt() : call.queuedAt(),
             call.endedAt(),
-            what
-                + (call.queue() == null ? "" : " in " + call.queue())
-                + " after "
-                + call.waitSeconds()
-                + " s",
+            null,
             details(call)),
-        null);
+        null,
+        what,
+        Map.of());
     Long owner = ownerFor(call);
     if (owner == null) {
       log.warn("No callback owner for missed call {} from customer {}", call.callId(), customerId);
       return Optional.empty();
     }
-    String number = call.caller().number() == null ? "" : " at " + call.caller().number();
+    Map<String, String> params = new TreeMap<>();
+    params.put("callId", call.callId());
+    params.put("missed", what.name());
+    params.put("waitSeconds", Long.toString(call.waitSeconds()));
+    if (call.queue() != null) {
+      params.put("queue", call.queue());
+    }
+    if (call.caller() != null && call.caller().number() != null) {
+      params.put("number", call.caller().number());
+    }
     return Optional.of(
-        followUps.create(
-            new FollowUpDraft(
-                "Call back " + customerName + number,
-                what
-                    + (call.queue() == null ? "" : " in queue " + call.queue())
-                    + ", call "
-                    + call.callId(),
+        followUps.createCallback(
+            new CallbackDraft(
+                FollowUpKind.CALLBACK_MISSED_CALL,
+                params,
                 clock.instant().plus(callbackDue),
                 owner,
                 call.queue(),
                 customerId,
-                null),
-            null));
+                null)));
   }
 
   private Long ownerFor(CallView call) {

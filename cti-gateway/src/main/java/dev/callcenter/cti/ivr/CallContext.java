@@ -24,6 +24,7 @@ final class CallContext {
   private final IvrServices services;
   private final Backend backend;
   private final Clock clock;
+  private IvrOutcome outcome;
   private final IvrJournal journal;
   private final MenuPlayer player;
   private final Instant startedAt;
@@ -167,7 +168,13 @@ final class CallContext {
   /** Ends the journey with {@code outcome}; the first ending wins over a later hang-up. */
   void finish(IvrOutcome outcome, String queue, Integer priority) {
     finished = true;
+    this.outcome = outcome;
     journal.finish(outcome, queue, priority, ticketId);
+  }
+
+  /** How the caller left the menu, null while in it. */
+  IvrOutcome outcome() {
+    return outcome;
   }
 
   /** The caller hung up: ends the journey unless it already ended. */

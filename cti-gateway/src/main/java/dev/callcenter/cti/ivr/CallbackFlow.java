@@ -4,9 +4,12 @@ import dev.callcenter.cti.ivr.fastagi.AgiChannel;
 import dev.callcenter.cti.ivr.menu.IvrMenus;
 import dev.callcenter.cti.ivr.menu.MenuChoice;
 import dev.callcenter.cti.ivr.menu.MenuName;
-import dev.callcenter.helpdesk.followup.FollowUpDraft;
+import dev.callcenter.helpdesk.followup.CallbackDraft;
+import dev.callcenter.helpdesk.followup.FollowUpKind;
 import dev.callcenter.helpdesk.ivr.IvrOutcome;
+import dev.callcenter.helpdesk.ivr.IvrStepCode;
 import dev.callcenter.helpdesk.user.User;
+import java.util.Map;
 
 /**
  * Books a callback on the caller's number or one they key in: a follow-up for the queue the call
@@ -30,7 +33,7 @@ final class CallbackFlow implements IvrFlow {
       number = n instanceof MenuResult.Entered e ? e.digits() : null;
     }
     if (number == null) {
-      return ToAgentFlow.because("no callback number").run(call);
+      return ToAgentFlow.because(ToAgentFlow.Reason.NO_CALLBACK_NUMBER).run(call);
     }
     String callbackNumber = number;
     String callbackQueue = menus.routing().queueFor(call.language(), call.product());
@@ -46,19 +49,18 @@ final class CallbackFlow implements IvrFlow {
                             + ownerName
                             + "' (routing.callback-owner) does not exist",
                         null));
-    FollowUpDraft draft =
-        new FollowUpDraft(
-            "Call back " + callbackNumber + " (queue " + callbackQueue + ")",
-            "Asked for in the IVR, call "
-                + call.callId()
-                + ", language "
-                + call.language()
-                + ".\nNumber: "
-                + callbackNumber
-                + "\nQueue: "
-                + callbackQueue
-                + "\n\nIVR path:\n"
-                + call.journal().path(),
+    CallbackDraft draft =
+        new CallbackDraft(
+            FollowUpKind.CALLBACK_IVR,
+            Map.of(
+                "callId",
+                call.callId(),
+                "number",
+                callbackNumber,
+                "queue",
+                callbackQueue,
+                "language",
+                call.language()),
             call.clock().instant().plus(menus.routing().callbackDue()),
             owner.id(),
             callbackQueue,
@@ -66,11 +68,15 @@ final class CallbackFlow implements IvrFlow {
             call.ticketId());
     long followUp =
         call.backend()
-            .call("create callback", () -> call.services().followUps().create(draft, null))
+            .call("create callback", () -> call.services().followUps().createCallback(draft))
             .id();
     call.queue(callbackQueue);
     call.journal()
-        .step("callback", callbackNumber, "follow-up " + followUp + " for queue " + callbackQueue);
+        .step(
+            "callback",
+            callbackNumber,
+            IvrStepCode.CALLBACK_BOOKED,
+            Map.of("followUpId", Long.toString(followUp), "queue", callbackQueue));
     call.finish(IvrOutcome.CALLBACK, callbackQueue, null);
     AgiChannel channel = call.channel();
     channel.setVariable("CC_NEXT", "hangup");

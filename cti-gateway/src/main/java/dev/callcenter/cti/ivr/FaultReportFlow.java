@@ -1,19 +1,21 @@
 package dev.callcenter.cti.ivr;
 
 import dev.callcenter.cti.ivr.menu.MenuName;
+import dev.callcenter.helpdesk.ivr.IvrStepCode;
 import dev.callcenter.helpdesk.ticket.Ticket;
 import dev.callcenter.helpdesk.ticket.TicketDraft;
 import dev.callcenter.helpdesk.ticket.TicketSource;
 import dev.callcenter.helpdesk.ticket.TicketType;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * Creates a fault-report ticket for the product the caller picks (with the serial number if they
- * key one in, and the IVR path so far), reads its number back and returns to the main menu. The
- * product then routes the call to its own queue, if it has one.
+ * key one in; the IVR path is on the journey, shown by the pop), reads its number back and returns
+ * to the main menu. The product then routes the call to its own queue, if it has one.
  */
 final class FaultReportFlow implements IvrFlow {
 
@@ -22,7 +24,7 @@ final class FaultReportFlow implements IvrFlow {
   @Override
   public Next run(CallContext call) {
     if (!(call.play(MenuName.PRODUCT) instanceof MenuResult.Chosen c)) {
-      return ToAgentFlow.because("no product chosen").run(call);
+      return ToAgentFlow.because(ToAgentFlow.Reason.NO_PRODUCT).run(call);
     }
     String product = c.value();
     call.product(product);
@@ -32,9 +34,7 @@ final class FaultReportFlow implements IvrFlow {
             + product
             + (serial == null ? "" : "\nSerial number: " + serial)
             + "\nCaller number: "
-            + call.callerNumber()
-            + "\n\nIVR path:\n"
-            + call.journal().path();
+            + call.callerNumber();
     TicketDraft draft =
         new TicketDraft(
             TicketType.FAULT_REPORT,
@@ -60,7 +60,11 @@ final class FaultReportFlow implements IvrFlow {
           "IVR call {} reported a fault: ticket {} for {}", call.callId(), ticket.id(), product);
     }
     call.journal()
-        .step("report-fault", serial, "ticket " + ticket.id() + " created for " + product);
+        .step(
+            "report-fault",
+            serial,
+            IvrStepCode.FAULT_REPORTED,
+            Map.of("ticketId", Long.toString(ticket.id()), "product", product));
     call.say("fault-created");
     call.channel().sayDigits(Long.toString(ticket.id()));
     return Next.MAIN_MENU;

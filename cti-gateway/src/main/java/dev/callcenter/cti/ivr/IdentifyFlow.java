@@ -7,7 +7,8 @@ import dev.callcenter.helpdesk.customer.CallerLookup;
 import dev.callcenter.helpdesk.customer.Customer;
 import dev.callcenter.helpdesk.customer.CustomerService;
 import dev.callcenter.helpdesk.customer.CustomerSummary;
-import java.util.Locale;
+import dev.callcenter.helpdesk.ivr.IvrStepCode;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,16 +30,29 @@ final class IdentifyFlow implements IvrFlow {
     CustomerSummary customer = null;
     if (lookup.result() == CallerLookup.Result.KNOWN) {
       customer = lookup.customers().getFirst();
-      call.journal().step("identify", null, "known by caller number: customer " + customer.id());
+      call.journal()
+          .step(
+              "identify",
+              null,
+              IvrStepCode.KNOWN_BY_NUMBER,
+              Map.of("customerId", Long.toString(customer.id())));
     } else {
       call.journal()
           .step(
-              "identify", null, lookup.result().name().toLowerCase(Locale.ROOT) + " caller number");
+              "identify",
+              null,
+              IvrStepCode.NOT_KNOWN_BY_NUMBER,
+              Map.of("lookup", lookup.result().name()));
     }
     call.customer(customer);
     if (customer != null && menus.languages().contains(customer.language())) {
       call.language(customer.language());
-      call.journal().step("language", null, "customer preference " + call.language());
+      call.journal()
+          .step(
+              "language",
+              null,
+              IvrStepCode.LANGUAGE_PREFERRED,
+              Map.of("language", call.language()));
     } else {
       call.language(chooseLanguage(call));
     }
@@ -48,7 +62,7 @@ final class IdentifyFlow implements IvrFlow {
       call.customer(customer);
       if (customer == null) {
         call.journal().identify(null, call.language());
-        return ToAgentFlow.because("not identified").run(call);
+        return ToAgentFlow.because(ToAgentFlow.Reason.NOT_IDENTIFIED).run(call);
       }
     }
     call.journal().identify(customer.id(), call.language());
@@ -63,7 +77,12 @@ final class IdentifyFlow implements IvrFlow {
     if (call.play(MenuName.LANGUAGE, menus.defaultLanguage()) instanceof MenuResult.Chosen c) {
       return c.value();
     }
-    call.journal().step("language", null, "default " + menus.defaultLanguage());
+    call.journal()
+        .step(
+            "language",
+            null,
+            IvrStepCode.LANGUAGE_DEFAULT,
+            Map.of("language", menus.defaultLanguage()));
     return menus.defaultLanguage();
   }
 
@@ -81,10 +100,20 @@ final class IdentifyFlow implements IvrFlow {
       }
       CustomerSummary found = resolve(call, entered.digits(), candidates);
       if (found != null) {
-        call.journal().step("identify", entered.digits(), "customer " + found.id());
+        call.journal()
+            .step(
+                "identify",
+                entered.digits(),
+                IvrStepCode.IDENTIFIED,
+                Map.of("customerId", Long.toString(found.id())));
         return found;
       }
-      call.journal().step("identify", entered.digits(), "no match (strike " + strike + ")");
+      call.journal()
+          .step(
+              "identify",
+              entered.digits(),
+              IvrStepCode.NO_MATCH,
+              Map.of("strike", Integer.toString(strike)));
       call.say("not-identified");
     }
     return null;

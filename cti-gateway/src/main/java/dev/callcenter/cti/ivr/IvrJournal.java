@@ -3,9 +3,11 @@ package dev.callcenter.cti.ivr;
 import dev.callcenter.helpdesk.ivr.IvrJourneyService;
 import dev.callcenter.helpdesk.ivr.IvrOutcome;
 import dev.callcenter.helpdesk.ivr.IvrStep;
+import dev.callcenter.helpdesk.ivr.IvrStepCode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,10 +51,14 @@ final class IvrJournal {
     write("start", () -> journeys.start(callId, callerNumber));
   }
 
-  void step(String menu, String input, String outcome) {
-    IvrStep step = new IvrStep(clock.instant(), menu, input, outcome);
+  void step(String menu, String input, IvrStepCode code) {
+    step(menu, input, code, Map.of());
+  }
+
+  void step(String menu, String input, IvrStepCode code, Map<String, String> params) {
+    IvrStep step = new IvrStep(clock.instant(), menu, input, code, params);
     steps.add(step);
-    log.debug("IVR {} {} {} → {}", callId, menu, input, outcome);
+    log.debug("IVR {} {} {} → {} {}", callId, menu, input, code, params);
     write("step", () -> journeys.append(callId, step));
   }
 
@@ -64,17 +70,9 @@ final class IvrJournal {
     write("finish", () -> journeys.finish(callId, outcome, queue, priority, ticketId));
   }
 
-  /** The path so far, one step a line, for tickets, follow-ups and the interaction. */
-  String path() {
-    StringBuilder sb = new StringBuilder();
-    for (IvrStep s : steps) {
-      sb.append(s.menu());
-      if (s.input() != null) {
-        sb.append(' ').append(s.input());
-      }
-      sb.append(": ").append(s.outcome()).append('\n');
-    }
-    return sb.toString().strip();
+  /** The steps so far, in order. */
+  List<IvrStep> steps() {
+    return List.copyOf(steps);
   }
 
   private void write(String what, Runnable work) {

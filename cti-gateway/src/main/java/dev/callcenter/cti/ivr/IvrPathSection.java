@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The pop's {@code ivr} section: what the caller chose, entered and created in the IVR. */
+/**
+ * The pop's {@code ivr} section: what the caller chose, entered and created in the IVR, as steps
+ * with codes and parameters (see {@link dev.callcenter.helpdesk.ivr.IvrStepCode}) the page words.
+ */
 public final class IvrPathSection implements PopSection {
 
   private final IvrJourneyService journeys;
@@ -31,7 +34,6 @@ public final class IvrPathSection implements PopSection {
         .map(
             j -> {
               Map<String, Object> ivr = new LinkedHashMap<>();
-              ivr.put("path", j.path());
               ivr.put("steps", j.steps());
               ivr.put("language", j.language());
               ivr.put("ticketId", j.ticketId());

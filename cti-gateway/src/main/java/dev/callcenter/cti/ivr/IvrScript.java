@@ -11,8 +11,11 @@ import dev.callcenter.helpdesk.interaction.Channel;
 import dev.callcenter.helpdesk.interaction.Direction;
 import dev.callcenter.helpdesk.interaction.Interaction;
 import dev.callcenter.helpdesk.interaction.InteractionDraft;
+import dev.callcenter.helpdesk.interaction.InteractionEvent;
+import dev.callcenter.helpdesk.ivr.IvrStepCode;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -98,23 +101,39 @@ final class IvrScript implements AgiScript {
             "Help desk failed during IVR call {} ({}); apologising and routing to an agent",
             call.callId(),
             e.getMessage());
-        journal.step("back-end", null, "failed: " + e.getMessage());
-        ToAgentFlow.afterFailure("back-end failure").run(call);
+        journal.step("back-end", null, IvrStepCode.FAILED);
+        ToAgentFlow.afterFailure(ToAgentFlow.Reason.BACKEND_FAILURE).run(call);
       } catch (AgiException e) {
         throw e;
       } catch (RuntimeException e) {
         // a bug or a rejected write (e.g. an inactive callback owner): still never dead air
         log.error("IVR call {} failed; apologising and routing to an agent", call.callId(), e);
-        journal.step("error", null, "failed: " + e.getMessage());
-        ToAgentFlow.afterFailure("error").run(call);
+        journal.step("error", null, IvrStepCode.FAILED);
+        ToAgentFlow.afterFailure(ToAgentFlow.Reason.ERROR).run(call);
       }
     } catch (AgiHangupException e) {
       log.debug("Caller hung up in the IVR (call {}): {}", call.callId(), e.getMessage());
-      journal.step("hangup", null, "caller hung up");
+      journal.step("hangup", null, IvrStepCode.HUNG_UP);
       call.hungUp();
     } finally {
       recordInteraction(call);
     }
+  }
+
+  /** What the timeline needs to word the IVR contact; the steps themselves stay on the journey. */
+  private static Map<String, String> ivrParams(CallContext call) {
+    Map<String, String> p = new java.util.TreeMap<>();
+    p.put("callId", call.callId());
+    if (call.outcome() != null) {
+      p.put("outcome", call.outcome().name());
+    }
+    if (call.ticketId() != null) {
+      p.put("ticketId", Long.toString(call.ticketId()));
+    }
+    if (call.language() != null) {
+      p.put("language", call.language());
+    }
+    return p;
   }
 
   /** The call on the customer's timeline, linked to the ticket it created; best effort. */
@@ -123,7 +142,6 @@ final class IvrScript implements AgiScript {
       return;
     }
     long customerId = call.customer().id();
-    String path = call.journal().path();
     InteractionDraft draft =
         new InteractionDraft(
             customerId,
@@ -131,7 +149,7 @@ final class IvrScript implements AgiScript {
             Direction.INBOUND,
             call.startedAt(),
             clock.instant(),
-            "IVR" + (path.isEmpty() ? "" : ":\n" + path),
+            null,
             new CallDetails(
                 call.request().uniqueid(),
                 call.callId(),
@@ -146,7 +164,12 @@ final class IvrScript implements AgiScript {
                 null));
     try {
       Interaction i =
-          backend.call("record interaction", () -> services.interactions().record(draft, null));
+          backend.call(
+              "record interaction",
+              () ->
+                  services
+                      .interactions()
+                      .recordEvent(draft, null, InteractionEvent.IVR, ivrParams(call)));
       if (call.ticketId() != null) {
         long t = call.ticketId();
         backend.run("link interaction", () -> services.tickets().linkInteraction(t, i.id(), null));

@@ -17,7 +17,7 @@ final class MainMenuFlow implements IvrFlow {
         call.menus().technicianVisit() ? Set.of() : Set.of(MenuAction.TECHNICIAN_VISIT.value());
     while (true) {
       if (!(call.play(MenuName.MAIN, hidden) instanceof MenuResult.Chosen c)) {
-        return ToAgentFlow.because("no choice in the main menu").run(call);
+        return ToAgentFlow.because(ToAgentFlow.Reason.NO_CHOICE).run(call);
       }
       MenuAction action = MenuChoice.of(MenuAction.class, c.value());
       if (flowFor(action).run(call) == Next.LEFT_IVR) {
@@ -34,7 +34,7 @@ final class MainMenuFlow implements IvrFlow {
       case CALLBACK -> new CallbackFlow();
       // technician-visit stays hidden until dispatch exists (the loader refuses it on); were it
       // chosen, a person would book the visit
-      case AGENT, TECHNICIAN_VISIT -> ToAgentFlow.because("asked for an agent");
+      case AGENT, TECHNICIAN_VISIT -> ToAgentFlow.because(ToAgentFlow.Reason.ASKED);
     };
   }
 }

@@ -2,6 +2,8 @@ package dev.callcenter.cti.ivr;
 
 import dev.callcenter.cti.ivr.fastagi.AgiChannel;
 import dev.callcenter.cti.ivr.menu.Menu;
+import dev.callcenter.helpdesk.ivr.IvrStepCode;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,11 +33,11 @@ final class MenuPlayer {
           channel.getData(menu.prompt().in(language), menu.timeout(), menu.maxDigits());
       if (e.empty()) {
         if (menu.optional()) {
-          journal.step(menu.name(), null, "skipped");
+          journal.step(menu.name(), null, IvrStepCode.SKIPPED);
           return new MenuResult.Skipped();
         }
         reason = "no input";
-        journal.step(menu.name(), null, "no input");
+        journal.step(menu.name(), null, IvrStepCode.NO_INPUT);
         channel.streamFile(menu.noInput().in(language));
         continue;
       }
@@ -43,18 +45,22 @@ final class MenuPlayer {
       if (menu.isChoice()) {
         String value = menu.choices().get(keyed);
         if (value != null && !hidden.contains(value)) {
-          journal.step(menu.name(), keyed, "chose " + value);
+          journal.step(menu.name(), keyed, IvrStepCode.CHOSE, Map.of("value", value));
           return new MenuResult.Chosen(keyed, value);
         }
       } else if (keyed.chars().allMatch(Character::isDigit)) {
-        journal.step(menu.name(), keyed, "entered");
+        journal.step(menu.name(), keyed, IvrStepCode.ENTERED);
         return new MenuResult.Entered(keyed);
       }
       reason = "invalid " + keyed;
-      journal.step(menu.name(), keyed, "invalid");
+      journal.step(menu.name(), keyed, IvrStepCode.INVALID);
       channel.streamFile(menu.invalid().in(language));
     }
-    journal.step(menu.name(), null, "gave up after " + (menu.retries() + 1) + " tries");
+    journal.step(
+        menu.name(),
+        null,
+        IvrStepCode.GAVE_UP,
+        Map.of("tries", Integer.toString(menu.retries() + 1)));
     return new MenuResult.Failed(reason);
   }
 }

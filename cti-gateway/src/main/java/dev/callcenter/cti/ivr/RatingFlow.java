@@ -1,6 +1,7 @@
 package dev.callcenter.cti.ivr;
 
 import dev.callcenter.cti.ivr.menu.IvrMenus;
+import dev.callcenter.helpdesk.ivr.IvrStepCode;
 import dev.callcenter.helpdesk.survey.SurveyAnswerDraft;
 import dev.callcenter.helpdesk.ticket.Ticket;
 import dev.callcenter.helpdesk.ticket.TicketQuery;
@@ -9,6 +10,7 @@ import dev.callcenter.helpdesk.ticket.TicketStatus;
 import dev.callcenter.helpdesk.ticket.TicketSummary;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,7 +36,12 @@ final class RatingFlow implements IvrFlow {
     call.channel().sayDigits(Long.toString(ticket));
     Optional<SurveyReply> reply = SurveyReply.ask(call.player(), menus, call.language());
     if (reply.isEmpty()) {
-      call.journal().step("ticket-survey", null, "ticket " + ticket + " not rated");
+      call.journal()
+          .step(
+              "ticket-survey",
+              null,
+              IvrStepCode.NOT_RATED,
+              Map.of("ticketId", Long.toString(ticket)));
       return Next.MAIN_MENU;
     }
     String rating = Integer.toString(reply.get().rating());
@@ -48,7 +55,12 @@ final class RatingFlow implements IvrFlow {
             reply.get().rating(),
             reply.get().solved());
     call.backend().call("store survey answer", () -> call.services().surveys().record(answer));
-    call.journal().step("ticket-survey", rating, "ticket " + ticket + " rated " + rating);
+    call.journal()
+        .step(
+            "ticket-survey",
+            rating,
+            IvrStepCode.RATED,
+            Map.of("ticketId", Long.toString(ticket), "rating", rating));
     call.say("survey-thanks");
     return Next.MAIN_MENU;
   }

@@ -4,12 +4,14 @@ import dev.callcenter.cti.ivr.menu.IvrMenus;
 import dev.callcenter.cti.ivr.menu.MenuChoice;
 import dev.callcenter.cti.ivr.menu.MenuName;
 import dev.callcenter.helpdesk.NotFoundException;
+import dev.callcenter.helpdesk.ivr.IvrStepCode;
 import dev.callcenter.helpdesk.ticket.Ticket;
 import dev.callcenter.helpdesk.ticket.TicketService;
 import dev.callcenter.helpdesk.ticket.TicketSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads the caller's open tickets (newest first, up to {@code max-tickets-spoken}) with their
@@ -27,7 +29,7 @@ final class TicketStatusFlow implements IvrFlow {
         call.backend().call("open tickets", () -> tickets.openForCustomer(customerId));
     if (open.isEmpty()) {
       call.say("no-open-tickets");
-      call.journal().step("ticket-status", null, "no open tickets");
+      call.journal().step("ticket-status", null, IvrStepCode.NO_OPEN_TICKETS);
     } else {
       call.say("you-have");
       call.channel().sayNumber(open.size());
@@ -40,16 +42,23 @@ final class TicketStatusFlow implements IvrFlow {
           .step(
               "ticket-status",
               null,
-              "read " + spoken.size() + " of " + open.size() + " open: " + ids(spoken));
+              IvrStepCode.OPEN_TICKETS_READ,
+              Map.of(
+                  "read",
+                  Integer.toString(spoken.size()),
+                  "open",
+                  Integer.toString(open.size()),
+                  "ticketIds",
+                  ids(spoken)));
       call.ticketId(open.getFirst().id());
     }
     while (true) {
       if (!(call.play(MenuName.TICKET_STATUS) instanceof MenuResult.Chosen c)) {
-        return ToAgentFlow.because("no choice after ticket status").run(call);
+        return ToAgentFlow.because(ToAgentFlow.Reason.NO_CHOICE).run(call);
       }
       switch (MenuChoice.of(MenuChoice.AfterTicketStatus.class, c.value())) {
         case AGENT -> {
-          return ToAgentFlow.because("about ticket " + call.ticketId()).run(call);
+          return ToAgentFlow.because(ToAgentFlow.Reason.ABOUT_TICKET).run(call);
         }
         case MAIN -> {
           return Next.MAIN_MENU;
@@ -75,12 +84,17 @@ final class TicketStatusFlow implements IvrFlow {
     // another customer's ticket is answered exactly like a missing one
     if (t == null || t.customerId() != call.customer().id()) {
       call.say("ticket-not-found");
-      call.journal().step("ticket-number", e.digits(), "not found");
+      call.journal().step("ticket-number", e.digits(), IvrStepCode.TICKET_NOT_FOUND);
       return;
     }
     speak(call, t);
     call.ticketId(t.id());
-    call.journal().step("ticket-number", e.digits(), "read ticket " + t.id() + " " + t.status());
+    call.journal()
+        .step(
+            "ticket-number",
+            e.digits(),
+            IvrStepCode.TICKET_READ,
+            Map.of("ticketId", Long.toString(t.id()), "status", t.status().name()));
   }
 
   private static void speak(CallContext call, Ticket t) {
@@ -97,6 +111,6 @@ final class TicketStatusFlow implements IvrFlow {
   }
 
   private static String ids(List<TicketSummary> tickets) {
-    return String.join(", ", tickets.stream().map(t -> "#" + t.id()).toList());
+    return String.join(",", tickets.stream().map(t -> Long.toString(t.id())).toList());
   }
 }

@@ -5,6 +5,8 @@ import dev.callcenter.cti.ivr.menu.IvrMenus;
 import dev.callcenter.helpdesk.customer.CustomerSummary;
 import dev.callcenter.helpdesk.customer.Tier;
 import dev.callcenter.helpdesk.ivr.IvrOutcome;
+import dev.callcenter.helpdesk.ivr.IvrStepCode;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,17 +20,37 @@ import org.slf4j.LoggerFactory;
  * @param reason why the caller goes to an agent, for the journey
  * @param apologise whether something failed: an apology first, and the default queue
  */
-record ToAgentFlow(String reason, boolean apologise) implements IvrFlow {
+record ToAgentFlow(Reason reason, boolean apologise) implements IvrFlow {
+
+  /** Why a caller goes to an agent: the {@code reason} of the journey's TO_AGENT step. */
+  enum Reason {
+    /** The caller asked for an agent (or a technician visit, booked by an agent). */
+    ASKED,
+    /** No valid choice in a menu. */
+    NO_CHOICE,
+    /** Neither the caller number nor what the caller keyed identified them. */
+    NOT_IDENTIFIED,
+    /** No product chosen for a fault report. */
+    NO_PRODUCT,
+    /** No number to call back. */
+    NO_CALLBACK_NUMBER,
+    /** About the ticket just read out ({@code ticketId}). */
+    ABOUT_TICKET,
+    /** The help desk failed. */
+    BACKEND_FAILURE,
+    /** A bug or a rejected write. */
+    ERROR
+  }
 
   private static final Logger log = LoggerFactory.getLogger(ToAgentFlow.class);
 
   /** The caller goes to an agent for {@code reason}; nothing failed. */
-  static ToAgentFlow because(String reason) {
+  static ToAgentFlow because(Reason reason) {
     return new ToAgentFlow(reason, false);
   }
 
   /** Something failed: an apology, and the default queue. */
-  static ToAgentFlow afterFailure(String reason) {
+  static ToAgentFlow afterFailure(Reason reason) {
     return new ToAgentFlow(reason, true);
   }
 
@@ -56,7 +78,14 @@ record ToAgentFlow(String reason, boolean apologise) implements IvrFlow {
     if (call.ticketId() != null) {
       channel.setVariable("CC_TICKET_ID", Long.toString(call.ticketId()));
     }
-    call.journal().step("agent", null, reason + ": queue " + queue + " priority " + priority);
+    Map<String, String> params = new java.util.TreeMap<>();
+    params.put("reason", reason.name());
+    params.put("queue", queue);
+    params.put("priority", Integer.toString(priority));
+    if (call.ticketId() != null && reason == Reason.ABOUT_TICKET) {
+      params.put("ticketId", Long.toString(call.ticketId()));
+    }
+    call.journal().step("agent", null, IvrStepCode.TO_AGENT, params);
     log.debug(
         "IVR call {} to queue {} priority {} ({}), customer {}",
         call.callId(),

@@ -216,7 +216,7 @@ public final class CtiCoordinator implements CtiListener {
       return;
     }
     callLog
-        .missed(call, p.customer().id(), p.customer().name())
+        .missed(call, p.customer().id())
         .ifPresent(
             callback ->
                 notifier.toUser(

@@ -182,11 +182,9 @@ public final class ScreenPopComposer {
     }
     Instant since = clock.instant().minus(RECENT_ACTIVITY);
     boolean active = recent.stream().anyMatch(e -> e.at().isAfter(since));
-    String title =
-        "Call from " + customer.name() + (call.queue() == null ? "" : " (" + call.queue() + ")");
     ScreenPop.TicketPrefill prefill =
         new ScreenPop.TicketPrefill(
-            customer.id(), TicketType.QUESTION, title, TicketSource.PHONE, call.callId());
+            customer.id(), TicketType.QUESTION, null, TicketSource.PHONE, call.callId());
     if (!open.isEmpty() || active) {
       Long ticket = open.isEmpty() ? null : open.getFirst().id();
       return new ScreenPop.OnAnswer("open-customer", customer.id(), ticket, prefill);

@@ -89,7 +89,12 @@ public record ScreenPop(
    */
   public record OnAnswer(String action, Long customerId, Long ticketId, TicketPrefill ticket) {}
 
-  /** A new ticket filled in from the call. */
+  /**
+   * A new ticket filled in from the call.
+   *
+   * @param title always null since issue 13: the page words the default title ("Call from …") in
+   *     the user's language from the pop's customer and queue (story.js {@code prefillTitle})
+   */
   public record TicketPrefill(
       Long customerId, TicketType type, String title, TicketSource source, String pbxLinkedid) {}
 }

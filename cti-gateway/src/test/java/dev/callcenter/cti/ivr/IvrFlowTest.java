@@ -9,7 +9,9 @@ import dev.callcenter.helpdesk.customer.CustomerDraft;
 import dev.callcenter.helpdesk.customer.CustomerKind;
 import dev.callcenter.helpdesk.customer.Tier;
 import dev.callcenter.helpdesk.followup.FollowUp;
+import dev.callcenter.helpdesk.followup.FollowUpKind;
 import dev.callcenter.helpdesk.interaction.Interaction;
+import dev.callcenter.helpdesk.interaction.InteractionEvent;
 import dev.callcenter.helpdesk.ivr.IvrJourney;
 import dev.callcenter.helpdesk.ivr.IvrOutcome;
 import dev.callcenter.helpdesk.ivr.IvrStep;
@@ -61,7 +63,14 @@ class IvrFlowTest {
   }
 
   private static List<String> outcomes(IvrJourney j) {
-    return j.steps().stream().map(s -> s.menu() + "|" + s.input() + "|" + s.outcome()).toList();
+    return j.steps().stream()
+        .map(
+            s -> {
+              StringBuilder sb = new StringBuilder(s.menu() + "|" + s.input() + "|" + s.outcome());
+              s.params().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+              return sb.toString();
+            })
+        .toList();
   }
 
   @Test
@@ -112,17 +121,26 @@ class IvrFlowTest {
     assertThat(j.priority()).isEqualTo(10);
     assertThat(outcomes(j))
         .containsExactly(
-            "identify|null|known by caller number: customer " + vip.id(),
-            "language|null|customer preference en",
-            "main|1|chose ticket-status",
-            "ticket-status|null|read 2 of 2 open: #" + newer.id() + ", #" + older.id(),
-            "ticket-status|1|chose agent",
-            "agent|null|about ticket " + newer.id() + ": queue support-en priority 10");
+            "identify|null|KNOWN_BY_NUMBER customerId=" + vip.id(),
+            "language|null|LANGUAGE_PREFERRED language=en",
+            "main|1|CHOSE value=ticket-status",
+            "ticket-status|null|OPEN_TICKETS_READ open=2 read=2 ticketIds="
+                + newer.id()
+                + ","
+                + older.id(),
+            "ticket-status|1|CHOSE value=agent",
+            "agent|null|TO_AGENT priority=10 queue=support-en reason=ABOUT_TICKET ticketId="
+                + newer.id());
     List<Interaction> timeline = kit.helpdesk.interactions.forCustomer(vip.id(), 10, 0);
     assertThat(timeline).hasSize(1);
     assertThat(timeline.getFirst().call().linkedid()).isEqualTo(call.uniqueid());
     assertThat(timeline.getFirst().call().queue()).isEqualTo("support-en");
-    assertThat(timeline.getFirst().summary()).contains("main 1: chose ticket-status");
+    assertThat(timeline.getFirst().summary()).isNull();
+    assertThat(timeline.getFirst().event()).isEqualTo(InteractionEvent.IVR);
+    assertThat(timeline.getFirst().eventParams())
+        .containsEntry("callId", call.uniqueid())
+        .containsEntry("outcome", "AGENT")
+        .containsEntry("language", "en");
   }
 
   @Test
@@ -211,7 +229,7 @@ class IvrFlowTest {
                           .orElseThrow())
                   .orElseThrow()
                   .path())
-          .contains("main (gave up after 3 tries)")
+          .contains("main (GAVE_UP tries=3)")
           .doesNotContain("report-fault");
       assertThat(warnings.list)
           .extracting(e -> e.getFormattedMessage())
@@ -274,10 +292,10 @@ class IvrFlowTest {
     assertThat(j.language()).isEqualTo("en");
     assertThat(outcomes(j))
         .startsWith(
-            "identify|null|unknown caller number",
-            "language|2|chose en",
-            "identify|" + c.id() + "|entered",
-            "identify|" + c.id() + "|customer " + c.id());
+            "identify|null|NOT_KNOWN_BY_NUMBER lookup=UNKNOWN",
+            "language|2|CHOSE value=en",
+            "identify|" + c.id() + "|ENTERED",
+            "identify|" + c.id() + "|IDENTIFIED customerId=" + c.id());
   }
 
   @Test
@@ -299,10 +317,10 @@ class IvrFlowTest {
     assertThat(j.outcome()).isEqualTo(IvrOutcome.AGENT);
     assertThat(outcomes(j))
         .contains(
-            "identify|999999|no match (strike 1)",
-            "identify|0900000000|no match (strike 2)",
-            "identify|999998|no match (strike 3)",
-            "agent|null|not identified: queue support priority 0");
+            "identify|999999|NO_MATCH strike=1",
+            "identify|0900000000|NO_MATCH strike=2",
+            "identify|999998|NO_MATCH strike=3",
+            "agent|null|TO_AGENT priority=0 queue=support reason=NOT_IDENTIFIED");
   }
 
   @Test
@@ -321,9 +339,9 @@ class IvrFlowTest {
         .containsEntry("QUEUE_PRIO", "10");
     assertThat(outcomes(journey(call)))
         .contains(
-            "identify|null|ambiguous caller number",
-            "identify|" + stranger.id() + "|no match (strike 1)",
-            "identify|0933000002|customer " + bob.id());
+            "identify|null|NOT_KNOWN_BY_NUMBER lookup=AMBIGUOUS",
+            "identify|" + stranger.id() + "|NO_MATCH strike=1",
+            "identify|0933000002|IDENTIFIED customerId=" + bob.id());
     assertThat(alice.id()).isNotEqualTo(bob.id());
   }
 
@@ -348,11 +366,11 @@ class IvrFlowTest {
     assertThat(r.variables()).containsEntry("CC_NEXT", "queue");
     assertThat(outcomes(journey(call)))
         .containsSubsequence(
-            "main|7|invalid",
-            "main|null|no input",
-            "main|3|invalid",
-            "main|null|gave up after 3 tries",
-            "agent|null|no choice in the main menu: queue support-en priority 0");
+            "main|7|INVALID",
+            "main|null|NO_INPUT",
+            "main|3|INVALID",
+            "main|null|GAVE_UP tries=3",
+            "agent|null|TO_AGENT priority=0 queue=support-en reason=NO_CHOICE");
   }
 
   @Test
@@ -368,10 +386,12 @@ class IvrFlowTest {
     assertThat(t.source()).isEqualTo(TicketSource.IVR);
     assertThat(t.product()).isEqualTo("Fiber router");
     assertThat(t.pbxLinkedid()).isEqualTo(call.uniqueid());
-    assertThat(t.description())
-        .contains("Serial number: 12345678")
-        .contains("main 2: chose report-fault")
-        .contains("product 1: chose Fiber router");
+    assertThat(t.description()).contains("Serial number: 12345678").doesNotContain("chose");
+    assertThat(outcomes(journey(call)))
+        .contains(
+            "main|2|CHOSE value=report-fault",
+            "product|1|CHOSE value=Fiber router",
+            "report-fault|12345678|FAULT_REPORTED product=Fiber router ticketId=" + t.id());
     assertThat(r.commands())
         .containsSubsequence(
             getData(kit.menuSound("product", "zh-TW"), 5000, 1),
@@ -411,7 +431,7 @@ class IvrFlowTest {
     assertThat(t.product()).isEqualTo("Mobile phone");
     assertThat(t.description()).doesNotContain("Serial number");
     assertThat(r.variables()).containsEntry("CC_QUEUE", "support-mobile");
-    assertThat(outcomes(journey(call))).contains("serial|null|skipped");
+    assertThat(outcomes(journey(call))).contains("serial|null|SKIPPED");
   }
 
   @Test
@@ -431,7 +451,14 @@ class IvrFlowTest {
     assertThat(open).hasSize(1);
     FollowUp f = open.getFirst();
     assertThat(f.ownerId()).isEqualTo(kit.callbackOwner);
-    assertThat(f.title()).isEqualTo("Call back 0911000006 (queue support)");
+    assertThat(f.title()).isNull();
+    assertThat(f.kind()).isEqualTo(FollowUpKind.CALLBACK_IVR);
+    assertThat(f.params())
+        .containsEntry("number", "0911000006")
+        .containsEntry("queue", "support")
+        .containsEntry("language", "zh-TW")
+        .containsEntry("callId", call.uniqueid());
+    assertThat(f.note()).isNull();
     assertThat(f.team()).isEqualTo("support");
     assertThat(f.dueAt()).isEqualTo(kit.helpdesk.clock.instant().plus(Duration.ofMinutes(30)));
     IvrJourney j = journey(call);
@@ -446,8 +473,9 @@ class IvrFlowTest {
     AgiResult r = kit.call(AgiCaller.from("0911000007").pressing("4", "2", "0287654321#"));
 
     assertThat(r.commands()).contains("SAY DIGITS 0287654321 \"\"");
-    assertThat(kit.followUps.forCustomer(c.id()).getFirst().title())
-        .isEqualTo("Call back 0287654321 (queue support-en)");
+    assertThat(kit.followUps.forCustomer(c.id()).getFirst().params())
+        .containsEntry("number", "0287654321")
+        .containsEntry("queue", "support-en");
   }
 
   @Test
@@ -495,12 +523,18 @@ class IvrFlowTest {
     IvrJourney j = journey(call);
     assertThat(j.outcome()).isEqualTo(IvrOutcome.HUNG_UP);
     assertThat(j.ticketId()).isNotNull();
-    assertThat(outcomes(j)).last().isEqualTo("hangup|null|caller hung up");
+    assertThat(outcomes(j)).last().isEqualTo("hangup|null|HUNG_UP");
     Ticket t = kit.helpdesk.tickets.get(j.ticketId());
     assertThat(t.product()).isEqualTo("Set-top box");
     assertThat(kit.helpdesk.interactions.forCustomer(c.id(), 10, 0))
         .singleElement()
-        .satisfies(i -> assertThat(i.summary()).contains("hangup: caller hung up"));
+        .satisfies(
+            i -> {
+              assertThat(i.summary()).isNull();
+              assertThat(i.eventParams())
+                  .containsEntry("outcome", "HUNG_UP")
+                  .containsEntry("ticketId", Long.toString(j.ticketId()));
+            });
   }
 
   @Test
@@ -525,6 +559,7 @@ class IvrFlowTest {
     AgiResult r = IvrKit.result(call);
 
     assertThat(r.variables()).containsEntry("CC_CUSTOMER_ID", Long.toString(c.id()));
-    assertThat(outcomes(journey(call))).contains("identify|0880012345|customer " + c.id());
+    assertThat(outcomes(journey(call)))
+        .contains("identify|0880012345|IDENTIFIED customerId=" + c.id());
   }
 }

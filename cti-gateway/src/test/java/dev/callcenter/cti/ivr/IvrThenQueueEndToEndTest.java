@@ -53,7 +53,7 @@ class IvrThenQueueEndToEndTest {
     assertThat(j.customerId()).isEqualTo(vip.id());
     assertThat(j.outcome()).isEqualTo(IvrOutcome.AGENT);
     assertThat(j.queue()).isEqualTo("support-en");
-    assertThat(j.path()).contains("main:0 (chose agent)");
+    assertThat(j.path()).contains("main:0 (CHOSE value=agent)");
     time.advance(Duration.ofSeconds(10));
     call.finished().get(5, TimeUnit.SECONDS);
   }

@@ -63,7 +63,7 @@ class SurveyFlowTest {
         .isEqualTo(kit.helpdesk.interactions.forCustomer(c.id(), 1, 0).getFirst().id());
     assertThat(kit.journeys.findByCallId(ivr.uniqueid()).orElseThrow().path())
         .as("the survey's keys join the call's journey")
-        .endsWith("survey-rating:4 (chose 4) > survey-solved:1 (chose yes)");
+        .endsWith("survey-rating:4 (CHOSE value=4) > survey-solved:1 (CHOSE value=yes)");
     assertThat(
             kit.surveys.results(
                 SurveyGrouping.PRODUCT,

@@ -12,6 +12,9 @@ import java.time.Instant;
  * @param completionNote what the completer or canceller wrote, if anything
  * @param vip the customer's effective tier is VIP at read time (sorts first among equal due times)
  * @param overdue open and due before the instant it was read at
+ * @param title what a person wrote; null for a callback the system created (see {@code kind})
+ * @param kind what a follow-up the system created is for, null for people's follow-ups
+ * @param params the kind's parameters (string values), null without a kind
  */
 public record FollowUp(
     long id,
@@ -32,4 +35,12 @@ public record FollowUp(
     Long completedBy,
     String completionNote,
     boolean vip,
-    boolean overdue) {}
+    boolean overdue,
+    FollowUpKind kind,
+    java.util.Map<String, String> params) {
+
+  public FollowUp {
+    params =
+        kind == null ? null : params == null ? java.util.Map.of() : java.util.Map.copyOf(params);
+  }
+}

@@ -22,6 +22,8 @@ interface FollowUpDao {
   String SELECT =
       "select f.*, u.display_name as owner_name, c.name as customer_name,"
           + " coalesce(coalesce(c.tier_override, c.tier) = 'VIP', false) as vip,"
+          + " (select array_agg(key order by key) from jsonb_each_text(f.params)) as p_keys,"
+          + " (select array_agg(value order by key) from jsonb_each_text(f.params)) as p_values,"
           + " f.status = 'OPEN' and f.due_at < :now as overdue"
           + " from follow_up f join app_user u on u.id = f.owner_id"
           + " left join customer c on c.id = f.customer_id ";
@@ -49,6 +51,20 @@ interface FollowUpDao {
   long insert(
       @BindMethods("d") FollowUpDraft draft,
       @Bind("createdBy") Long createdBy,
+      @Bind("createdAt") Instant createdAt);
+
+  @SqlUpdate(
+      """
+      insert into follow_up (kind, params, due_at, owner_id, team, customer_id, ticket_id,
+                             created_at, updated_at)
+      values (:d.kind, jsonb_object(cast(:keys as text[]), cast(:values as text[])), :d.dueAt,
+              :d.ownerId, :d.team, :d.customerId, :d.ticketId, :createdAt, :createdAt)
+      """)
+  @GetGeneratedKeys("id")
+  long insertCallback(
+      @BindMethods("d") CallbackDraft draft,
+      @Bind("keys") String[] keys,
+      @Bind("values") String[] values,
       @Bind("createdAt") Instant createdAt);
 
   @SqlQuery(SELECT + "where f.id = :id" + IN_SCOPE)
@@ -137,7 +153,9 @@ interface FollowUpDao {
           nullableLong(rs, "completed_by"),
           rs.getString("completion_note"),
           rs.getBoolean("vip"),
-          rs.getBoolean("overdue"));
+          rs.getBoolean("overdue"),
+          rs.getString("kind") == null ? null : FollowUpKind.valueOf(rs.getString("kind")),
+          dev.callcenter.helpdesk.Params.read(rs, "p_keys", "p_values"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

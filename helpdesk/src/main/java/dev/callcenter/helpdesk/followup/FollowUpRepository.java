@@ -18,6 +18,9 @@ public interface FollowUpRepository {
    */
   long insert(FollowUpDraft draft, Long createdBy, Instant createdAt);
 
+  /** Inserts an open callback the system creates (no title, a kind) and returns its id. */
+  long insertCallback(CallbackDraft draft, Instant createdAt);
+
   /** The follow-up if it exists and lies in {@code scope}. */
   Optional<FollowUp> find(long id, Instant now, FollowUpScope scope);
 

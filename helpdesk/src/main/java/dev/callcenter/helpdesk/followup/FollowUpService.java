@@ -11,6 +11,7 @@ import dev.callcenter.helpdesk.db.Transactions;
 import dev.callcenter.helpdesk.interaction.Channel;
 import dev.callcenter.helpdesk.interaction.Direction;
 import dev.callcenter.helpdesk.interaction.InteractionDraft;
+import dev.callcenter.helpdesk.interaction.InteractionEvent;
 import dev.callcenter.helpdesk.interaction.InteractionService;
 import dev.callcenter.helpdesk.user.User;
 import dev.callcenter.helpdesk.user.UserRepository;
@@ -68,21 +69,7 @@ public final class FollowUpService {
    * @param createdBy the user creating it, null when the system creates it
    */
   public FollowUp create(FollowUpDraft draft, Long createdBy) {
-    User owner =
-        users
-            .find(draft.ownerId())
-            .orElseThrow(
-                () ->
-                    new ValidationException(
-                        "ownerId", "user " + draft.ownerId() + " does not exist"));
-    if (!owner.active()) {
-      throw new ValidationException(
-          "ownerId", "user " + owner.username() + " is deactivated and cannot chase follow-ups");
-    }
-    if (draft.customerId() != null && !customers.exists(draft.customerId())) {
-      throw new ValidationException(
-          "customerId", "customer " + draft.customerId() + " does not exist");
-    }
+    checkOwnerAndCustomer(draft.ownerId(), draft.customerId());
     long id = followUps.insert(draft, createdBy, clock.instant());
     log.info(
         "Follow-up {} created for user {} due {} (customer {}, ticket {})",
@@ -92,6 +79,38 @@ public final class FollowUpService {
         draft.customerId(),
         draft.ticketId());
     return get(id);
+  }
+
+  /**
+   * Creates an open callback follow-up for the system (a missed call, a callback asked for in the
+   * IVR): a kind and parameters the page words, no English title. Same checks as {@link #create}.
+   */
+  public FollowUp createCallback(CallbackDraft draft) {
+    checkOwnerAndCustomer(draft.ownerId(), draft.customerId());
+    long id = followUps.insertCallback(draft, clock.instant());
+    log.info(
+        "Callback follow-up {} ({}) created for user {} due {} (customer {})",
+        id,
+        draft.kind(),
+        draft.ownerId(),
+        draft.dueAt(),
+        draft.customerId());
+    return get(id);
+  }
+
+  private void checkOwnerAndCustomer(long ownerId, Long customerId) {
+    User owner =
+        users
+            .find(ownerId)
+            .orElseThrow(
+                () -> new ValidationException("ownerId", "user " + ownerId + " does not exist"));
+    if (!owner.active()) {
+      throw new ValidationException(
+          "ownerId", "user " + owner.username() + " is deactivated and cannot chase follow-ups");
+    }
+    if (customerId != null && !customers.exists(customerId)) {
+      throw new ValidationException("customerId", "customer " + customerId + " does not exist");
+    }
   }
 
   /** Any follow-up, for the system (screen pops, call logging); people read with a scope. */
@@ -179,16 +198,18 @@ public final class FollowUpService {
               Instant now = clock.instant();
               close(id, FollowUpStatus.DONE, by.id(), completionNote, now, scope);
               FollowUp closed = get(id, scope);
-              interactions.record(
+              interactions.recordEvent(
                   new InteractionDraft(
                       closed.customerId(),
                       Channel.NOTE,
                       Direction.INTERNAL,
                       now,
                       null,
-                      timelineSummary(closed),
+                      closed.completionNote(),
                       null),
-                  by.id());
+                  by.id(),
+                  InteractionEvent.FOLLOW_UP_DONE,
+                  doneParams(closed));
               return closed;
             });
     log.info("Follow-up {} done by user {}", id, by.id());
@@ -268,8 +289,17 @@ public final class FollowUpService {
     }
   }
 
-  private static String timelineSummary(FollowUp f) {
-    String head = "Follow-up done: " + f.title();
-    return f.completionNote() == null ? head : head + "\n" + f.completionNote();
+  /** What the timeline needs to word a chased follow-up: its title, or its kind and parameters. */
+  private static Map<String, String> doneParams(FollowUp f) {
+    Map<String, String> p = new java.util.TreeMap<>();
+    p.put("followUpId", Long.toString(f.id()));
+    if (f.title() != null) {
+      p.put("title", f.title());
+    }
+    if (f.kind() != null) {
+      p.put("followUpKind", f.kind().name());
+      f.params().forEach((k, v) -> p.putIfAbsent(k, v));
+    }
+    return p;
   }
 }

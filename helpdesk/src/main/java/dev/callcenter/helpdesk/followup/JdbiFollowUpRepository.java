@@ -18,6 +18,15 @@ public final class JdbiFollowUpRepository implements FollowUpRepository {
   }
 
   @Override
+  public long insertCallback(CallbackDraft d, Instant createdAt) {
+    return dao.insertCallback(
+        d,
+        dev.callcenter.helpdesk.Params.keys(d.params()),
+        dev.callcenter.helpdesk.Params.values(d.params()),
+        createdAt);
+  }
+
+  @Override
   public long insert(FollowUpDraft d, Long createdBy, Instant createdAt) {
     try {
       return dao.insert(d, createdBy, createdAt);

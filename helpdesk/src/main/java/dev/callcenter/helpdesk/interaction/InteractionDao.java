@@ -20,24 +20,31 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface InteractionDao {
 
   String SELECT =
-      "select i.*, u.display_name as agent_name from interaction i"
-          + " left join app_user u on u.id = i.agent_id ";
+      "select i.*, u.display_name as agent_name, (select array_agg(key order by key) from"
+          + " jsonb_each_text(i.event_params)) as p_keys, (select array_agg(value order by key)"
+          + " from jsonb_each_text(i.event_params)) as p_values from interaction i left join"
+          + " app_user u on u.id = i.agent_id ";
 
   @SqlUpdate(
       """
       insert into interaction (customer_id, channel, direction, started_at, ended_at, agent_id,
         summary, pbx_uniqueid, pbx_linkedid, queue, caller_number, wait_seconds, ring_seconds,
-        talk_seconds, hold_seconds, hangup_cause, recording_ref, hangup_by)
+        talk_seconds, hold_seconds, hangup_cause, recording_ref, hangup_by, event, event_params)
       values (:d.customerId, :d.channel, :d.direction, :startedAt, :d.endedAt, :agentId, :d.summary,
         :c.uniqueid, :c.linkedid, :c.queue, :c.callerNumber, :c.waitSeconds, :c.ringSeconds,
-        :c.talkSeconds, :c.holdSeconds, :c.hangupCause, :c.recordingRef, :c.hangupBy)
+        :c.talkSeconds, :c.holdSeconds, :c.hangupCause, :c.recordingRef, :c.hangupBy, :event,
+        case when cast(:event as text) is null then null
+             else jsonb_object(cast(:keys as text[]), cast(:values as text[])) end)
       """)
   @GetGeneratedKeys("id")
   long insert(
       @BindMethods("d") InteractionDraft draft,
       @Bind("startedAt") Instant startedAt,
       @Bind("agentId") Long agentId,
-      @BindMethods("c") CallDetails call);
+      @BindMethods("c") CallDetails call,
+      @Bind("event") String event,
+      @Bind("keys") String[] keys,
+      @Bind("values") String[] values);
 
   @SqlUpdate(
       """
@@ -97,7 +104,9 @@ interface InteractionDao {
           rs.getString("agent_name"),
           rs.getString("summary"),
           hasCall ? call : null,
-          instant(rs.getTimestamp("created_at")));
+          instant(rs.getTimestamp("created_at")),
+          rs.getString("event") == null ? null : InteractionEvent.valueOf(rs.getString("event")),
+          dev.callcenter.helpdesk.Params.read(rs, "p_keys", "p_values"));
     }
 
     private static Instant instant(Timestamp t) {

@@ -7,7 +7,18 @@ import java.util.Optional;
 /** Storage of interactions. */
 public interface InteractionRepository {
 
-  long insert(InteractionDraft draft, Instant startedAt, Long agentId);
+  /**
+   * Stores a contact.
+   *
+   * @param event why the system records it, null when a person does
+   * @param params the event's parameters, checked by {@link dev.callcenter.helpdesk.Params#of}
+   */
+  long insert(
+      InteractionDraft draft,
+      Instant startedAt,
+      Long agentId,
+      InteractionEvent event,
+      java.util.Map<String, String> params);
 
   /**
    * Records how a call ended on an interaction not ended yet: ended time, ring/talk/hold seconds,

@@ -2,11 +2,13 @@ package dev.callcenter.helpdesk.interaction;
 
 import dev.callcenter.helpdesk.Fields;
 import dev.callcenter.helpdesk.NotFoundException;
+import dev.callcenter.helpdesk.Params;
 import dev.callcenter.helpdesk.ValidationException;
 import dev.callcenter.helpdesk.customer.CustomerRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Records contacts on the customer timeline and reads them back. */
 public final class InteractionService {
@@ -24,12 +26,30 @@ public final class InteractionService {
 
   /** Records a contact made by {@code agentId} (null for contacts the system records itself). */
   public Interaction record(InteractionDraft draft, Long agentId) {
+    return record(draft, agentId, null, Map.of());
+  }
+
+  /**
+   * Records a contact the system words by code: no English summary, {@code event} and its
+   * parameters instead (the page turns them into the user's language).
+   *
+   * @param agentId the agent who took part (the one who answered a call), null for none
+   */
+  public Interaction recordEvent(
+      InteractionDraft draft, Long agentId, InteractionEvent event, Map<String, String> params) {
+    Fields.notNull("event", event);
+    return record(draft, agentId, event, params);
+  }
+
+  private Interaction record(
+      InteractionDraft draft, Long agentId, InteractionEvent event, Map<String, String> params) {
+    Map<String, String> checked = Params.of("eventParams", params);
     if (draft.customerId() != null && !customers.exists(draft.customerId())) {
       throw new ValidationException(
           "customerId", "customer " + draft.customerId() + " does not exist");
     }
     Instant startedAt = draft.startedAt() != null ? draft.startedAt() : clock.instant();
-    long id = interactions.insert(draft, startedAt, agentId);
+    long id = interactions.insert(draft, startedAt, agentId, event, checked);
     return get(id);
   }
 

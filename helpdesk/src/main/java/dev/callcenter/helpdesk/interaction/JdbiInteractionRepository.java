@@ -1,7 +1,9 @@
 package dev.callcenter.helpdesk.interaction;
 
+import dev.callcenter.helpdesk.Params;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -18,8 +20,20 @@ public final class JdbiInteractionRepository implements InteractionRepository {
   }
 
   @Override
-  public long insert(InteractionDraft d, Instant startedAt, Long agentId) {
-    return dao.insert(d, startedAt, agentId, d.call() == null ? NO_CALL : d.call());
+  public long insert(
+      InteractionDraft d,
+      Instant startedAt,
+      Long agentId,
+      InteractionEvent event,
+      Map<String, String> params) {
+    return dao.insert(
+        d,
+        startedAt,
+        agentId,
+        d.call() == null ? NO_CALL : d.call(),
+        event == null ? null : event.name(),
+        Params.keys(params),
+        Params.values(params));
   }
 
   @Override

@@ -33,7 +33,10 @@ public record IvrJourney(
     steps = List.copyOf(steps);
   }
 
-  /** The menu path as one line: {@code main:2 > product:1 > serial:A123}. */
+  /**
+   * The menu path as one line of internal notation for logs and tests, never for people: {@code
+   * main:2 (CHOSE value=agent) > serial:123 (ENTERED)}.
+   */
   public String path() {
     StringBuilder sb = new StringBuilder();
     for (IvrStep s : steps) {
@@ -44,7 +47,9 @@ public record IvrJourney(
       if (s.input() != null) {
         sb.append(':').append(s.input());
       }
-      sb.append(" (").append(s.outcome()).append(')');
+      sb.append(" (").append(s.outcome());
+      s.params().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+      sb.append(')');
     }
     return sb.toString();
   }

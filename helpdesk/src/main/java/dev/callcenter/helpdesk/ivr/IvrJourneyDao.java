@@ -31,10 +31,11 @@ interface IvrJourneyDao {
   @SqlUpdate(
       """
       with j as (select call_id from ivr_journey where call_id = :callId for update)
-      insert into ivr_step (call_id, seq, at, menu, input, outcome)
+      insert into ivr_step (call_id, seq, at, menu, input, outcome, params)
       select j.call_id,
              coalesce((select max(seq) from ivr_step s where s.call_id = j.call_id), 0) + 1,
-             :at, :menu, :input, :outcome
+             :at, :menu, :input, :outcome,
+             jsonb_object(cast(:keys as text[]), cast(:values as text[]))
         from j
       """)
   int appendStep(
@@ -42,7 +43,9 @@ interface IvrJourneyDao {
       @Bind("at") Instant at,
       @Bind("menu") String menu,
       @Bind("input") String input,
-      @Bind("outcome") String outcome);
+      @Bind("outcome") String outcome,
+      @Bind("keys") String[] keys,
+      @Bind("values") String[] values);
 
   @SqlUpdate(
       """
@@ -74,7 +77,13 @@ interface IvrJourneyDao {
   @RegisterRowMapper(JourneyMapper.class)
   Optional<IvrJourney> find(@Bind("callId") String callId);
 
-  @SqlQuery("select * from ivr_step where call_id = :callId order by seq")
+  @SqlQuery(
+      """
+      select s.*,
+             (select array_agg(key order by key) from jsonb_each_text(s.params)) as p_keys,
+             (select array_agg(value order by key) from jsonb_each_text(s.params)) as p_values
+        from ivr_step s where call_id = :callId order by seq
+      """)
   @RegisterRowMapper(StepMapper.class)
   List<IvrStep> steps(@Bind("callId") String callId);
 
@@ -106,7 +115,8 @@ interface IvrJourneyDao {
           instant(rs.getTimestamp("at")),
           rs.getString("menu"),
           rs.getString("input"),
-          rs.getString("outcome"));
+          rs.getString("outcome"),
+          dev.callcenter.helpdesk.Params.read(rs, "p_keys", "p_values"));
     }
   }
 

@@ -22,7 +22,15 @@ public final class JdbiIvrJourneyRepository implements IvrJourneyRepository {
 
   @Override
   public boolean appendStep(String callId, IvrStep step) {
-    return dao.appendStep(callId, step.at(), step.menu(), step.input(), step.outcome()) == 1;
+    return dao.appendStep(
+            callId,
+            step.at(),
+            step.menu(),
+            step.input(),
+            step.outcome(),
+            dev.callcenter.helpdesk.Params.keys(step.params()),
+            dev.callcenter.helpdesk.Params.values(step.params()))
+        == 1;
   }
 
   @Override

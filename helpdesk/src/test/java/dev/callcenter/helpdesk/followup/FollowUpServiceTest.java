@@ -22,6 +22,7 @@ import dev.callcenter.helpdesk.interaction.Channel;
 import dev.callcenter.helpdesk.interaction.Direction;
 import dev.callcenter.helpdesk.interaction.Interaction;
 import dev.callcenter.helpdesk.interaction.InteractionDraft;
+import dev.callcenter.helpdesk.interaction.InteractionEvent;
 import dev.callcenter.helpdesk.interaction.InteractionRepository;
 import dev.callcenter.helpdesk.interaction.InteractionService;
 import dev.callcenter.helpdesk.interaction.JdbiInteractionRepository;
@@ -282,8 +283,61 @@ class FollowUpServiceTest {
     assertThat(note.direction()).isEqualTo(Direction.INTERNAL);
     assertThat(note.agentId()).isEqualTo(chaser);
     assertThat(note.startedAt()).isEqualTo(NOW);
-    assertThat(note.summary()).contains("確認退款進度").contains("已退款，客戶確認收到");
+    assertThat(note.summary()).isEqualTo("已退款，客戶確認收到");
+    assertThat(note.event()).isEqualTo(InteractionEvent.FOLLOW_UP_DONE);
+    assertThat(note.eventParams())
+        .containsEntry("followUpId", Long.toString(f.id()))
+        .containsEntry("title", f.title());
     assertThat(service.overdueFor(owner)).isEmpty();
+  }
+
+  @Test
+  void aCallbackTheSystemCreatesHasAKindAndParametersAndNoTitle() {
+    long owner = user("Callback owner");
+    long customer = customer("Callback customer");
+    FollowUp f =
+        service.createCallback(
+            new CallbackDraft(
+                FollowUpKind.CALLBACK_MISSED_CALL,
+                Map.of("callId", "1795.1", "missed", "ABANDONED", "number", "0912000111"),
+                NOW.plus(Duration.ofMinutes(30)),
+                owner,
+                "support",
+                customer,
+                null));
+
+    assertThat(f.title()).isNull();
+    assertThat(f.note()).isNull();
+    assertThat(f.kind()).isEqualTo(FollowUpKind.CALLBACK_MISSED_CALL);
+    assertThat(f.params())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("callId", "1795.1", "missed", "ABANDONED", "number", "0912000111"));
+    assertThat(f.customerName()).isEqualTo("Callback customer");
+
+    service.complete(f.id(), as(owner), null);
+    Interaction note = timeline(customer).getFirst();
+    assertThat(note.summary()).isNull();
+    assertThat(note.eventParams())
+        .containsEntry("followUpKind", "CALLBACK_MISSED_CALL")
+        .containsEntry("number", "0912000111")
+        .doesNotContainKey("title");
+  }
+
+  @Test
+  void callbackParametersAreCamelCaseNamesWithValues() {
+    long owner = user("Callback owner 2");
+    long customer = customer("Callback customer 2");
+    assertThatThrownBy(
+            () ->
+                new CallbackDraft(
+                    FollowUpKind.CALLBACK_IVR,
+                    Map.of("Not a name", "x"),
+                    NOW,
+                    owner,
+                    null,
+                    customer,
+                    null))
+        .isInstanceOf(ValidationException.class);
   }
 
   @Test
@@ -360,8 +414,13 @@ class FollowUpServiceTest {
     InteractionRepository failing =
         new InteractionRepository() {
           @Override
-          public long insert(InteractionDraft draft, Instant startedAt, Long agentId) {
-            real.insert(draft, startedAt, agentId);
+          public long insert(
+              InteractionDraft draft,
+              Instant startedAt,
+              Long agentId,
+              InteractionEvent event,
+              Map<String, String> params) {
+            real.insert(draft, startedAt, agentId, event, params);
             throw new IllegalStateException("simulated failure after the insert");
           }
 

@@ -33,10 +33,24 @@ class IvrJourneyServiceTest {
     Instant start = kit.clock.instant();
 
     journeys.start("1795331504.0", "0912345678");
-    journeys.append("1795331504.0", "identify", null, "known by caller number");
+    journeys.append(
+        "1795331504.0",
+        new IvrStep(
+            kit.clock.instant(),
+            "identify",
+            null,
+            IvrStepCode.KNOWN_BY_NUMBER,
+            java.util.Map.of("customerId", Long.toString(customer))));
     journeys.identify("1795331504.0", customer, "zh-TW");
     kit.clock.advance(Duration.ofSeconds(4));
-    journeys.append("1795331504.0", "main", "0", "chose agent");
+    journeys.append(
+        "1795331504.0",
+        new IvrStep(
+            kit.clock.instant(),
+            "main",
+            "0",
+            IvrStepCode.CHOSE,
+            java.util.Map.of("value", "agent")));
     journeys.finish("1795331504.0", IvrOutcome.AGENT, "support", 10, null);
 
     IvrJourney j = journeys.findByCallId("1795331504.0").orElseThrow();
@@ -44,16 +58,23 @@ class IvrJourneyServiceTest {
     assertThat(j.language()).isEqualTo("zh-TW");
     assertThat(j.callerNumber()).isEqualTo("0912345678");
     assertThat(j.steps())
-        .extracting(IvrStep::menu, IvrStep::input, IvrStep::outcome)
+        .extracting(IvrStep::menu, IvrStep::input, IvrStep::outcome, IvrStep::params)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("identify", null, "known by caller number"),
-            org.assertj.core.groups.Tuple.tuple("main", "0", "chose agent"));
+            org.assertj.core.groups.Tuple.tuple(
+                "identify",
+                null,
+                "KNOWN_BY_NUMBER",
+                java.util.Map.of("customerId", Long.toString(customer))),
+            org.assertj.core.groups.Tuple.tuple(
+                "main", "0", "CHOSE", java.util.Map.of("value", "agent")));
     assertThat(j.startedAt()).isEqualTo(start);
     assertThat(j.endedAt()).isEqualTo(start.plusSeconds(4));
     assertThat(j.outcome()).isEqualTo(IvrOutcome.AGENT);
     assertThat(j.queue()).isEqualTo("support");
     assertThat(j.priority()).isEqualTo(10);
-    assertThat(j.path()).isEqualTo("identify (known by caller number) > main:0 (chose agent)");
+    assertThat(j.path())
+        .isEqualTo(
+            "identify (KNOWN_BY_NUMBER customerId=" + customer + ") > main:0 (CHOSE value=agent)");
   }
 
   @Test

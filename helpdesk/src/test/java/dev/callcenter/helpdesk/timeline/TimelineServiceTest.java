@@ -8,9 +8,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.callcenter.helpdesk.NotFoundException;
 import dev.callcenter.helpdesk.ValidationException;
 import dev.callcenter.helpdesk.customer.Tier;
+import dev.callcenter.helpdesk.interaction.CallDetails;
 import dev.callcenter.helpdesk.interaction.Channel;
+import dev.callcenter.helpdesk.interaction.Direction;
 import dev.callcenter.helpdesk.interaction.Interaction;
 import dev.callcenter.helpdesk.interaction.InteractionDraft;
+import dev.callcenter.helpdesk.interaction.InteractionEvent;
 import dev.callcenter.helpdesk.ticket.AuditEntry;
 import dev.callcenter.helpdesk.ticket.AuditField;
 import dev.callcenter.helpdesk.ticket.Comment;
@@ -23,6 +26,7 @@ import dev.callcenter.helpdesk.ticket.TicketStatus;
 import dev.callcenter.helpdesk.ticket.TicketType;
 import dev.callcenter.helpdesk.ticket.TicketUpdate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,19 +123,111 @@ class TimelineServiceTest {
   }
 
   @Test
-  void eachEntryHasAShortOneLineSummaryAndItsActor() {
+  void eachEntryCarriesCodesRawValuesAndResolvedNamesNotSentences() {
     List<TimelineEntry> entries = timeline.timeline(customer, 50, 0);
 
     assertThat(entries)
-        .extracting(TimelineEntry::summary, TimelineEntry::actorId)
+        .extracting(TimelineEntry::actorId, TimelineEntry::actorName)
         .containsExactly(
-            tuple("#" + ticket.id() + " TEAM: (none) -> printers", agent),
-            tuple("#" + ticket.id() + " ASSIGNEE: (none) -> " + agent, agent),
-            tuple("EMAIL: Photo attached", null),
-            tuple("#" + ticket.id() + " STATUS: NEW -> OPEN", agent),
-            tuple("#" + ticket.id() + " PUBLIC comment: Please send a photo", agent),
-            tuple("#" + ticket.id() + " FAULT_REPORT opened: Printer jams", agent),
-            tuple("PHONE_IN: Printer jams on page 2", agent));
+            tuple(agent, "Agent Timeline"),
+            tuple(agent, "Agent Timeline"),
+            tuple(null, null),
+            tuple(agent, "Agent Timeline"),
+            tuple(agent, "Agent Timeline"),
+            tuple(agent, "Agent Timeline"),
+            tuple(agent, "Agent Timeline"));
+    assertThat(entries.get(0).change())
+        .isEqualTo(new TimelineEntry.Change(AuditField.TEAM, null, "printers", null, null));
+    assertThat(entries.get(1).change())
+        .isEqualTo(
+            new TimelineEntry.Change(
+                AuditField.ASSIGNEE, null, Long.toString(agent), null, "Agent Timeline"));
+    assertThat(entries.get(2).interaction())
+        .isEqualTo(
+            new TimelineEntry.Contact(
+                Channel.EMAIL,
+                Direction.INBOUND,
+                null,
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                "Photo attached"));
+    assertThat(entries.get(3).change())
+        .isEqualTo(new TimelineEntry.Change(AuditField.STATUS, "NEW", "OPEN", null, null));
+    assertThat(entries.get(4).comment())
+        .isEqualTo(new TimelineEntry.Note(CommentVisibility.PUBLIC, "Please send a photo"));
+    assertThat(entries.get(5).ticket())
+        .isEqualTo(new TimelineEntry.Opened(TicketType.FAULT_REPORT, "Printer jams"));
+    assertThat(entries.get(6).interaction().summary()).isEqualTo("Printer jams on page 2");
+    assertThat(entries)
+        .allSatisfy(
+            e ->
+                assertThat(
+                        java.util.stream.Stream.of(
+                                e.interaction(), e.ticket(), e.change(), e.comment())
+                            .filter(java.util.Objects::nonNull))
+                    .hasSize(1));
+  }
+
+  @Test
+  void aCallTheSystemLoggedIsACodeWithTheCallsFiguresAndNoSummary() {
+    long caller = kit.customer("林志豪", Tier.STANDARD).id();
+    kit.clock.set(taipei("2026-01-13T10:00"));
+    kit.interactions.recordEvent(
+        new InteractionDraft(
+            caller,
+            Channel.PHONE_IN,
+            null,
+            null,
+            null,
+            null,
+            new CallDetails(
+                "u1", "l1", "support", "0912345678", 30, null, null, null, null, null, null)),
+        null,
+        InteractionEvent.ABANDONED,
+        Map.of());
+    kit.clock.set(taipei("2026-01-13T10:05"));
+    kit.interactions.recordEvent(
+        new InteractionDraft(
+            caller,
+            Channel.PHONE_IN,
+            null,
+            null,
+            null,
+            null,
+            new CallDetails("u2", "l2", "support", "0912345678", 4, 2, 95, 0, null, null, null)),
+        agent,
+        InteractionEvent.ANSWERED,
+        Map.of("transferredFromName", "王小明", "transferredFromQueue", "billing"));
+
+    List<TimelineEntry> entries = timeline.timeline(caller, 10, 0);
+
+    assertThat(entries)
+        .extracting(TimelineEntry::interaction)
+        .containsExactly(
+            new TimelineEntry.Contact(
+                Channel.PHONE_IN,
+                Direction.INBOUND,
+                InteractionEvent.ANSWERED,
+                Map.of("transferredFromName", "王小明", "transferredFromQueue", "billing"),
+                "support",
+                4,
+                95,
+                true,
+                null),
+            new TimelineEntry.Contact(
+                Channel.PHONE_IN,
+                Direction.INBOUND,
+                InteractionEvent.ABANDONED,
+                Map.of(),
+                "support",
+                30,
+                null,
+                false,
+                null));
+    assertThat(entries.get(0).actorName()).isEqualTo("Agent Timeline");
   }
 
   @Test

@@ -100,7 +100,9 @@ class FollowUpAndImportApiTest {
     JsonNode timeline =
         agent.get("/api/v1/customers/" + customer + "/interactions").body().get("items");
     assertThat(timeline).hasSize(1);
-    assertThat(timeline.get(0).get("summary").asText()).contains("Refund confirmed");
+    assertThat(timeline.get(0).get("summary").asText()).isEqualTo("Refund confirmed");
+    assertThat(timeline.get(0).get("event").asText()).isEqualTo("FOLLOW_UP_DONE");
+    assertThat(timeline.get(0).at("/eventParams/followUpId").asLong()).isEqualTo(id);
 
     ApiClient.Response again =
         agent.post("/api/v1/follow-ups/" + id + "/complete", Map.of("note", "twice"));

@@ -192,11 +192,11 @@ class RealAsteriskIT {
         assertThat(ivr.path("priority").asInt()).as(ivr.toString()).isEqualTo(10);
         assertThat(ivr.path("queue").asText()).isEqualTo("support");
         assertThat(ivr.path("outcome").asText()).isEqualTo("AGENT");
-        assertThat(ivr.path("path").asText())
-            .contains("main:2 (chose report-fault)")
-            .contains("product:1 (chose Fiber router)")
-            .contains("serial:12345 (entered)")
-            .contains("main:0 (chose agent)");
+        assertThat(ivr.path("steps").toString())
+            .contains("\"menu\":\"main\",\"input\":\"2\",\"outcome\":\"CHOSE\"")
+            .contains("\"value\":\"Fiber router\"")
+            .contains("\"menu\":\"serial\",\"input\":\"12345\",\"outcome\":\"ENTERED\"")
+            .contains("\"value\":\"agent\"");
         long ticketId = ivr.path("ticketId").asLong();
         Ticket ticket = server.services().tickets().get(ticketId);
         assertThat(ticket.type()).isEqualTo(TicketType.FAULT_REPORT);
@@ -248,7 +248,7 @@ class RealAsteriskIT {
     }
     IvrJourney journey = journeyOf("+886223456703");
     assertThat(journey.priority()).isEqualTo(10);
-    assertThat(journey.path()).contains("main (gave up after 3 tries)").doesNotContain("hangup");
+    assertThat(journey.path()).contains("main (GAVE_UP tries=3)").doesNotContain("hangup");
   }
 
   @Test
@@ -268,7 +268,9 @@ class RealAsteriskIT {
         JsonNode callback =
             two.await("follow-up", m -> m.at("/data/customerId").asLong() == hsu.id()).path("data");
         assertThat(callback.path("ownerId").asLong()).isEqualTo(stage.agent2);
-        assertThat(callback.path("title").asText()).contains("Callback Hsu").contains("0922333401");
+        assertThat(callback.path("kind").asText()).isEqualTo("CALLBACK_MISSED_CALL");
+        assertThat(callback.path("customerName").asText()).isEqualTo("Callback Hsu");
+        assertThat(callback.at("/params/number").asText()).isEqualTo("0922333401");
         FollowUp stored = server.services().followUps().get(callback.path("id").asLong());
         assertThat(stored.team()).isEqualTo("support");
         call.awaitCompleted(CALL);

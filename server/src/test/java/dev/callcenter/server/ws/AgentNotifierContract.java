@@ -55,7 +55,9 @@ public interface AgentNotifierContract {
             null,
             null,
             false,
-            false));
+            false,
+            null,
+            null));
   }
 
   /** Queue figures of a queue named {@code marker}. */

@@ -1,0 +1,19 @@
+package dev.callcenter.helpdesk.followup;
+
+/**
+ * What a follow-up the system created is for; the page words it from this code and the follow-up's
+ * parameters (people's follow-ups have a title instead).
+ */
+public enum FollowUpKind {
+  /**
+   * Call back a known customer whose queue call nobody answered; parameters {@code callId}, {@code
+   * missed} ({@code ABANDONED} or {@code UNANSWERED}), {@code waitSeconds}, and when known {@code
+   * queue} and {@code number}.
+   */
+  CALLBACK_MISSED_CALL,
+  /**
+   * Call back a caller who asked for it in the phone menu; parameters {@code callId}, {@code
+   * number}, {@code queue} and {@code language}.
+   */
+  CALLBACK_IVR
+}
