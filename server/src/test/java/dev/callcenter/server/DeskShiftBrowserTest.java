@@ -156,6 +156,11 @@ class DeskShiftBrowserTest {
     window.assertAccessible("ticket view");
     window.assertInLanguage("zh-TW", userData());
 
+    window.click("ticket-customer-link");
+    window.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("customer-timeline"), "來電(support)"));
+    window.assertInLanguage("zh-TW", userData()); // the customer's timeline, told in zh-TW
     window.click("to-lists");
     window.wait.until(
         ExpectedConditions.presenceOfElementLocated(
