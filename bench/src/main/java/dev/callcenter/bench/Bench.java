@@ -3,7 +3,9 @@ package dev.callcenter.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Entry point: {@code bench/run lookup|tickets|hotpaths|cti|ivr|kb|dispatch|asterisk|all}. */
+/**
+ * Entry point: {@code bench/run lookup|tickets|hotpaths|cti|ivr|kb|dispatch|asterisk|pages|all}.
+ */
 public final class Bench {
 
   private Bench() {}
@@ -27,6 +29,14 @@ public final class Bench {
           Duration.ofSeconds(Integer.getInteger("dispatchSmallSeconds", 10)),
           Duration.ofSeconds(Integer.getInteger("dispatchLargeSeconds", 30)),
           Duration.ofSeconds(Integer.getInteger("dispatchEmergencySeconds", 2)));
+      return;
+    }
+    if (which.equals("pages")) {
+      // The agent desk in headless Chromium against the demo; also the README's screenshot.
+      dev.callcenter.server.PageTimings.run(
+          Integer.getInteger("pageLoads", 10),
+          Integer.getInteger("popCalls", 20),
+          Path.of(System.getProperty("screenshot", "docs/screenshots/desk-pop.png")));
       return;
     }
     if (which.equals("kb")) {

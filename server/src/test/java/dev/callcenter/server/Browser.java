@@ -79,11 +79,20 @@ public final class Browser implements AutoCloseable {
     return new Browser(server.baseUrl(), width, height, language);
   }
 
+  /** A browser on any server (the demo, for the page timings). */
+  public static Browser open(String baseUrl, int width, int height, String language) {
+    return new Browser(baseUrl, width, height, language);
+  }
+
   /** Opens {@code page} and logs in there with the test password. */
   public void logIn(String page, String username) {
+    logIn(page, username, TestServer.PASSWORD);
+  }
+
+  public void logIn(String page, String username, String password) {
     driver.get(baseUrl + page);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-    driver.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
+    driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.id("login-submit")).click();
   }
 
