@@ -52,7 +52,7 @@ public record PlanExplanation(
         long start = Math.max(clock + drive, v.getWindowStart());
         long lateBy = start - v.getWindowStart();
         travel += drive;
-        late += lateBy / 4;
+        late += lateBy / DispatchConstraints.LATE_MINUTES_PER_POINT;
         perOrder.put(
             v.getOrderId(),
             "%s (skills %s cover %s): stop %d, %d min drive from the %s, starts %s, %s; soft cost %d"
@@ -67,7 +67,7 @@ public record PlanExplanation(
                     lateBy == 0
                         ? "at the window's start"
                         : lateBy + " min into the window ending " + time(v.getWindowEnd(), zone),
-                    drive + lateBy / 4));
+                    drive + lateBy / DispatchConstraints.LATE_MINUTES_PER_POINT));
         clock = start + v.getDuration();
         at = v.getSite();
       }
