@@ -370,6 +370,37 @@ public final class DispatchService {
     return stock.consume(id, partId, tech.vanLocationId(), quantity, actor.userId());
   }
 
+  /**
+   * A dispatcher's audited override: parts used on an order beyond the stock its technician's van
+   * shows (the count may go below zero), with the reason, who, when and from where in the order's
+   * audit trail. Technicians cannot override; their use stays bounded by the stock.
+   */
+  public StockMove usePartsBeyondStock(
+      long id, long partId, int quantity, String reason, Actor actor) {
+    requireDispatcher(actor);
+    String why = dev.callcenter.helpdesk.Fields.required("reason", reason, 2000);
+    return transactions.inTransaction(
+        () -> {
+          DispatchOrder o = orders.lock(id).orElseThrow(() -> notFound(id));
+          if (o.technicianId() == null
+              || (o.status() != DispatchStatus.ON_SITE && o.status() != DispatchStatus.COMPLETED)) {
+            throw notInState(o, "given parts");
+          }
+          Technician tech = technicians.find(o.technicianId()).orElseThrow();
+          StockMove move =
+              stock.consumeBeyondStock(id, partId, tech.vanLocationId(), quantity, actor.userId());
+          orders.audit(
+              id,
+              clock.instant(),
+              actor,
+              "parts-override",
+              o.status(),
+              null,
+              quantity + " × part " + partId + " beyond the van's stock: " + why);
+          return move;
+        });
+  }
+
   private record Changed(DispatchOrder next, String action, String detail) {}
 
   private DispatchOrder change(
