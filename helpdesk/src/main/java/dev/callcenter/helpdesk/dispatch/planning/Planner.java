@@ -29,9 +29,10 @@ public final class Planner {
   /** How to search. */
   public enum Mode {
     /**
-     * A day with nothing placed yet starts from {@link DispatcherRule}'s routes (a day with routes
-     * starts from them), then the construction heuristic places what it can of the rest and local
-     * search improves the plan for the rest of the budget.
+     * A day with nothing placed yet starts from {@link DispatcherRule}'s routes, then the
+     * construction heuristic places what it can of the rest and local search improves the plan for
+     * the rest of the budget. A day with routes already (re-planning) goes straight to local search
+     * from them.
      */
     FULL,
     /** Construction heuristic then local search, without the dispatcher's rule as the start. */
@@ -124,15 +125,20 @@ public final class Planner {
       Consumer<Progress> progress,
       Predicate<DispatchPlan> goal) {
     long started = System.nanoTime();
-    if (mode == Mode.FULL && problem.getShifts().stream().allMatch(s -> s.getVisits().isEmpty())) {
+    boolean replanning = problem.getShifts().stream().anyMatch(s -> !s.getVisits().isEmpty());
+    if (mode == Mode.FULL && !replanning) {
       DispatcherRule.plan(problem);
     }
     // The rule's time counts against the budget.
     Duration left = budget.minusMillis((System.nanoTime() - started) / 1_000_000);
-    Solver<DispatchPlan> solver =
-        SolverFactory.<DispatchPlan>create(
-                config(left.isNegative() ? Duration.ofMillis(1) : left, mode))
-            .buildSolver();
+    SolverConfig cfg = config(left.isNegative() ? Duration.ofMillis(1) : left, mode);
+    if (replanning && mode == Mode.FULL) {
+      // Re-planning a day that has routes (an emergency, a technician off sick): the construction
+      // heuristic would try every left-out order in every position again (seconds on a full large
+      // day), so local search starts at once and moves orders in and out.
+      cfg.withPhases(localSearch());
+    }
+    Solver<DispatchPlan> solver = SolverFactory.<DispatchPlan>create(cfg).buildSolver();
     AtomicLong firstFeasible = new AtomicLong(-1);
     AtomicLong goalMet = new AtomicLong(-1);
     solver.addEventListener(
