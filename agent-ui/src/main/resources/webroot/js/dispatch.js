@@ -3,9 +3,12 @@
 // the day with the planning job and accept its plan. Live: other dispatchers' changes reload it.
 import { api, logout, ApiError } from "./api.js";
 import { $, h, mount } from "./dom.js";
-import { KEYS, lang, missingKeys, t } from "./i18n.js";
+import { KEYS, addText, lang, missingKeys, number, t, tf } from "./i18n.js";
 import { connectLive } from "./live.js";
 import { session } from "./session.js";
+import { DISPATCH_TEXT } from "./dispatch/text.js";
+
+addText(DISPATCH_TEXT);
 
 const root = document.getElementById("app");
 const state = { me: null, day: null, board: null, picked: null, job: null, reloadTimer: null };
@@ -53,7 +56,7 @@ function controls() {
   const day = h("input", { id: "board-day", type: "date", value: state.day });
   day.addEventListener("change", () => { if (day.value) go(day.value); });
   const budget = h("select", { id: "plan-budget" },
-    [5, 10, 30].map((s) => h("option", { value: s, selected: s === 10 }, format(t("board.seconds"), { n: s }))));
+    [5, 10, 30].map((s) => h("option", { value: s, selected: s === 10 }, tf("board.seconds", { n: s }))));
   return h("div", { class: "board-controls" },
     h("button", { id: "day-prev", type: "button", onclick: () => go(shiftDay(state.day, -1)) }, t("board.prevDay")),
     h("label", { for: "board-day" }, t("board.day")), day,
@@ -98,7 +101,7 @@ function render() {
             h("td", {}, range(v.windowStart, v.windowEnd)),
             h("td", {}, v.customerName),
             h("td", {}, v.siteAddress || ""),
-            h("td", {}, num(v.priority)),
+            h("td", {}, number(v.priority)),
             h("td", { class: "why" }, t("board.reason." + v.reason)),
             h("td", {}, h("button", { type: "button", id: "assign-" + v.orderId, onclick: () => openMove(v, null) }, t("board.assign"))))))),
   );
@@ -111,7 +114,7 @@ function technician(tech) {
     h("h2", { id: title }, tech.name),
     h("p", { class: "tech-meta" },
       hours, " · ", tech.skills.join(", "), " · ",
-      format(t("board.travel"), { minutes: num(tech.travelMinutes) })),
+      tf("board.travel", { minutes: number(tech.travelMinutes) })),
     tech.visits.length === 0
       ? h("p", { class: "empty" }, t("board.noVisits"))
       : h("ol", { class: "route" }, tech.visits.map((v) => visit(v, tech))),
@@ -121,10 +124,10 @@ function technician(tech) {
 function visit(v, tech) {
   const pinLabel = v.pinned ? t("board.unpin") : t("board.pin");
   return h("li", { class: "visit" + (v.late ? " late" : "") + (v.pinned ? " pinned" : ""), "data-order": v.orderId, "data-status": v.status },
-    h("p", { class: "drive" }, format(t("board.drive"), { minutes: num(v.driveMinutes) })),
+    h("p", { class: "drive" }, tf("board.drive", { minutes: number(v.driveMinutes) })),
     h("p", { class: "slot" },
       h("strong", {}, range(v.plannedStart, v.plannedEnd)), " ",
-      h("span", {}, format(t("board.windowIs"), { window: range(v.windowStart, v.windowEnd) })),
+      h("span", {}, tf("board.windowIs", { window: range(v.windowStart, v.windowEnd) })),
       v.late ? h("span", { class: "badge late-badge" }, t("board.late")) : null,
       v.pinned ? h("span", { class: "badge" }, t("board.pinned")) : null),
     h("p", {}, "#" + v.orderId, " ", h("span", { class: "customer" }, v.customerName), " · ", t("board.status." + v.status)),
@@ -146,8 +149,8 @@ function openMove(v, fromTech) {
   const start = v.plannedStart || v.windowStart;
   const time = h("input", { id: "move-time", type: "time", required: true, value: clock(start) });
   const form = h("form", { id: "move-form" },
-    h("h2", { id: "move-title" }, format(t("board.moveTitle"), { id: v.orderId, customer: v.customerName })),
-    h("p", {}, format(t("board.windowIs"), { window: range(v.windowStart, v.windowEnd) })),
+    h("h2", { id: "move-title" }, tf("board.moveTitle", { id: v.orderId, customer: v.customerName })),
+    h("p", {}, tf("board.windowIs", { window: range(v.windowStart, v.windowEnd) })),
     h("label", { for: "move-technician" }, t("board.technician")), select,
     h("label", { for: "move-time" }, t("board.startAt")), time,
     h("div", { class: "form-actions" },
@@ -182,17 +185,17 @@ async function schedule(v, technicianId, hhmm) {
   if (!hhmm) return;
   await act(() => api("POST", "/api/v1/dispatch/orders/" + v.orderId + "/schedule", {
     technicianId, start: instantIn(state.day, hhmm, state.board.zone),
-  }), format(t("board.done.scheduled"), { id: v.orderId }));
+  }), tf("board.done.scheduled", { id: v.orderId }));
 }
 
 async function unschedule(v) {
   await act(() => api("POST", "/api/v1/dispatch/orders/" + v.orderId + "/unschedule", {}),
-    format(t("board.done.unscheduled"), { id: v.orderId }));
+    tf("board.done.unscheduled", { id: v.orderId }));
 }
 
 async function pin(v, pinned) {
   await act(() => api("PUT", "/api/v1/dispatch/orders/" + v.orderId + "/pin", { pinned }),
-    format(t(pinned ? "board.done.pinned" : "board.done.unpinned"), { id: v.orderId }));
+    tf(pinned ? "board.done.pinned" : "board.done.unpinned", { id: v.orderId }));
   const again = document.getElementById("pin-" + v.orderId);
   if (again) again.focus();
 }
@@ -231,7 +234,7 @@ async function optimise(budgetSeconds) {
 }
 
 function score(s) {
-  return s ? num(s.hard) + " / " + num(s.medium) + " / " + num(s.soft) : "–";
+  return s ? number(s.hard) + " / " + number(s.medium) + " / " + number(s.soft) : "–";
 }
 
 function showPlan() {
@@ -240,13 +243,13 @@ function showPlan() {
   box.hidden = !job;
   if (!job) return box.replaceChildren();
   const running = job.state === "QUEUED" || job.state === "RUNNING";
-  const parts = [h("h2", { id: "plan-title" }, format(t("board.planTitle"), { id: job.id }))];
+  const parts = [h("h2", { id: "plan-title" }, tf("board.planTitle", { id: job.id }))];
   parts.push(h("p", { id: "plan-state", role: "status", "aria-live": "polite" }, t("board.plan." + job.state)));
   if (running) {
     const p = job.progress;
     parts.push(
       h("progress", { id: "plan-progress", max: job.budgetSeconds * 1000, value: p ? p.millis : 0, "aria-label": t("board.progress") }),
-      h("p", { id: "plan-best" }, p ? format(t("board.bestSoFar"), { score: score(p.score), seconds: num(Math.round(p.millis / 100) / 10) }) : t("board.starting")),
+      h("p", { id: "plan-best" }, p ? tf("board.bestSoFar", { score: score(p.score), seconds: number(Math.round(p.millis / 100) / 10) }) : t("board.starting")),
       h("button", { type: "button", id: "plan-stop", onclick: () => api("POST", "/api/v1/dispatch/plans/" + job.id + "/stop").catch((e) => status(message(e), true)) }, t("board.stop")));
   } else if (job.result) {
     const r = job.result;
@@ -254,9 +257,9 @@ function showPlan() {
       h("dl", { id: "plan-result", class: "plan-figures" },
         h("dt", {}, t("board.score")), h("dd", { id: "plan-score" }, score(r.score)),
         h("dt", {}, t("board.feasible")), h("dd", { id: "plan-feasible" }, t(r.score && r.score.feasible ? "board.yes" : "board.no")),
-        h("dt", {}, t("board.assigned")), h("dd", { id: "plan-assigned" }, num(r.assigned)),
-        h("dt", {}, t("board.unassigned")), h("dd", { id: "plan-unassigned" }, num(r.unassignedCount)),
-        h("dt", {}, t("board.travelTotal")), h("dd", {}, format(t("board.minutes"), { minutes: num(r.travelMinutes) }))),
+        h("dt", {}, t("board.assigned")), h("dd", { id: "plan-assigned" }, number(r.assigned)),
+        h("dt", {}, t("board.unassigned")), h("dd", { id: "plan-unassigned" }, number(r.unassignedCount)),
+        h("dt", {}, t("board.travelTotal")), h("dd", {}, tf("board.minutes", { minutes: number(r.travelMinutes) }))),
       h("p", {}, t("board.scoreHelp")));
     if (job.state === "DONE") {
       parts.push(h("div", { class: "form-actions" },
@@ -264,8 +267,8 @@ function showPlan() {
         h("button", { type: "button", id: "plan-discard", onclick: () => { state.job = null; showPlan(); } }, t("board.discard"))));
     }
     if (job.applied) {
-      parts.push(h("p", { id: "plan-applied" }, format(t("board.applied"), {
-        scheduled: num(job.applied.scheduled.length), unscheduled: num(job.applied.unscheduled.length), calls: num(job.applied.followUps.length),
+      parts.push(h("p", { id: "plan-applied" }, tf("board.applied", {
+        scheduled: number(job.applied.scheduled.length), unscheduled: number(job.applied.unscheduled.length), calls: number(job.applied.followUps.length),
       })));
     }
   } else if (job.state === "FAILED") {
@@ -310,14 +313,6 @@ function message(err) {
   return t("error.generic") + (err.code || err.message);
 }
 
-/** Fills {name} placeholders of a translated sentence. */
-function format(text, params) {
-  return text.replace(/\{(\w+)\}/g, (_, k) => (params[k] === undefined ? "" : String(params[k])));
-}
-
-function num(n) {
-  return n === null || n === undefined ? "–" : new Intl.NumberFormat(lang()).format(n);
-}
 
 function clock(iso) {
   if (!iso) return "";
