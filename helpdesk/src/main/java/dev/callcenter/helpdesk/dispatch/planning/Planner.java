@@ -31,8 +31,9 @@ public final class Planner {
     /**
      * A day with nothing placed yet starts from {@link DispatcherRule}'s routes, then the
      * construction heuristic places what it can of the rest and local search improves the plan for
-     * the rest of the budget. A day with routes already (re-planning) goes straight to local search
-     * from them.
+     * the rest of the budget. A day with routes already (re-planning) is first repaired by {@link
+     * InsertionRepair} (left-out orders put where they fit, or in place of less important visits)
+     * and then goes straight to local search.
      */
     FULL,
     /** Construction heuristic then local search, without the dispatcher's rule as the start. */
@@ -128,6 +129,8 @@ public final class Planner {
     boolean replanning = problem.getShifts().stream().anyMatch(s -> !s.getVisits().isEmpty());
     if (mode == Mode.FULL && !replanning) {
       DispatcherRule.plan(problem);
+    } else if (mode == Mode.FULL) {
+      InsertionRepair.apply(problem);
     }
     // The rule's time counts against the budget.
     Duration left = budget.minusMillis((System.nanoTime() - started) / 1_000_000);
