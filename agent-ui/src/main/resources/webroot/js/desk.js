@@ -44,6 +44,7 @@ async function start() {
       h("nav", { class: "bar-nav", "aria-label": t("nav.label") },
         h("button", { id: "to-lists", onclick: () => ticketLists("mine") }, t("list.title")),
         has("SUPERVISOR") ? h("a", { id: "to-wallboard", href: "/wallboard.html", class: "bar-link" }, t("wall.title")) : null,
+        has("SUPERVISOR") || has("ADMIN") ? h("a", { id: "to-dispatch", href: "/dispatch.html", class: "bar-link" }, t("board.title")) : null,
         has("ADMIN") ? h("a", { id: "to-admin", href: "/admin.html", class: "bar-link" }, t("admin.title")) : null),
       h("span", { id: "offline", class: "offline", hidden: true, role: "status" }, t("ws.offline")),
       h("button", { id: "logout", onclick: async () => { await logout(); location.reload(); } }, t("logout")),

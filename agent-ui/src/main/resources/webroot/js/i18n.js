@@ -170,6 +170,8 @@ const TEXT = {
     "ticket.resolution": "解決方式",
     "comment.internal": "內部",
     "comment.public": "給客戶",
+    // the dispatcher's board (its own sentences: js/dispatch/text.js)
+    "board.title": "派工排程看板",
   },
   en: {
     "app.title": "Call center",
@@ -341,6 +343,8 @@ const TEXT = {
     "ticket.resolution": "Resolution",
     "comment.internal": "Internal",
     "comment.public": "To the customer",
+    // the dispatcher's board (its own sentences: js/dispatch/text.js)
+    "board.title": "Dispatch board",
   },
 };
 

@@ -8,6 +8,7 @@ import dev.callcenter.ui.assignment.AssignmentRoutes;
 import dev.callcenter.ui.auth.AuthHandler;
 import dev.callcenter.ui.auth.AuthRoutes;
 import dev.callcenter.ui.customer.CustomerRoutes;
+import dev.callcenter.ui.dispatch.BoardRoutes;
 import dev.callcenter.ui.dispatch.DispatchRoutes;
 import dev.callcenter.ui.dispatch.EquipmentRoutes;
 import dev.callcenter.ui.dispatch.PlanRoutes;
@@ -30,7 +31,6 @@ import dev.callcenter.ui.ws.WebSocketRoutes;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -39,9 +39,6 @@ import java.util.Set;
  * modules' services, behind one login.
  */
 public final class AgentUi {
-
-  /** The zone a dispatch "day" is read in, the planning's (see Helpdesk's Replanning). */
-  private static final ZoneId DISPATCH_ZONE = ZoneId.of("Asia/Taipei");
 
   private AgentUi() {}
 
@@ -132,12 +129,13 @@ public final class AgentUi {
                     h.createDispatchOrder(),
                     h.tickets(),
                     settings.trustedProxies(),
-                    DISPATCH_ZONE)
+                    h.planningZone())
                 ::mount,
             new TechnicianRoutes(h.technicians())::mount,
             new StockRoutes(h.stock())::mount,
             new EquipmentRoutes(h.equipment())::mount,
             new PlanRoutes(h.planningJobs(), settings.trustedProxies())::mount,
+            new BoardRoutes(h.dispatchBoard())::mount,
             kbRoutes::mount));
   }
 }

@@ -2,6 +2,7 @@ package dev.callcenter.bench;
 
 import dev.callcenter.helpdesk.dispatch.GeoPoint;
 import dev.callcenter.helpdesk.dispatch.planning.DispatchPlan;
+import dev.callcenter.helpdesk.dispatch.planning.DispatcherRule;
 import dev.callcenter.helpdesk.dispatch.planning.InstanceGenerator;
 import dev.callcenter.helpdesk.dispatch.planning.PlanShift;
 import dev.callcenter.helpdesk.dispatch.planning.PlanVerifier;
@@ -16,7 +17,7 @@ import java.util.Set;
 /**
  * Dispatch planning on {@link InstanceGenerator}'s seeded days (80 orders / 6 technicians and 500 /
  * 40): Timefold with a time budget, Timefold's construction heuristic alone, and the greedy
- * dispatcher's rule ({@link GreedyDispatch}); every plan is checked by {@link PlanVerifier}, not by
+ * dispatcher's rule ({@link DispatcherRule}); every plan is checked by {@link PlanVerifier}, not by
  * the solver's own score. Then an emergency order inserted into the solved day with the first visit
  * of every technician under way.
  */
@@ -29,7 +30,7 @@ final class DispatchBench {
         "%ndispatch: seed %d, budgets %d s (80/6) and %d s (500/40), emergency %d s%n",
         seed, smallBudget.toSeconds(), largeBudget.toSeconds(), emergencyBudget.toSeconds());
     System.out.printf(
-        "%-9s %-36s %10s %10s %-32s %10s %14s %9s %10s%n",
+        "%-9s %-44s %10s %10s %-32s %10s %14s %9s %10s%n",
         "instance",
         "method",
         "feasible@",
@@ -39,8 +40,13 @@ final class DispatchBench {
         "unassigned pri",
         "travel h",
         "violations");
-    size(80, 6, seed, smallBudget, emergencyBudget);
-    size(500, 40, seed, largeBudget, emergencyBudget);
+    String only = System.getProperty("dispatchOnly", "");
+    if (!only.equals("large")) {
+      size(80, 6, seed, smallBudget, emergencyBudget);
+    }
+    if (!only.equals("small")) {
+      size(500, 40, seed, largeBudget, emergencyBudget);
+    }
   }
 
   private static void size(
@@ -49,7 +55,7 @@ final class DispatchBench {
     Planner planner = new Planner();
 
     DispatchPlan greedy = InstanceGenerator.generate(orders, technicians, seed);
-    GreedyDispatch.Result g = GreedyDispatch.plan(greedy);
+    DispatcherRule.Result g = DispatcherRule.plan(greedy);
     print(
         name,
         "greedy baseline",
@@ -69,6 +75,16 @@ final class DispatchBench {
             new Planner.Run(),
             p -> {});
     print(name, "Timefold construction", ch.firstFeasibleMillis(), ch.millis(), ch.plan());
+
+    DispatchPlan own = InstanceGenerator.generate(orders, technicians, seed);
+    var unseeded =
+        planner.solve(own, budget, Planner.Mode.WITHOUT_RULE, new Planner.Run(), p -> {});
+    print(
+        name,
+        "Timefold " + budget.toSeconds() + " s, own start",
+        unseeded.firstFeasibleMillis(),
+        unseeded.millis(),
+        unseeded.plan());
 
     DispatchPlan problem = InstanceGenerator.generate(orders, technicians, seed);
     var full = planner.solve(problem, budget, Planner.Mode.FULL, new Planner.Run(), p -> {});
@@ -113,20 +129,33 @@ final class DispatchBench {
             Duration.ofMinutes(1),
             Planner.Mode.CONSTRUCTION_ONLY,
             new Planner.Run(),
-            p -> {});
+            p -> {},
+            DispatchBench::placed);
     print(
         name,
-        "emergency, construction" + (placed(ch.plan()) ? "" : " (NOT placed)"),
+        "emergency, construction" + placedAt(ch),
         ch.firstFeasibleMillis(),
         ch.millis(),
         ch.plan());
-    var again = planner.solve(ch.plan(), budget, Planner.Mode.FULL, new Planner.Run(), p -> {});
+    var again =
+        planner.solve(
+            ch.plan(),
+            budget,
+            Planner.Mode.FULL,
+            new Planner.Run(),
+            p -> {},
+            DispatchBench::placed);
     print(
         name,
-        "emergency, " + budget.toSeconds() + " s" + (placed(again.plan()) ? "" : " (NOT placed)"),
+        "emergency, " + budget.toSeconds() + " s" + placedAt(again),
         again.firstFeasibleMillis(),
         again.millis(),
         again.plan());
+  }
+
+  /** When the emergency order first had a place in the best plan (from that solve's start). */
+  private static String placedAt(Planner.Outcome o) {
+    return o.goalMillis() < 0 ? " (NOT placed)" : " (placed @" + o.goalMillis() + " ms)";
   }
 
   private static boolean placed(DispatchPlan plan) {
@@ -163,7 +192,7 @@ final class DispatchBench {
       DispatchPlan p) {
     int violations = PlanVerifier.violations(p.getShifts(), p.getVisits()).size();
     System.out.printf(
-        "%-9s %-36s %10s %8d ms %-32s %10d %14d %9.1f %10d%n",
+        "%-9s %-44s %10s %8d ms %-32s %10d %14d %9.1f %10d%n",
         name,
         method,
         feasible < 0 ? "never" : feasible + " ms",

@@ -9,6 +9,7 @@ import dev.callcenter.cti.ivr.menu.IvrMenus;
 import dev.callcenter.cti.ivr.menu.IvrMenusLoader;
 import dev.callcenter.cti.pop.AgentNotifier;
 import dev.callcenter.cti.pop.KnowledgeSection;
+import dev.callcenter.cti.push.DispatchOrderMessage;
 import dev.callcenter.cti.push.SlaEventMessage;
 import dev.callcenter.helpdesk.assembly.Helpdesk;
 import dev.callcenter.helpdesk.sla.SlaEvent;
@@ -78,6 +79,10 @@ public final class CallCenterServer implements AutoCloseable {
       hub = new EventHub();
       helpdesk =
           new Helpdesk(storage.database(), config.helpdeskSettings(), clock, e -> slaEvent(hub, e));
+      // Dispatchers' boards (supervisors' and admins' screens) reload on every order change.
+      helpdesk
+          .dispatchEvents()
+          .subscribe(c -> hub.toSupervisors(new DispatchOrderMessage(clock.instant(), c)));
       knowledgeBase = opened(KnowledgeBase.open(config.kbSettings(), helpdesk, clock));
       Vertx vertx =
           Vertx.vertx(

@@ -43,7 +43,15 @@ public record ServerConfig(
     Cti cti,
     Ivr ivr,
     String demoPassword,
-    Kb kb) {
+    Kb kb,
+    Dispatch dispatch) {
+
+  /**
+   * Field-service settings.
+   *
+   * @param timeZone the zone a dispatch day, its plans and the board are read in
+   */
+  public record Dispatch(ZoneId timeZone) {}
 
   /**
    * Knowledge-base settings.
@@ -208,7 +216,17 @@ public record ServerConfig(
             dirOrDefault(c.getString("kb.index-dir"), dataDir.resolve("kb-index")),
             c.getBoolean("kb.models.enabled"),
             dirOrDefault(c.getString("kb.models.work-dir"), dataDir.resolve("kb-models")),
-            c.getInt("kb.models.query-cache-size")));
+            c.getInt("kb.models.query-cache-size")),
+        new Dispatch(zone("dispatch.time-zone", c.getString("dispatch.time-zone"))));
+  }
+
+  private static ZoneId zone(String key, String text) {
+    try {
+      return ZoneId.of(text.strip());
+    } catch (java.time.DateTimeException e) {
+      throw new IllegalArgumentException(
+          key + " must be a time zone such as Asia/Taipei, not '" + text + "'");
+    }
   }
 
   private static Path dirOrDefault(String configured, Path fallback) {
@@ -249,7 +267,8 @@ public record ServerConfig(
         newCti,
         newIvr,
         demoPassword,
-        kb);
+        kb,
+        dispatch);
   }
 
   private static Cti cti(Config c) {
@@ -321,7 +340,8 @@ public record ServerConfig(
         auth.failureWindow(),
         slaWarningPercent(),
         reopenWindow(),
-        Duration.ofMinutes(1));
+        Duration.ofMinutes(1),
+        dispatch().timeZone());
   }
 
   /** The knowledge base's settings. */

@@ -79,6 +79,15 @@ public final class DispatchRoutes {
     }
   }
 
+  /** Body of a dispatcher's override: parts used beyond the van's stock, and why. */
+  public record PartsOverride(Long partId, Integer quantity, String reason) {
+    public PartsOverride {
+      Fields.positive("partId", Fields.notNull("partId", partId));
+      Fields.notNull("quantity", quantity);
+      reason = Fields.required("reason", reason, 2000);
+    }
+  }
+
   public void mount(Router router) {
     Api.route(
         router,
@@ -165,6 +174,17 @@ public final class DispatchRoutes {
           long id = Api.pathId(ctx, "id");
           PartQuantity used = Api.body(ctx, PartQuantity.class);
           return dispatch.useParts(id, used.partId(), used.quantity(), actor(ctx));
+        });
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/dispatch/orders/:id/parts-override",
+        Api.managers(),
+        201,
+        ctx -> {
+          long id = Api.pathId(ctx, "id");
+          PartsOverride o = Api.body(ctx, PartsOverride.class);
+          return dispatch.usePartsBeyondStock(id, o.partId(), o.quantity(), o.reason(), actor(ctx));
         });
     Api.route(
         router,

@@ -23,7 +23,8 @@ public sealed interface LiveMessage
         CallUpdateMessage,
         FollowUpMessage,
         QueueStatsMessage,
-        SlaEventMessage {
+        SlaEventMessage,
+        DispatchOrderMessage {
 
   /** When the message was produced. */
   Instant at();

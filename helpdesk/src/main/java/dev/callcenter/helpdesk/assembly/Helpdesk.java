@@ -15,6 +15,7 @@ import dev.callcenter.helpdesk.customer.csv.CustomerCsvImport;
 import dev.callcenter.helpdesk.db.Database;
 import dev.callcenter.helpdesk.db.JdbiTransactions;
 import dev.callcenter.helpdesk.db.Transactions;
+import dev.callcenter.helpdesk.dispatch.DispatchEvents;
 import dev.callcenter.helpdesk.dispatch.DispatchService;
 import dev.callcenter.helpdesk.dispatch.EquipmentService;
 import dev.callcenter.helpdesk.dispatch.JdbiDispatchOrderRepository;
@@ -22,6 +23,7 @@ import dev.callcenter.helpdesk.dispatch.JdbiEquipmentRepository;
 import dev.callcenter.helpdesk.dispatch.JdbiTechnicianRepository;
 import dev.callcenter.helpdesk.dispatch.TechnicianService;
 import dev.callcenter.helpdesk.dispatch.TravelModel;
+import dev.callcenter.helpdesk.dispatch.planning.DispatchBoard;
 import dev.callcenter.helpdesk.dispatch.planning.Planner;
 import dev.callcenter.helpdesk.dispatch.planning.PlanningJobs;
 import dev.callcenter.helpdesk.dispatch.planning.Replanning;
@@ -66,6 +68,7 @@ import dev.callcenter.helpdesk.user.UserAdministration;
 import dev.callcenter.helpdesk.user.UserRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.function.Consumer;
 
 /**
@@ -89,6 +92,7 @@ public final class Helpdesk {
    * @param slaWarningPercent share of an SLA target, 1–99, from which a running clock warns
    * @param reopenWindow how long after closing a ticket may still be reopened
    * @param slaSetupCacheTtl how long SLA policies and calendars are cached between reads
+   * @param planningZone the zone a dispatch "day" is read in (plans, the board, orders by day)
    */
   public record Settings(
       String phoneDefaultRegion,
@@ -100,7 +104,8 @@ public final class Helpdesk {
       Duration failureWindow,
       int slaWarningPercent,
       Duration reopenWindow,
-      Duration slaSetupCacheTtl) {
+      Duration slaSetupCacheTtl,
+      ZoneId planningZone) {
 
     /** The shipped defaults (as in {@code config/callcenter.conf}) for Taiwan. */
     public static Settings defaults() {
@@ -114,7 +119,8 @@ public final class Helpdesk {
           Duration.ofMinutes(15),
           TicketSlaService.DEFAULT_WARNING_PERCENT,
           TicketWorkflow.DEFAULT_REOPEN_WINDOW,
-          Duration.ofMinutes(1));
+          Duration.ofMinutes(1),
+          DEFAULT_PLANNING_ZONE);
     }
 
     public Settings withReopenWindow(Duration window) {
@@ -128,11 +134,18 @@ public final class Helpdesk {
           failureWindow,
           slaWarningPercent,
           window,
-          slaSetupCacheTtl);
+          slaSetupCacheTtl,
+          planningZone);
     }
   }
 
+  /** Where dispatch days are planned unless configured otherwise ({@code dispatch.time-zone}). */
+  public static final ZoneId DEFAULT_PLANNING_ZONE = ZoneId.of("Asia/Taipei");
+
   private final Database database;
+  private final DispatchEvents dispatchEvents = new DispatchEvents();
+  private final ZoneId planningZone;
+  private final DispatchBoard dispatchBoard;
   private final Transactions transactions;
   private final UserRepository users;
   private final PasswordHasher passwords;
@@ -171,6 +184,7 @@ public final class Helpdesk {
    */
   public Helpdesk(Database database, Settings settings, Clock clock, Consumer<SlaEvent> slaEvents) {
     this.database = database;
+    this.planningZone = settings.planningZone();
     var jdbi = database.jdbi();
     transactions = new JdbiTransactions(jdbi);
     users = new JdbiUserRepository(jdbi);
@@ -269,7 +283,8 @@ public final class Helpdesk {
         new EquipmentService(
             new JdbiEquipmentRepository(jdbi), orderRepository, customerRepository, clock);
     dispatch =
-        new DispatchService(orderRepository, technicianRepository, stock, transactions, clock);
+        new DispatchService(
+            orderRepository, technicianRepository, stock, transactions, clock, dispatchEvents);
     createDispatchOrder =
         new CreateDispatchOrder(tickets, customers, equipment, stock, dispatch, clock);
     replanning =
@@ -280,9 +295,11 @@ public final class Helpdesk {
             followUps,
             new Planner(),
             TravelModel.DEFAULT,
-            java.time.ZoneId.of("Asia/Taipei"),
+            planningZone,
             clock);
     planningJobs = new PlanningJobs(replanning, clock);
+    dispatchBoard =
+        new DispatchBoard(dispatch, technicians, replanning, TravelModel.DEFAULT, planningZone);
   }
 
   public Database database() {
@@ -427,5 +444,20 @@ public final class Helpdesk {
   /** Solves started by dispatchers, run one at a time off the request path. */
   public PlanningJobs planningJobs() {
     return planningJobs;
+  }
+
+  /** The dispatcher's view of a day: routes per technician and what is left unassigned. */
+  public DispatchBoard dispatchBoard() {
+    return dispatchBoard;
+  }
+
+  /** Changes to dispatch orders, for live screens: subscribe before serving requests. */
+  public DispatchEvents dispatchEvents() {
+    return dispatchEvents;
+  }
+
+  /** The zone a dispatch day is read in. */
+  public ZoneId planningZone() {
+    return planningZone;
   }
 }

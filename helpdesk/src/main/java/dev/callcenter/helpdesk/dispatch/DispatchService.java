@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,23 +33,31 @@ public final class DispatchService {
   private final StockService stock;
   private final Transactions transactions;
   private final Clock clock;
+  private final Consumer<OrderChange> changes;
 
+  /**
+   * @param changes told of each order change once it is committed (the boards' live updates)
+   */
   public DispatchService(
       DispatchOrderRepository orders,
       TechnicianRepository technicians,
       StockService stock,
       Transactions transactions,
-      Clock clock) {
+      Clock clock,
+      Consumer<OrderChange> changes) {
     this.orders = orders;
     this.technicians = technicians;
     this.stock = stock;
     this.transactions = transactions;
     this.clock = clock;
+    this.changes = changes;
   }
 
   /** Stores a new unscheduled order and audits its creation; see the use case that builds it. */
   public DispatchOrder insert(DispatchOrderRepository.NewOrder order, Actor actor) {
-    return transactions.inTransaction(
+    return committed(
+        "created",
+        actor,
         () -> {
           Instant now = clock.instant();
           long id = orders.insert(order, actor.userId(), now);
@@ -147,7 +157,9 @@ public final class DispatchService {
                 () ->
                     new ValidationException(
                         "technicianId", "user " + technicianId + " is not a technician"));
-    return transactions.inTransaction(
+    return committed(
+        "scheduled",
+        actor,
         () -> {
           DispatchOrder o = orders.lock(id).orElseThrow(() -> notFound(id));
           if (o.status() != DispatchStatus.UNSCHEDULED && o.status() != DispatchStatus.SCHEDULED) {
@@ -188,7 +200,9 @@ public final class DispatchService {
   /** Takes a scheduled order off its technician and gives its reservations back. */
   public DispatchOrder unschedule(long id, String reason, Actor actor) {
     requireDispatcher(actor);
-    return transactions.inTransaction(
+    return committed(
+        "unscheduled",
+        actor,
         () -> {
           DispatchOrder o = orders.lock(id).orElseThrow(() -> notFound(id));
           if (o.status() != DispatchStatus.SCHEDULED && o.status() != DispatchStatus.UNSCHEDULED) {
@@ -227,7 +241,9 @@ public final class DispatchService {
   /** Pins (or unpins) a scheduled order: re-planning keeps it with its technician. */
   public DispatchOrder pin(long id, boolean pinned, Actor actor) {
     requireDispatcher(actor);
-    return transactions.inTransaction(
+    return committed(
+        pinned ? "pinned" : "unpinned",
+        actor,
         () -> {
           DispatchOrder o = orders.lock(id).orElseThrow(() -> notFound(id));
           if (pinned && o.technicianId() == null) {
@@ -281,7 +297,9 @@ public final class DispatchService {
       throw new ValidationException(
           "status", "use schedule or unschedule to plan an order, not a status change");
     }
-    return transactions.inTransaction(
+    return committed(
+        "status",
+        actor,
         () -> {
           DispatchOrder o =
               orders.lock(id).filter(x -> visible(x, actor)).orElseThrow(() -> notFound(id));
@@ -352,11 +370,44 @@ public final class DispatchService {
     return stock.consume(id, partId, tech.vanLocationId(), quantity, actor.userId());
   }
 
+  /**
+   * A dispatcher's audited override: parts used on an order beyond the stock its technician's van
+   * shows (the count may go below zero), with the reason, who, when and from where in the order's
+   * audit trail. Technicians cannot override; their use stays bounded by the stock.
+   */
+  public StockMove usePartsBeyondStock(
+      long id, long partId, int quantity, String reason, Actor actor) {
+    requireDispatcher(actor);
+    String why = dev.callcenter.helpdesk.Fields.required("reason", reason, 2000);
+    return transactions.inTransaction(
+        () -> {
+          DispatchOrder o = orders.lock(id).orElseThrow(() -> notFound(id));
+          if (o.technicianId() == null
+              || (o.status() != DispatchStatus.ON_SITE && o.status() != DispatchStatus.COMPLETED)) {
+            throw notInState(o, "given parts");
+          }
+          Technician tech = technicians.find(o.technicianId()).orElseThrow();
+          StockMove move =
+              stock.consumeBeyondStock(id, partId, tech.vanLocationId(), quantity, actor.userId());
+          orders.audit(
+              id,
+              clock.instant(),
+              actor,
+              "parts-override",
+              o.status(),
+              null,
+              quantity + " × part " + partId + " beyond the van's stock: " + why);
+          return move;
+        });
+  }
+
   private record Changed(DispatchOrder next, String action, String detail) {}
 
   private DispatchOrder change(
       long id, int version, Actor actor, java.util.function.Function<DispatchOrder, Changed> fn) {
-    return transactions.inTransaction(
+    return committed(
+        "edited",
+        actor,
         () -> {
           DispatchOrder o = orders.lock(id).orElseThrow(() -> notFound(id));
           if (o.version() != version) {
@@ -369,6 +420,16 @@ public final class DispatchService {
           save(o, c.next(), actor, c.action(), c.detail());
           return orders.find(id).orElseThrow();
         });
+  }
+
+  /**
+   * Runs {@code work} in one transaction and, once it committed, tells the listeners about the
+   * order it returns (a no-op change is told too; boards just reload).
+   */
+  private DispatchOrder committed(String action, Actor actor, Supplier<DispatchOrder> work) {
+    DispatchOrder after = transactions.inTransaction(work);
+    changes.accept(OrderChange.of(after, action, actor));
+    return after;
   }
 
   private void save(

@@ -238,4 +238,56 @@ class DispatchServiceTest {
         .filteredOn(m -> m.kind() == dev.callcenter.helpdesk.dispatch.stock.StockMove.Kind.CONSUME)
         .hasSize(5);
   }
+
+  @Test
+  void onlyADispatchersOverrideWithAReasonTakesTheVanBelowZeroAndTheAuditSaysWhy() {
+    var stock = kit.helpdesk.stock();
+    var part = stock.createPart(new PartDraft("BLT-4", "Belt", new BigDecimal("8.00")));
+    Technician tech = technician("hvac");
+    stock.receive(tech.vanLocationId(), part.id(), 1, supervisor.id());
+    DispatchOrder o =
+        order(Tier.STANDARD, Priority.NORMAL, List.of(new PartQuantity(part.id(), 1)));
+    dispatch.schedule(o.id(), tech.userId(), o.windowStart(), null, dispatcher);
+    User techUser = kit.users.find(tech.userId()).orElseThrow();
+    Actor techActor = new Actor(techUser, "10.0.0.20");
+    dispatch.changeStatus(o.id(), DispatchStatus.EN_ROUTE, null, techActor);
+    dispatch.changeStatus(o.id(), DispatchStatus.ON_SITE, null, techActor);
+
+    // The technician used three belts; the van shows one (reserved for this order).
+    assertThatThrownBy(() -> dispatch.useParts(o.id(), part.id(), 3, techActor))
+        .isInstanceOf(ConflictException.class)
+        .hasFieldOrPropertyWithValue("code", "stock_insufficient");
+    assertThatThrownBy(
+            () -> dispatch.usePartsBeyondStock(o.id(), part.id(), 3, "had them", techActor))
+        .isInstanceOf(HelpdeskException.class)
+        .hasFieldOrPropertyWithValue("code", "dispatch_forbidden");
+    assertThatThrownBy(() -> dispatch.usePartsBeyondStock(o.id(), part.id(), 3, " ", dispatcher))
+        .isInstanceOf(HelpdeskException.class)
+        .hasMessageContaining("reason");
+
+    var move =
+        dispatch.usePartsBeyondStock(
+            o.id(), part.id(), 3, "van count was wrong; two belts from the last job", dispatcher);
+
+    assertThat(move.kind())
+        .isEqualTo(dev.callcenter.helpdesk.dispatch.stock.StockMove.Kind.CONSUME_OVERRIDE);
+    assertThat(stock.levels(tech.vanLocationId(), part.id()))
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.onHand()).isEqualTo(-2);
+              assertThat(l.reserved()).isZero();
+            });
+    assertThat(dispatch.history(o.id(), dispatcher))
+        .filteredOn(e -> e.action().equals("parts-override"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.detail()).contains("3 × part").contains("two belts from the last job");
+              assertThat(e.address()).isEqualTo("10.0.0.9");
+            });
+    // Below zero nothing else can be taken or reserved until stock arrives.
+    assertThatThrownBy(() -> stock.consume(o.id(), part.id(), tech.vanLocationId(), 1, null))
+        .isInstanceOf(ConflictException.class);
+  }
 }

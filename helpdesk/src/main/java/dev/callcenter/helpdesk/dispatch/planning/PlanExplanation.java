@@ -14,11 +14,27 @@ import java.util.Map;
  * commercial feature in 2.x, so the explanation is ours.)
  *
  * @param perOrder a sentence per assigned order: technician, skills, drive, slot against window
- * @param unassigned a reason per order left out
+ * @param unassigned a reason per order left out, as a code the pages translate
  * @param softByRule the plan's soft penalty per rule (travel, lateness), for the dispatcher
  */
 public record PlanExplanation(
-    Map<Long, String> perOrder, Map<Long, String> unassigned, Map<String, Long> softByRule) {
+    Map<Long, String> perOrder,
+    Map<Long, UnassignedReason> unassigned,
+    Map<String, Long> softByRule) {
+
+  /** Why an order has no place in a plan, checked in this order. */
+  public enum UnassignedReason {
+    /** No working technician has every skill it needs. */
+    NO_SKILLS,
+    /** No skilled technician's hours overlap the promised window. */
+    NO_HOURS,
+    /** No skilled technician's van carries its parts. */
+    NO_PARTS,
+    /** Every skilled technician's day is full within the window. */
+    NO_ROOM,
+    /** Nothing rules it out: it has not been planned yet (the board's answer before a solve). */
+    NOT_PLANNED
+  }
 
   private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -36,7 +52,7 @@ public record PlanExplanation(
         long start = Math.max(clock + drive, v.getWindowStart());
         long lateBy = start - v.getWindowStart();
         travel += drive;
-        late += lateBy / 4;
+        late += lateBy / DispatchConstraints.LATE_MINUTES_PER_POINT;
         perOrder.put(
             v.getOrderId(),
             "%s (skills %s cover %s): stop %d, %d min drive from the %s, starts %s, %s; soft cost %d"
@@ -51,7 +67,7 @@ public record PlanExplanation(
                     lateBy == 0
                         ? "at the window's start"
                         : lateBy + " min into the window ending " + time(v.getWindowEnd(), zone),
-                    drive + lateBy / 4));
+                    drive + lateBy / DispatchConstraints.LATE_MINUTES_PER_POINT));
         clock = start + v.getDuration();
         at = v.getSite();
       }
@@ -59,7 +75,7 @@ public record PlanExplanation(
         travel += s.getTravel().minutes(at, s.getHome());
       }
     }
-    var unassigned = new LinkedHashMap<Long, String>();
+    var unassigned = new LinkedHashMap<Long, UnassignedReason>();
     for (PlanVisit v : plan.getVisits()) {
       if (v.getShift() == null) {
         unassigned.put(v.getOrderId(), reason(v, plan.getShifts()));
@@ -71,7 +87,11 @@ public record PlanExplanation(
     return new PlanExplanation(perOrder, unassigned, soft);
   }
 
-  private static String reason(PlanVisit v, List<PlanShift> shifts) {
+  /**
+   * The first thing that rules the order out of these shifts, or {@link UnassignedReason#NO_ROOM}
+   * when only the others' work does.
+   */
+  public static UnassignedReason reason(PlanVisit v, List<PlanShift> shifts) {
     List<PlanShift> skilled = new ArrayList<>();
     for (PlanShift s : shifts) {
       if (s.getSkills().containsAll(v.getSkills()) && !s.isDayOff()) {
@@ -79,7 +99,7 @@ public record PlanExplanation(
       }
     }
     if (skilled.isEmpty()) {
-      return "no working technician has the skills " + v.getSkills().stream().sorted().toList();
+      return UnassignedReason.NO_SKILLS;
     }
     boolean windowFits =
         skilled.stream()
@@ -89,7 +109,7 @@ public record PlanExplanation(
                         && Math.max(s.getStart(), v.getWindowStart()) + v.getDuration()
                             <= s.getEnd());
     if (!windowFits) {
-      return "no skilled technician's hours overlap the promised window";
+      return UnassignedReason.NO_HOURS;
     }
     boolean parts =
         skilled.stream()
@@ -99,9 +119,9 @@ public record PlanExplanation(
                         .allMatch(
                             p -> s.getVanStock().getOrDefault(p.partId(), 0) >= p.quantity()));
     if (!parts) {
-      return "no skilled technician's van carries the parts";
+      return UnassignedReason.NO_PARTS;
     }
-    return "no room left: every skilled technician's day is full within the window";
+    return UnassignedReason.NO_ROOM;
   }
 
   private static String time(long epochMinutes, ZoneId zone) {

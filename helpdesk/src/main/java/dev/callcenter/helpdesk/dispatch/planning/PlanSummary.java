@@ -17,7 +17,7 @@ public record PlanSummary(
     long travelMinutes,
     double travelKm,
     List<Assignment> assignments,
-    Map<Long, String> unassigned,
+    Map<Long, PlanExplanation.UnassignedReason> unassigned,
     Map<String, Long> softByRule) {
 
   /** A score as its three levels, and whether no hard rule is broken. */

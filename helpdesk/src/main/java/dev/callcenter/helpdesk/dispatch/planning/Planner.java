@@ -4,13 +4,21 @@ import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.SubListChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.SubListSwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Timefold Solver behind one small interface: solve a {@link DispatchPlan} within a time budget,
@@ -18,9 +26,19 @@ import java.util.function.Consumer;
  */
 public final class Planner {
 
-  /** How to search: construction heuristic then local search, or the construction alone. */
+  /** How to search. */
   public enum Mode {
+    /**
+     * A day with nothing placed yet starts from {@link DispatcherRule}'s routes, then the
+     * construction heuristic places what it can of the rest and local search improves the plan for
+     * the rest of the budget. A day with routes already (re-planning) is first repaired by {@link
+     * InsertionRepair} (left-out orders put where they fit, or in place of less important visits)
+     * and then goes straight to local search.
+     */
     FULL,
+    /** Construction heuristic then local search, without the dispatcher's rule as the start. */
+    WITHOUT_RULE,
+    /** The construction heuristic alone. */
     CONSTRUCTION_ONLY
   }
 
@@ -31,8 +49,11 @@ public final class Planner {
    * A finished solve.
    *
    * @param firstFeasibleMillis when the first plan without a broken hard rule was found, -1 never
+   * @param goalMillis when the best plan first met the caller's goal without a broken hard rule
+   *     (e.g. an emergency order placed), -1 never
    */
-  public record Outcome(DispatchPlan plan, long millis, long firstFeasibleMillis) {}
+  public record Outcome(
+      DispatchPlan plan, long millis, long firstFeasibleMillis, long goalMillis) {}
 
   /** A running solve that can be stopped; {@link #solve} returns the best plan found so far. */
   public static final class Run {
@@ -55,13 +76,33 @@ public final class Planner {
             .withSolutionClass(DispatchPlan.class)
             .withEntityClasses(PlanShift.class, PlanVisit.class)
             .withConstraintProviderClass(DispatchConstraints.class)
+            // Reproducible (fixed seed) but without the default phase-end score assertions.
+            .withEnvironmentMode(EnvironmentMode.NO_ASSERT)
             .withRandomSeed(0L)
             .withTerminationConfig(new TerminationConfig().withSpentLimit(budget));
     return switch (mode) {
-      case FULL ->
-          config.withPhases(new ConstructionHeuristicPhaseConfig(), new LocalSearchPhaseConfig());
+      case FULL, WITHOUT_RULE ->
+          config.withPhases(new ConstructionHeuristicPhaseConfig(), localSearch());
       case CONSTRUCTION_ONLY -> config.withPhases(new ConstructionHeuristicPhaseConfig());
     };
+  }
+
+  /**
+   * Local search over the community edition's list moves (nearby selection is an enterprise
+   * feature): move or swap one visit, move or swap a run of visits (also reversed), 2-opt within a
+   * route, and ruin-and-recreate, which takes a few visits out and puts them back (or others in
+   * their place) where they fit best — the move that fills a full day with more orders.
+   */
+  private static LocalSearchPhaseConfig localSearch() {
+    return new LocalSearchPhaseConfig()
+        .withMoveSelectorConfig(
+            new UnionMoveSelectorConfig()
+                .withMoveSelectors(
+                    new ListChangeMoveSelectorConfig(),
+                    new ListSwapMoveSelectorConfig(),
+                    new SubListChangeMoveSelectorConfig().withSelectReversingMoveToo(true),
+                    new SubListSwapMoveSelectorConfig().withSelectReversingMoveToo(true),
+                    new KOptListMoveSelectorConfig().withMinimumK(2).withMaximumK(2)));
   }
 
   /**
@@ -70,15 +111,48 @@ public final class Planner {
    */
   public Outcome solve(
       DispatchPlan problem, Duration budget, Mode mode, Run run, Consumer<Progress> progress) {
-    Solver<DispatchPlan> solver =
-        SolverFactory.<DispatchPlan>create(config(budget, mode)).buildSolver();
+    return solve(problem, budget, mode, run, progress, plan -> false);
+  }
+
+  /**
+   * As {@link #solve(DispatchPlan, Duration, Mode, Run, Consumer)}, also noting when the best plan
+   * first met {@code goal} (tested on the solver's thread against each new best plan).
+   */
+  public Outcome solve(
+      DispatchPlan problem,
+      Duration budget,
+      Mode mode,
+      Run run,
+      Consumer<Progress> progress,
+      Predicate<DispatchPlan> goal) {
+    long started = System.nanoTime();
+    boolean replanning = problem.getShifts().stream().anyMatch(s -> !s.getVisits().isEmpty());
+    if (mode == Mode.FULL && !replanning) {
+      DispatcherRule.plan(problem);
+    } else if (mode == Mode.FULL) {
+      InsertionRepair.apply(problem);
+    }
+    // The rule's time counts against the budget.
+    Duration left = budget.minusMillis((System.nanoTime() - started) / 1_000_000);
+    SolverConfig cfg = config(left.isNegative() ? Duration.ofMillis(1) : left, mode);
+    if (replanning && mode == Mode.FULL) {
+      // Re-planning a day that has routes (an emergency, a technician off sick): the construction
+      // heuristic would try every left-out order in every position again (seconds on a full large
+      // day), so local search starts at once and moves orders in and out.
+      cfg.withPhases(localSearch());
+    }
+    Solver<DispatchPlan> solver = SolverFactory.<DispatchPlan>create(cfg).buildSolver();
     AtomicLong firstFeasible = new AtomicLong(-1);
+    AtomicLong goalMet = new AtomicLong(-1);
     solver.addEventListener(
         event -> {
           HardMediumSoftScore score = (HardMediumSoftScore) event.getNewBestScore();
           boolean feasible = event.isNewBestSolutionInitialized() && score.hardScore() == 0;
           if (feasible) {
             firstFeasible.compareAndSet(-1, event.getTimeMillisSpent());
+            if (goalMet.get() < 0 && goal.test(event.getNewBestSolution())) {
+              goalMet.set((System.nanoTime() - started) / 1_000_000);
+            }
           }
           progress.accept(new Progress(score, event.getTimeMillisSpent(), feasible));
         });
@@ -86,12 +160,14 @@ public final class Planner {
     if (run.stopped) {
       solver.terminateEarly();
     }
-    long started = System.nanoTime();
     DispatchPlan best = solver.solve(problem);
     long millis = (System.nanoTime() - started) / 1_000_000;
     if (firstFeasible.get() < 0 && best.getScore() != null && best.getScore().hardScore() == 0) {
       firstFeasible.set(millis);
     }
-    return new Outcome(best, millis, firstFeasible.get());
+    if (goalMet.get() < 0 && best.getScore().hardScore() == 0 && goal.test(best)) {
+      goalMet.set(millis);
+    }
+    return new Outcome(best, millis, firstFeasible.get(), goalMet.get());
   }
 }

@@ -42,6 +42,9 @@ public final class Replanning {
   /** A visit moved at least this much: the customer is called. */
   public static final Duration MOVED = Duration.ofMinutes(30);
 
+  /** The reason an order left out of an accepted plan is unscheduled with. */
+  public static final String LEFT_OUT = "left out of the accepted plan";
+
   /** A proposed plan of {@code [from, to]} and why each order is where it is. */
   public record Proposal(
       LocalDate from, LocalDate to, DispatchPlan plan, PlanExplanation explanation, long millis) {}
@@ -197,7 +200,7 @@ public final class Replanning {
       }
       if (v.getShift() == null) {
         if (o.status() == DispatchStatus.SCHEDULED) {
-          dispatch.unschedule(o.id(), "left out of the accepted plan", actor);
+          dispatch.unschedule(o.id(), LEFT_OUT, actor);
           unscheduled.add(o.id());
           calls.add(call(o, "is no longer planned", actor));
         }

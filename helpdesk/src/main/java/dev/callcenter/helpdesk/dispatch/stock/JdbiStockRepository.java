@@ -140,6 +140,22 @@ public final class JdbiStockRepository implements StockRepository {
   }
 
   @Override
+  public void takeBeyondStock(long locationId, long partId, int quantity) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    insert into stock (location_id, part_id, on_hand) values (:l, :p, -:q)
+                    on conflict (location_id, part_id) do update
+                      set on_hand = stock.on_hand - :q
+                    """)
+                .bind("l", locationId)
+                .bind("p", partId)
+                .bind("q", quantity)
+                .execute());
+  }
+
+  @Override
   public boolean take(long locationId, long partId, int quantity) {
     return change(
         "update stock set on_hand = on_hand - :q"

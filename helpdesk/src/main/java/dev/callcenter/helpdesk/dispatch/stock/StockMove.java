@@ -20,10 +20,14 @@ public record StockMove(
     Long actorId,
     Instant at) {
 
-  /** Received into a location, transferred between two, or used on an order. */
+  /**
+   * Received into a location, transferred between two, used on an order, or used on an order beyond
+   * the stock shown by a dispatcher's audited override (it may leave the count negative).
+   */
   public enum Kind {
     RECEIVE,
     TRANSFER,
-    CONSUME
+    CONSUME,
+    CONSUME_OVERRIDE
   }
 }

@@ -30,6 +30,12 @@ public interface StockRepository {
   /** Takes unreserved units; false when fewer than {@code quantity} are available. */
   boolean take(long locationId, long partId, int quantity);
 
+  /**
+   * Takes units whatever is available (creating the row): the count may drop below the reserved
+   * units and below zero. Only for a dispatcher's audited override.
+   */
+  void takeBeyondStock(long locationId, long partId, int quantity);
+
   /** Sets units aside; false when fewer than {@code quantity} are available. */
   boolean reserve(long locationId, long partId, int quantity);
 

@@ -167,6 +167,42 @@ public final class StockService {
     return used;
   }
 
+  /**
+   * A dispatcher's override: units used on an order beyond what the location shows, which may take
+   * its count below zero. The order's own reservation there is consumed first; the caller records
+   * the reason in the order's audit trail.
+   */
+  public StockMove consumeBeyondStock(
+      long orderId, long partId, long locationId, int quantity, Long actorId) {
+    check(locationId, partId, quantity);
+    StockMove used =
+        transactions.inTransaction(
+            () -> {
+              var reservation = stock.activeReservation(orderId, partId, locationId);
+              if (reservation.isPresent()) {
+                stock.unreserve(locationId, partId, reservation.get().quantity());
+                stock.setReservationStatus(
+                    reservation.get().id(), StockReservation.Status.CONSUMED);
+              }
+              stock.takeBeyondStock(locationId, partId, quantity);
+              return move(
+                  StockMove.Kind.CONSUME_OVERRIDE,
+                  partId,
+                  locationId,
+                  null,
+                  quantity,
+                  orderId,
+                  actorId);
+            });
+    log.warn(
+        "Override: {} × part {} used on order {} from location {} beyond its stock",
+        quantity,
+        partId,
+        orderId,
+        locationId);
+    return used;
+  }
+
   private StockMove move(
       StockMove.Kind kind, long partId, Long from, Long to, int quantity, Long order, Long actor) {
     Instant at = clock.instant();

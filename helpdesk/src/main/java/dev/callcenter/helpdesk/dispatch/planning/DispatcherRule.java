@@ -1,10 +1,7 @@
-package dev.callcenter.bench;
+package dev.callcenter.helpdesk.dispatch.planning;
 
 import dev.callcenter.helpdesk.dispatch.GeoPoint;
 import dev.callcenter.helpdesk.dispatch.PartQuantity;
-import dev.callcenter.helpdesk.dispatch.planning.DispatchPlan;
-import dev.callcenter.helpdesk.dispatch.planning.PlanShift;
-import dev.callcenter.helpdesk.dispatch.planning.PlanVisit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,20 +10,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The dispatcher's rule of thumb, as the baseline the optimiser must beat: the technician free
- * earliest takes the skilled, feasible order they can start soonest (tie: the nearest); a
- * technician with nothing feasible left is done for the day. Feasible means the same hard rules as
- * the planner's: skills, start within the window, work ends within the shift, no day off, van
- * stock. Writes the routes into the plan's shifts, so {@code PlanVerifier} checks them.
+ * The dispatcher's rule of thumb: the technician free earliest takes the skilled, feasible order
+ * they can start soonest (tie: the nearest); a technician with nothing feasible left is done for
+ * the day. Feasible means the same hard rules as the planner's: skills, start within the window,
+ * work ends within the shift, no day off, van stock. Writes the routes into the plan's shifts, so
+ * {@code PlanVerifier} checks them. It is the benchmark's baseline and the {@link Planner}'s
+ * starting point for a day nothing is placed on yet (the search then only improves on it).
  */
-final class GreedyDispatch {
+public final class DispatcherRule {
 
   /** What the rule left undone. */
-  record Result(int unassigned, long unassignedPriority, long millis) {}
+  public record Result(int unassigned, long unassignedPriority, long millis) {}
 
-  private GreedyDispatch() {}
+  private DispatcherRule() {}
 
-  static Result plan(DispatchPlan plan) {
+  /** Fills the plan's (empty) shifts by the rule; visits pinned to a technician are left out. */
+  public static Result plan(DispatchPlan plan) {
     long started = System.nanoTime();
     List<PlanShift> shifts = plan.getShifts().stream().filter(s -> !s.isDayOff()).toList();
     Map<PlanShift, Long> freeAt = new HashMap<>();
@@ -40,6 +39,8 @@ final class GreedyDispatch {
       routes.put(s, new ArrayList<>());
     }
     Set<PlanVisit> open = new HashSet<>(plan.getVisits());
+    // Pinned visits are the solver's to place with their technician (a hard rule).
+    open.removeIf(v -> v.getPinnedTechnicianId() != null);
     Set<PlanShift> working = new HashSet<>(shifts);
     while (!working.isEmpty() && !open.isEmpty()) {
       PlanShift s = null;

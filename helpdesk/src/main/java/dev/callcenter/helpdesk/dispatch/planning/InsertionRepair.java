@@ -1,0 +1,182 @@
+package dev.callcenter.helpdesk.dispatch.planning;
+
+import dev.callcenter.helpdesk.dispatch.GeoPoint;
+import dev.callcenter.helpdesk.dispatch.PartQuantity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The first step of re-planning a day that has routes (an emergency order, a technician off sick):
+ * each order nobody has, most important first, goes where it fits with the least extra driving; if
+ * it fits nowhere, it takes the place of the least important visit it outranks whose removal makes
+ * room (never a started or pinned one). Each step keeps every hard rule and either serves one more
+ * order or serves a more important one instead, so the plan only gets better; local search then
+ * polishes it. Milliseconds where the construction heuristic, trying every left-out order in every
+ * position of a full day, takes seconds and cannot displace anything.
+ */
+final class InsertionRepair {
+
+  private InsertionRepair() {}
+
+  /** A place for an order: in a shift at a position, instead of {@code displaced} if not null. */
+  private record Place(PlanShift shift, int position, PlanVisit displaced, long extraMinutes) {}
+
+  /** Repairs the plan's routes in place; answers how many orders it placed. */
+  static int apply(DispatchPlan plan) {
+    Set<PlanVisit> placed = new HashSet<>();
+    Map<String, Integer> partsUsed = new HashMap<>();
+    for (PlanShift s : plan.getShifts()) {
+      for (PlanVisit v : s.getVisits()) {
+        placed.add(v);
+        addParts(partsUsed, s, v, 1);
+      }
+    }
+    List<PlanVisit> open = new ArrayList<>();
+    for (PlanVisit v : plan.getVisits()) {
+      if (!placed.contains(v)) {
+        open.add(v);
+      }
+    }
+    open.sort(
+        Comparator.comparingInt(PlanVisit::getPriority)
+            .reversed()
+            .thenComparing(PlanVisit::getOrderId));
+    int count = 0;
+    for (PlanVisit v : open) {
+      Place best = null;
+      for (PlanShift s : plan.getShifts()) {
+        if (!allowed(s, v, null, partsUsed)) {
+          continue;
+        }
+        best = better(best, insertion(s, v, null));
+      }
+      if (best == null) {
+        for (PlanShift s : plan.getShifts()) {
+          List<PlanVisit> route = s.getVisits();
+          for (int i = s.getPinnedCount(); i < route.size(); i++) {
+            PlanVisit u = route.get(i);
+            if (u.getPinnedTechnicianId() != null
+                || u.getPriority() >= v.getPriority()
+                || !allowed(s, v, u, partsUsed)) {
+              continue;
+            }
+            Place p = insertion(s, v, u);
+            if (p != null
+                && (best == null
+                    || u.getPriority() < best.displaced().getPriority()
+                    || (u.getPriority() == best.displaced().getPriority()
+                        && p.extraMinutes() < best.extraMinutes()))) {
+              best = p;
+            }
+          }
+        }
+      }
+      if (best == null) {
+        continue;
+      }
+      List<PlanVisit> route = new ArrayList<>(best.shift().getVisits());
+      if (best.displaced() != null) {
+        route.remove(best.displaced());
+        addParts(partsUsed, best.shift(), best.displaced(), -1);
+      }
+      route.add(best.position(), v);
+      best.shift().setVisits(route);
+      addParts(partsUsed, best.shift(), v, 1);
+      count++;
+    }
+    return count;
+  }
+
+  private static Place better(Place best, Place candidate) {
+    if (candidate == null) {
+      return best;
+    }
+    return best == null || candidate.extraMinutes() < best.extraMinutes() ? candidate : best;
+  }
+
+  /** Skills, day off, the pin and the van's parts (with {@code without}'s parts given back). */
+  private static boolean allowed(
+      PlanShift s, PlanVisit v, PlanVisit without, Map<String, Integer> partsUsed) {
+    if (s.isDayOff() || !s.getSkills().containsAll(v.getSkills())) {
+      return false;
+    }
+    if (v.getPinnedTechnicianId() != null && v.getPinnedTechnicianId() != s.getTechnicianId()) {
+      return false;
+    }
+    for (PartQuantity p : v.getParts()) {
+      int used = partsUsed.getOrDefault(key(s, p.partId()), 0);
+      if (without != null) {
+        used -=
+            without.getParts().stream()
+                .filter(q -> q.partId() == p.partId())
+                .mapToInt(PartQuantity::quantity)
+                .sum();
+      }
+      if (used + p.quantity() > s.getVanStock().getOrDefault(p.partId(), 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The cheapest feasible position for {@code v} in {@code s} (without {@code displaced}). */
+  private static Place insertion(PlanShift s, PlanVisit v, PlanVisit displaced) {
+    List<PlanVisit> route = new ArrayList<>(s.getVisits());
+    if (displaced != null) {
+      route.remove(displaced);
+    }
+    long before = travel(s, route);
+    Place best = null;
+    for (int pos = Math.min(s.getPinnedCount(), route.size()); pos <= route.size(); pos++) {
+      route.add(pos, v);
+      if (feasible(s, route)) {
+        long extra = travel(s, route) - before;
+        if (best == null || extra < best.extraMinutes()) {
+          best = new Place(s, pos, displaced, extra);
+        }
+      }
+      route.remove(pos);
+    }
+    return best;
+  }
+
+  /** Every visit starts within its window and ends within the shift (as {@link PlanVerifier}). */
+  private static boolean feasible(PlanShift s, List<PlanVisit> route) {
+    long clock = s.getStart();
+    GeoPoint at = s.getHome();
+    for (PlanVisit v : route) {
+      long start = Math.max(clock + s.getTravel().minutes(at, v.getSite()), v.getWindowStart());
+      if (start > v.getWindowEnd() || start + v.getDuration() > s.getEnd()) {
+        return false;
+      }
+      clock = start + v.getDuration();
+      at = v.getSite();
+    }
+    return true;
+  }
+
+  private static long travel(PlanShift s, List<PlanVisit> route) {
+    long total = 0;
+    GeoPoint at = s.getHome();
+    for (PlanVisit v : route) {
+      total += s.getTravel().minutes(at, v.getSite());
+      at = v.getSite();
+    }
+    return route.isEmpty() ? 0 : total + s.getTravel().minutes(at, s.getHome());
+  }
+
+  private static void addParts(Map<String, Integer> used, PlanShift s, PlanVisit v, int sign) {
+    for (PartQuantity p : v.getParts()) {
+      used.merge(key(s, p.partId()), sign * p.quantity(), Integer::sum);
+    }
+  }
+
+  private static String key(PlanShift s, long partId) {
+    return s.getTechnicianId() + "/" + partId;
+  }
+}
