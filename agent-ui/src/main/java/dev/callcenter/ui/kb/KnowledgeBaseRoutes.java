@@ -40,6 +40,7 @@ import java.util.Map;
 public final class KnowledgeBaseRoutes {
 
   private static final int MAX_QUERY = 1000;
+  private static final int MAX_JOB_WAIT_MS = 2000;
 
   private final KnowledgeBaseService knowledgeBase;
   private final TicketKnowledge ticketKnowledge;
@@ -366,7 +367,12 @@ public final class KnowledgeBaseRoutes {
         "/api/v1/kb/import-jobs/:id",
         Api.managers(),
         200,
-        ctx -> imports.get(jobId(ctx)));
+        ctx -> {
+          String id = jobId(ctx);
+          // ?wait=ms: answer when the job ends or after that long, for progress without polling.
+          int wait = Api.queryInt(ctx, "wait", 0, 0, MAX_JOB_WAIT_MS);
+          return wait == 0 ? imports.get(id) : imports.await(id, wait);
+        });
     Api.route(
         router,
         HttpMethod.DELETE,

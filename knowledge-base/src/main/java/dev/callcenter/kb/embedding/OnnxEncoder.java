@@ -110,7 +110,11 @@ final class OnnxEncoder implements Encoder {
     for (int i = 0; i < texts.size(); i++) {
       String text = texts.get(i);
       Encoding encoding = text.isBlank() ? null : tokenizer.encode(text, true, false);
-      if (encoding == null || encoding.getIds().length > MAX_BATCHED_TOKENS) {
+      // The tokenizer truncates at the model's 512 tokens; LangChain4j instead splits a longer
+      // text into windows and averages them, so those texts take its path to keep its vectors.
+      if (encoding == null
+          || encoding.exceedMaxLength()
+          || encoding.getIds().length > MAX_BATCHED_TOKENS) {
         vectors[i] = embed(text);
       } else {
         batchable.add(new Tokens(i, encoding.getIds(), encoding.getTypeIds()));

@@ -350,12 +350,15 @@ public final class KnowledgeBaseService {
     index.refreshNow();
     ImportReport report = run.report(cancelled);
     log.info(
-        "Knowledge-base import{}: {} created, {} updated, {} unchanged, {} bad lines skipped",
+        "Knowledge-base import{}: {} created, {} updated, {} unchanged, {} bad lines skipped;"
+            + " database {} ms, index {} ms",
         cancelled ? " (cancelled at line " + report.linesRead() + ")" : "",
         report.created(),
         report.updated(),
         report.unchanged(),
-        report.errors().size());
+        report.errors().size(),
+        run.databaseNanos / 1_000_000,
+        run.indexNanos / 1_000_000);
     if (!cancelled) {
       progress.batchDone(report);
     }
@@ -375,6 +378,8 @@ public final class KnowledgeBaseService {
     int created;
     int updated;
     int unchanged;
+    long databaseNanos;
+    long indexNanos;
 
     ImportRun(Long authorId) {
       this.authorId = authorId;
@@ -390,6 +395,7 @@ public final class KnowledgeBaseService {
       if (batch.isEmpty()) {
         return;
       }
+      long started = System.nanoTime();
       Map<String, StoredArticle> existing =
           articles.findByExternalIds(
               batch.stream()
@@ -415,9 +421,9 @@ public final class KnowledgeBaseService {
         }
         written.add(pending);
       }
-      long[] ids;
+      long[] writtenIds;
       try {
-        ids =
+        writtenIds =
             transactions.inTransaction(
                 () -> articles.writeAll(writes, "imported", authorId, clock.instant()));
       } catch (RuntimeException e) {
@@ -431,17 +437,17 @@ public final class KnowledgeBaseService {
         return;
       }
       unchanged += same;
-      List<Long> indexed = new ArrayList<>(ids.length);
-      for (int i = 0; i < ids.length; i++) {
+      List<Long> indexed = new ArrayList<>(writtenIds.length);
+      for (int i = 0; i < writtenIds.length; i++) {
         ArticleRepository.Write write = writes.get(i);
-        if (ids[i] == 0) {
+        if (writtenIds[i] == 0) {
           // Saved by someone else between the look-up and this batch.
           errors.add(
               new ImportReport.LineError(
                   written.get(i).number(),
                   versionConflict(write.id(), write.expectedVersion()).getMessage()));
         } else {
-          indexed.add(ids[i]);
+          indexed.add(writtenIds[i]);
           if (write.isNew()) {
             created++;
           } else {
@@ -449,7 +455,12 @@ public final class KnowledgeBaseService {
           }
         }
       }
-      indexAll(indexed.stream().mapToLong(Long::longValue).toArray());
+      long[] ids = indexed.stream().mapToLong(Long::longValue).toArray();
+      List<StoredArticle> stored = articles.findAll(ids);
+      long storedAt = System.nanoTime();
+      databaseNanos += storedAt - started;
+      indexAll(stored);
+      indexNanos += System.nanoTime() - storedAt;
     }
 
     private void storeOneByOne(List<PendingLine> batch) {
@@ -468,20 +479,20 @@ public final class KnowledgeBaseService {
   }
 
   /**
-   * Indexes these articles as the database holds them now, with one index commit. A failure is
-   * logged and left to {@link #synchronizeIndex()} at the next start, as for single writes.
+   * Indexes these articles (as just read back from the database) with one index commit. A failure
+   * is logged and left to {@link #synchronizeIndex()} at the next start, as for single writes.
    */
-  private void indexAll(long[] ids) {
-    if (ids.length == 0) {
+  private void indexAll(List<StoredArticle> stored) {
+    if (stored.isEmpty()) {
       return;
     }
     try {
-      index.upsertAll(articles.findAll(ids).stream().map(StoredArticle::toIndexed).toList());
+      index.upsertAll(stored.stream().map(StoredArticle::toIndexed).toList());
     } catch (RuntimeException e) {
       log.error(
           "Knowledge-base articles {}…{} are saved but could not be indexed",
-          ids[0],
-          ids[ids.length - 1],
+          stored.getFirst().id(),
+          stored.getLast().id(),
           e);
     }
   }

@@ -124,6 +124,12 @@ public final class KnowledgeIndex implements AutoCloseable {
   /** Articles whose embeddings are computed together when the whole index is rebuilt. */
   private static final int REINDEX_BATCH = 256;
 
+  /**
+   * The version of the text analysis, part of the index's signature: an index analysed otherwise
+   * (here: before the Taiwan-phrase folding) is rebuilt at start like one with other models.
+   */
+  private static final String ANALYSIS = "zh-phrases-1";
+
   /** Commit user-data key naming the models the stored vectors were made with. */
   private static final String VECTORS_KEY = "vectors";
 
@@ -276,7 +282,12 @@ public final class KnowledgeIndex implements AutoCloseable {
     Map<String, String> committed = new HashMap<>();
     writer.getLiveCommitData().forEach(e -> committed.put(e.getKey(), e.getValue()));
     String stored = committed.get(VECTORS_KEY);
-    return stored != null ? !stored.equals(embedders.signature()) : size() > 0;
+    return stored != null ? !stored.equals(signature()) : size() > 0;
+  }
+
+  /** What the index is made with: the models' signature and the analysis version. */
+  private String signature() {
+    return embedders.signature() + "/" + ANALYSIS;
   }
 
   /** Article id to indexed revision, for every article searchable now. */
@@ -393,7 +404,7 @@ public final class KnowledgeIndex implements AutoCloseable {
   }
 
   private void commit() throws IOException {
-    writer.setLiveCommitData(Map.of(VECTORS_KEY, embedders.signature()).entrySet());
+    writer.setLiveCommitData(Map.of(VECTORS_KEY, signature()).entrySet());
     writer.commit();
   }
 
