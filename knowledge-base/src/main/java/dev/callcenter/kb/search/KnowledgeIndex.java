@@ -161,9 +161,9 @@ public final class KnowledgeIndex implements AutoCloseable {
   private final Embedders embedders;
   private final Map<String, Integer> solvedCounts = new ConcurrentHashMap<>();
   private final Analyzer english = Analyzers.english();
-  private final Analyzer chinese = Analyzers.chinese();
+  private final Analyzer chinese;
   private final Analyzer suggestQuery = Analyzers.suggestQuery();
-  private final Analyzer indexAnalyzer = Analyzers.perField();
+  private final Analyzer indexAnalyzer;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
@@ -172,6 +172,8 @@ public final class KnowledgeIndex implements AutoCloseable {
     this.directory = directory;
     this.config = config;
     this.embedders = embedders;
+    this.chinese = Analyzers.chinese(config.crossStraitPhrases());
+    this.indexAnalyzer = Analyzers.perField(config.crossStraitPhrases());
     Similarity similarity = similarity(config);
     try {
       writer =
@@ -287,7 +289,7 @@ public final class KnowledgeIndex implements AutoCloseable {
 
   /** What the index is made with: the models' signature and the analysis version. */
   private String signature() {
-    return embedders.signature() + "/" + ANALYSIS;
+    return embedders.signature() + "/" + (config.crossStraitPhrases() ? ANALYSIS : "zh-chars");
   }
 
   /** Article id to indexed revision, for every article searchable now. */
@@ -347,6 +349,16 @@ public final class KnowledgeIndex implements AutoCloseable {
    * their embeddings computed in batches); durable on return, all or none after a crash.
    */
   public void upsertAll(List<Article> articles) {
+    upsertAll(articles, true);
+  }
+
+  /**
+   * {@link #upsertAll(List)}, durable on return only when {@code commit} is true; otherwise the
+   * articles are searchable after the next refresh but a crash before the next commit loses them
+   * from the index (not from the database: the start-up synchronisation indexes them again). For
+   * bulk imports, where an fsync per batch costs more than the indexing.
+   */
+  public void upsertAll(List<Article> articles, boolean commit) {
     if (articles.isEmpty()) {
       return;
     }
@@ -355,7 +367,9 @@ public final class KnowledgeIndex implements AutoCloseable {
       for (int i = 0; i < docs.size(); i++) {
         writer.updateDocument(new Term(Fields.ID, articles.get(i).id()), docs.get(i));
       }
-      commit();
+      if (commit) {
+        commit();
+      }
     } catch (IOException e) {
       throw new KnowledgeBaseException(
           "cannot index articles " + articles.getFirst().id() + "…" + articles.getLast().id(), e);
@@ -401,6 +415,15 @@ public final class KnowledgeIndex implements AutoCloseable {
       throw new KnowledgeBaseException("cannot rebuild the knowledge index", e);
     }
     log.info("Knowledge index rebuilt with {} articles", articles.size());
+  }
+
+  /** Makes every write so far durable. */
+  public void commitNow() {
+    try {
+      commit();
+    } catch (IOException e) {
+      throw new KnowledgeBaseException("cannot commit the knowledge index", e);
+    }
   }
 
   private void commit() throws IOException {
@@ -513,7 +536,8 @@ public final class KnowledgeIndex implements AutoCloseable {
     float[] vector =
         chinese
             ? embedders.embedQuery(
-                Model.CHINESE, TraditionalToSimplifiedCharFilter.simplified(head))
+                Model.CHINESE,
+                TraditionalToSimplifiedCharFilter.simplified(head, config.crossStraitPhrases()))
             : embedders.embedQuery(Model.ENGLISH, head);
     Query filter = filterOnly(filters);
     Map<Integer, Float> dense = new HashMap<>();
@@ -531,7 +555,7 @@ public final class KnowledgeIndex implements AutoCloseable {
       // A lexical candidate outside every vector field's nearest neighbours: score it exactly.
       dense.computeIfAbsent(hit.doc, doc -> exactDenseScore(searcher, doc, vectorFields, vector));
     }
-    float w = config.lexicalWeight();
+    float w = chinese ? config.chineseLexicalWeight() : config.lexicalWeight();
     Map<Integer, Float> blended = new HashMap<>();
     for (Map.Entry<Integer, Float> e : dense.entrySet()) {
       // Lucene scores a unit-vector dot product as (1 + cosine) / 2; blend the cosine itself.
@@ -827,7 +851,9 @@ public final class KnowledgeIndex implements AutoCloseable {
     for (Article article : articles) {
       fields.put(article, new ArrayList<>(3));
       if (article.language().isChinese()) {
-        chineseTexts.add(TraditionalToSimplifiedCharFilter.simplified(article.title()));
+        chineseTexts.add(
+            TraditionalToSimplifiedCharFilter.simplified(
+                article.title(), config.crossStraitPhrases()));
         chineseOwners.add(article);
       } else {
         String body = article.body();

@@ -23,11 +23,16 @@ final class TraditionalToSimplifiedCharFilter extends BaseCharFilter {
       Transliterator.getInstance("Traditional-Simplified");
   private static final ConcurrentHashMap<Integer, String> CONVERTED = new ConcurrentHashMap<>();
 
+  private final boolean phrases;
   private String converted;
   private int position;
 
-  TraditionalToSimplifiedCharFilter(Reader in) {
+  /**
+   * @param phrases fold Taiwan phrases before the characters; false gives character folding only
+   */
+  TraditionalToSimplifiedCharFilter(Reader in, boolean phrases) {
     super(in);
+    this.phrases = phrases;
   }
 
   /**
@@ -35,7 +40,12 @@ final class TraditionalToSimplifiedCharFilter extends BaseCharFilter {
    * Traditional Han character by its Simplified form (for embeddings and query routing).
    */
   static String simplified(String text) {
-    return convert(text, (offset, diff) -> {});
+    return simplified(text, true);
+  }
+
+  /** {@link #simplified(String)}, or character folding alone when {@code phrases} is false. */
+  static String simplified(String text, boolean phrases) {
+    return convert(text, phrases, (offset, diff) -> {});
   }
 
   /** True when the text has a character that Simplified script writes otherwise. */
@@ -83,7 +93,7 @@ final class TraditionalToSimplifiedCharFilter extends BaseCharFilter {
   }
 
   private String convert(String text) {
-    return convert(text, this::addOffCorrectMap);
+    return convert(text, phrases, this::addOffCorrectMap);
   }
 
   @FunctionalInterface
@@ -91,8 +101,8 @@ final class TraditionalToSimplifiedCharFilter extends BaseCharFilter {
     void add(int outputOffset, int cumulativeDiff);
   }
 
-  private static String convert(String text, OffsetCorrections corrections) {
-    boolean taiwanese = hasTraditionalOnly(text);
+  private static String convert(String text, boolean phrases, OffsetCorrections corrections) {
+    boolean taiwanese = phrases && hasTraditionalOnly(text);
     StringBuilder out = new StringBuilder(text.length());
     int cumulativeDiff = 0;
     for (int i = 0; i < text.length(); ) {
