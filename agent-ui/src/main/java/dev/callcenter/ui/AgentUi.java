@@ -90,7 +90,12 @@ public final class AgentUi {
         new WebSocketRoutes(h.auth(), hub, cti::currentFor, settings.allowedOrigins(), clock);
     var kbRoutes =
         new KnowledgeBaseRoutes(
-            kb.service(), kb.tickets(), kb.review(), h.securityAudit(), settings.trustedProxies());
+            kb.service(),
+            kb.tickets(),
+            kb.review(),
+            kb.imports(),
+            h.securityAudit(),
+            settings.trustedProxies());
     return new ApiServer(
         vertx,
         settings.maxBodyBytes(),

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Entry point: {@code bench/run lookup|tickets|hotpaths|cti|ivr|kb|dispatch|asterisk|pages|all}.
+ * Entry point: {@code bench/run
+ * lookup|tickets|hotpaths|cti|ivr|kb|kb-api|dispatch|asterisk|pages|all}.
  */
 public final class Bench {
 
@@ -74,6 +75,14 @@ public final class Bench {
             Integer.getInteger("pbxRate", 2),
             Integer.getInteger("pbxCalls", 300),
             Integer.getInteger("pbxEventCalls", 10));
+      }
+      if (which.equals("kb-api")) {
+        KbApiBench.run(
+            db,
+            Path.of("bench/target"),
+            Integer.getInteger("kbArticles", 100_000),
+            Integer.getInteger("kbHybridArticles", 5_000),
+            Integer.getInteger("kbQueries", 2_000));
       }
       if (which.equals("lookup") || which.equals("all")) {
         LookupBench.run(

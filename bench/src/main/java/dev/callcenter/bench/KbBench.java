@@ -179,7 +179,7 @@ final class KbBench {
         (System.nanoTime() - t) / 1e6);
   }
 
-  private static List<Article> debianArticles(int wanted) throws IOException {
+  static List<Article> debianArticles(int wanted) throws IOException {
     List<Article> base = new ArrayList<>();
     Process p = new ProcessBuilder("apt-cache", "dumpavail").redirectErrorStream(false).start();
     try (BufferedReader in =
@@ -244,7 +244,7 @@ final class KbBench {
         ArticleStatus.PUBLISHED);
   }
 
-  private static Path fresh(Path dir) throws IOException {
+  static Path fresh(Path dir) throws IOException {
     if (Files.exists(dir)) {
       try (Stream<Path> paths = Files.walk(dir)) {
         for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

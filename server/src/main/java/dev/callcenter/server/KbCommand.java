@@ -4,13 +4,16 @@ import dev.callcenter.helpdesk.db.JdbiTransactions;
 import dev.callcenter.kb.article.ImportReport;
 import dev.callcenter.kb.article.JdbiArticleRepository;
 import dev.callcenter.kb.embedding.Embedders;
+import dev.callcenter.kb.embedding.EmbeddingConfig;
 import dev.callcenter.kb.eval.EvalMain;
+import dev.callcenter.kb.library.KnowledgeBase;
 import dev.callcenter.kb.library.KnowledgeBaseService;
 import dev.callcenter.kb.search.KnowledgeIndex;
 import dev.callcenter.kb.search.SearchConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,15 +40,37 @@ final class KbCommand implements Runnable {
   }
 
   /**
-   * Runs {@code work} on the configured database. The index is a throw-away in memory: a running
-   * server holds the index directory, and brings its index up to date from the database at its next
-   * start (import through the API to see articles at once).
+   * The configuration of a kb command: as for {@code serve} with {@code --config}; without one, the
+   * demo's embedded PostgreSQL in the data directory (unless {@code CC_DATABASE_MODE} says
+   * otherwise), so that the command works on the data {@code callcenter demo} made.
    */
-  static <T> T withKnowledgeBase(Path config, Function<KnowledgeBaseService, T> work) {
-    ServerConfig cfg = ServerConfig.load(config, System.getenv(), Map.of());
+  static ServerConfig config(Path config) {
+    Map<String, String> env = System.getenv();
+    Map<String, String> overrides =
+        config == null && !env.containsKey("CC_DATABASE_MODE")
+            ? Map.of("database.mode", "embedded")
+            : Map.of();
+    return ServerConfig.load(config, env, overrides);
+  }
+
+  /**
+   * Runs {@code work} on the configured database and the server's index directory (the command runs
+   * only when no server does: a running server holds both, see {@link RunningServer}). Embedding
+   * models are loaded as configured, so that the index gets the vectors the server would make.
+   */
+  static <T> T withKnowledgeBase(
+      ServerConfig cfg, boolean realIndex, Function<KnowledgeBaseService, T> work) {
+    KnowledgeBase.Settings kb = cfg.kbSettings();
     try (Storage storage = Storage.open(cfg);
         KnowledgeIndex index =
-            KnowledgeIndex.inMemory(SearchConfig.DEFAULTS, Embedders.disabled())) {
+            realIndex
+                ? KnowledgeIndex.openOrRecreate(
+                    kb.indexDir(),
+                    SearchConfig.DEFAULTS,
+                    Embedders.load(
+                        new EmbeddingConfig(
+                            kb.modelsEnabled(), kb.modelsWorkDir(), kb.queryCacheSize())))
+                : KnowledgeIndex.inMemory(SearchConfig.DEFAULTS, Embedders.disabled())) {
       var jdbi = storage.database().jdbi();
       return work.apply(
           new KnowledgeBaseService(
@@ -56,27 +81,86 @@ final class KbCommand implements Runnable {
     }
   }
 
+  /** How to reach a running server: its address and a manager's login. */
+  static final class ServerOptions {
+    @Option(
+        names = "--server",
+        description =
+            "Base URL of a running server to import through (default: the configured http.port on"
+                + " this machine, used when a server answers there).")
+    URI server;
+
+    @Option(
+        names = "--direct",
+        description = "Write to the database and index directly, even if a server answers.")
+    boolean direct;
+
+    @Option(
+        names = "--user",
+        defaultValue = "admin",
+        description = "A supervisor or admin to log in as on the running server (default admin).")
+    String user;
+
+    @Option(
+        names = "--password-file",
+        description =
+            "File holding that user's password (default: the CC_PASSWORD variable, else asked).")
+    Path passwordFile;
+
+    char[] password() throws IOException {
+      if (passwordFile != null) {
+        return Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
+      }
+      String env = System.getenv("CC_PASSWORD");
+      if (env != null) {
+        return env.toCharArray();
+      }
+      if (System.console() == null) {
+        throw new IllegalStateException(
+            "a server is running: give --password-file or CC_PASSWORD for " + user);
+      }
+      return System.console().readPassword("Password for %s: ", user);
+    }
+  }
+
   @Command(
       name = "import",
       description =
           "Import articles from JSON Lines ({id, title, resolution, language, ...}); bad lines are"
-              + " reported with their number and skipped.")
+              + " reported with their number and skipped. Goes through the running server's API"
+              + " when one answers (its index sees the articles at once), else straight into the"
+              + " database and the index.")
   static final class Import implements Callable<Integer> {
     @Option(
         names = "--config",
         description =
-            "Configuration file, as for serve (default: built-in defaults and CC_* variables).")
+            "Configuration file, as for serve (default: the demo's embedded database in the data"
+                + " directory, and CC_* variables).")
     Path config;
+
+    @picocli.CommandLine.Mixin ServerOptions serverOptions = new ServerOptions();
 
     @Parameters(index = "0", description = "The JSON Lines file.")
     Path file;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+      ServerConfig cfg = config(config);
+      int total = ImportProgressBar.countLines(file);
+      ImportProgressBar bar = new ImportProgressBar(System.err, total);
       ImportReport report;
-      try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        report = withKnowledgeBase(config, kb -> kb.importJsonLines(in, null));
+      URI server = serverOptions.direct ? null : RunningServer.find(serverOptions.server, cfg);
+      if (server != null) {
+        System.err.println("Importing through the server at " + server);
+        RunningServer api =
+            RunningServer.logIn(server, serverOptions.user, serverOptions.password());
+        report = api.importFile(file, cfg.http().maxBodyBytes(), bar);
+      } else {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          report = withKnowledgeBase(cfg, true, kb -> kb.importJsonLines(in, null, bar));
+        }
       }
+      bar.done(report);
       report.errors().forEach(e -> System.err.println(file + ":" + e.line() + ": " + e.message()));
       System.out.printf(
           "%d created, %d updated, %d unchanged, %d bad lines skipped%n",
@@ -85,22 +169,36 @@ final class KbCommand implements Runnable {
     }
   }
 
-  @Command(name = "export", description = "Write every article as JSON Lines.")
+  @Command(
+      name = "export",
+      description =
+          "Write every article as JSON Lines (through the running server's API when one answers).")
   static final class Export implements Callable<Integer> {
     @Option(
         names = "--config",
         description =
-            "Configuration file, as for serve (default: built-in defaults and CC_* variables).")
+            "Configuration file, as for serve (default: the demo's embedded database in the data"
+                + " directory, and CC_* variables).")
     Path config;
+
+    @picocli.CommandLine.Mixin ServerOptions serverOptions = new ServerOptions();
 
     @Parameters(index = "0", description = "The file to write.")
     Path file;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+      ServerConfig cfg = config(config);
+      URI server = serverOptions.direct ? null : RunningServer.find(serverOptions.server, cfg);
       int count;
-      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        count = withKnowledgeBase(config, kb -> kb.exportJsonLines(out));
+      if (server != null) {
+        count =
+            RunningServer.logIn(server, serverOptions.user, serverOptions.password())
+                .exportTo(file);
+      } else {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+          count = withKnowledgeBase(cfg, false, kb -> kb.exportJsonLines(out));
+        }
       }
       System.out.println(count + " articles written to " + file);
       return 0;
@@ -130,7 +228,7 @@ final class KbCommand implements Runnable {
 
     @Override
     public Integer call() {
-      ServerConfig cfg = ServerConfig.load(config, System.getenv(), Map.of());
+      ServerConfig cfg = config(config);
       List<String> args =
           new ArrayList<>(
               List.of("--articles", articles.toString(), "--queries", queries.toString()));

@@ -12,6 +12,7 @@ import dev.callcenter.kb.article.FeedbackKind;
 import dev.callcenter.kb.article.RevisionStatus;
 import dev.callcenter.kb.article.StoredArticle;
 import dev.callcenter.kb.library.ArticleReview;
+import dev.callcenter.kb.library.ImportJobs;
 import dev.callcenter.kb.library.KnowledgeBaseService;
 import dev.callcenter.kb.library.TicketKnowledge;
 import dev.callcenter.kb.search.SearchFilters;
@@ -39,10 +40,12 @@ import java.util.Map;
 public final class KnowledgeBaseRoutes {
 
   private static final int MAX_QUERY = 1000;
+  private static final int MAX_JOB_WAIT_MS = 2000;
 
   private final KnowledgeBaseService knowledgeBase;
   private final TicketKnowledge ticketKnowledge;
   private final ArticleReview review;
+  private final ImportJobs imports;
 
   private final SecurityAudit audit;
   private final TrustedProxies proxies;
@@ -51,8 +54,10 @@ public final class KnowledgeBaseRoutes {
       KnowledgeBaseService knowledgeBase,
       TicketKnowledge ticketKnowledge,
       ArticleReview review,
+      ImportJobs imports,
       SecurityAudit audit,
       TrustedProxies proxies) {
+    this.imports = imports;
     this.audit = audit;
     this.proxies = proxies;
     this.knowledgeBase = knowledgeBase;
@@ -337,6 +342,44 @@ public final class KnowledgeBaseRoutes {
             knowledgeBase.importJsonLines(
                 new BufferedReader(new StringReader(Api.text(ctx, "application/x-ndjson"))),
                 Api.userId(ctx)));
+    // The same import as a background job, for large files: progress, then the report; cancel
+    // stops it between two batches (what was stored stays, in the database and the index).
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/kb/import-jobs",
+        Api.managers(),
+        202,
+        ctx -> {
+          String body = Api.text(ctx, "application/x-ndjson");
+          return imports.start(() -> new BufferedReader(new StringReader(body)), Api.userId(ctx));
+        });
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/kb/import-jobs",
+        Api.managers(),
+        200,
+        ctx -> Map.of("jobs", imports.list()));
+    Api.route(
+        router,
+        HttpMethod.GET,
+        "/api/v1/kb/import-jobs/:id",
+        Api.managers(),
+        200,
+        ctx -> {
+          String id = jobId(ctx);
+          // ?wait=ms: answer when the job ends or after that long, for progress without polling.
+          int wait = Api.queryInt(ctx, "wait", 0, 0, MAX_JOB_WAIT_MS);
+          return wait == 0 ? imports.get(id) : imports.await(id, wait);
+        });
+    Api.route(
+        router,
+        HttpMethod.DELETE,
+        "/api/v1/kb/import-jobs/:id",
+        Api.managers(),
+        202,
+        ctx -> imports.cancel(jobId(ctx)));
     router.route(HttpMethod.GET, "/api/v1/kb/export").handler(Api.managers()).handler(this::export);
   }
 
@@ -356,6 +399,16 @@ public final class KnowledgeBaseRoutes {
                     .putHeader("Cache-Control", "no-store")
                     .end(text))
         .onFailure(ctx::fail);
+  }
+
+  /** An import job's id: a UUID. */
+  private static String jobId(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    try {
+      return java.util.UUID.fromString(id).toString();
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException("id", "not an import job id");
+    }
   }
 
   private static SearchRequest request(RoutingContext ctx) {

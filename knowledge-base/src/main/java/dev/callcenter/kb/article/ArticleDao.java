@@ -13,6 +13,7 @@ import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -57,6 +58,66 @@ interface ArticleDao {
       @Bind("status") String status,
       @Bind("by") Long by,
       @Bind("at") Instant at);
+
+  /** {@link #insert} for many articles in one round trip; ids in the order given. */
+  @SqlBatch(
+      """
+      insert into kb_article (external_id, title, symptom, cause, resolution, product, versions,
+                              fixed_in_version, tags, language, visibility, status,
+                              source_ticket_id, version, created_by, created_at, updated_by,
+                              updated_at)
+      values (:d.externalId, :d.title, :d.symptom, :d.cause, :d.resolution, :d.product,
+              cast(:d.versions as text[]), :d.fixedInVersion, cast(:d.tags as text[]),
+              :d.language.tag, :d.visibility, :status, null, 1, :by, :at, :by, :at)
+      """)
+  @GetGeneratedKeys("id")
+  long[] insertAll(
+      @BindMethods("d") List<ArticleDraft> drafts,
+      @Bind("status") List<String> statuses,
+      @Bind("by") List<Long> by,
+      @Bind("at") List<Instant> at);
+
+  /** {@link #update} for many articles in one round trip; 1 or 0 per article, in order. */
+  @SqlBatch(
+      """
+      update kb_article
+         set external_id = :d.externalId, title = :d.title, symptom = :d.symptom,
+             cause = :d.cause, resolution = :d.resolution, product = :d.product,
+             versions = cast(:d.versions as text[]), fixed_in_version = :d.fixedInVersion,
+             tags = cast(:d.tags as text[]), language = :d.language.tag,
+             visibility = :d.visibility, status = :status, version = version + 1,
+             updated_by = :by, updated_at = :at
+       where id = :id and version = :expectedVersion
+      """)
+  int[] updateAll(
+      @Bind("id") List<Long> ids,
+      @Bind("expectedVersion") List<Integer> expectedVersions,
+      @BindMethods("d") List<ArticleDraft> drafts,
+      @Bind("status") List<String> statuses,
+      @Bind("by") List<Long> by,
+      @Bind("at") List<Instant> at);
+
+  /** {@link #snapshot} of many articles in one statement. */
+  @SqlUpdate(
+      """
+      insert into kb_article_version (article_id, version, title, symptom, cause, resolution,
+                                      product, versions, fixed_in_version, tags, language,
+                                      visibility, status, change, author_id, changed_at)
+      select id, version, title, symptom, cause, resolution, product, versions, fixed_in_version,
+             tags, language, visibility, status, :change, :by, :at
+        from kb_article where id = any(:ids)
+      """)
+  void snapshotAll(
+      @Bind("ids") long[] ids,
+      @Bind("change") String change,
+      @Bind("by") Long by,
+      @Bind("at") Instant at);
+
+  @SqlQuery("select * from kb_article where id = any(:ids) order by id")
+  List<StoredArticle> findAll(@Bind("ids") long[] ids);
+
+  @SqlQuery("select * from kb_article where external_id = any(:externalIds)")
+  List<StoredArticle> findByExternalIds(@Bind("externalIds") String[] externalIds);
 
   /** Copies the article's current state into its history. */
   @SqlUpdate(

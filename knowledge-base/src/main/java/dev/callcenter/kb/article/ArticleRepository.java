@@ -2,6 +2,7 @@ package dev.callcenter.kb.article;
 
 import dev.callcenter.kb.ArticleStatus;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,35 @@ public interface ArticleRepository {
       String change,
       Long by,
       Instant at);
+
+  /** A new article or a replacement of an existing one's content and status, for batches. */
+  record Write(long id, int expectedVersion, ArticleDraft content, ArticleStatus status) {
+
+    /** A new article (no id yet). */
+    public static Write create(ArticleDraft content, ArticleStatus status) {
+      return new Write(0, 0, content, status);
+    }
+
+    public boolean isNew() {
+      return id == 0;
+    }
+  }
+
+  /**
+   * Inserts and updates many articles at once (call it inside a transaction), recording each saved
+   * state in the history; updates apply only if the article is still at its expected version.
+   *
+   * @return the ids of the articles written, in the order given; 0 for an update that found its
+   *     article at another version (or gone)
+   * @throws dev.callcenter.helpdesk.ConflictException when a new article's external id is taken
+   */
+  long[] writeAll(List<Write> writes, String change, Long by, Instant at);
+
+  /** The articles with these ids that exist, by id. */
+  List<StoredArticle> findAll(long[] ids);
+
+  /** The articles with these external ids, by external id; missing ones are absent. */
+  Map<String, StoredArticle> findByExternalIds(Collection<String> externalIds);
 
   Optional<StoredArticle> find(long id);
 

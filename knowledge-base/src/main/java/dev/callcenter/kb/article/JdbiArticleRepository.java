@@ -4,6 +4,9 @@ import dev.callcenter.helpdesk.ConflictException;
 import dev.callcenter.helpdesk.ValidationException;
 import dev.callcenter.kb.ArticleStatus;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +59,64 @@ public final class JdbiArticleRepository implements ArticleRepository {
     } catch (UnableToExecuteStatementException e) {
       throw translated(e, c, null);
     }
+  }
+
+  @Override
+  public long[] writeAll(List<Write> writes, String change, Long by, Instant at) {
+    List<Write> inserts = writes.stream().filter(Write::isNew).toList();
+    List<Write> updates = writes.stream().filter(w -> !w.isNew()).toList();
+    long[] inserted = new long[0];
+    int[] updated = new int[0];
+    try {
+      if (!inserts.isEmpty()) {
+        inserted =
+            dao.insertAll(
+                inserts.stream().map(Write::content).toList(),
+                inserts.stream().map(w -> w.status().name()).toList(),
+                Collections.nCopies(inserts.size(), by),
+                Collections.nCopies(inserts.size(), at));
+      }
+      if (!updates.isEmpty()) {
+        updated =
+            dao.updateAll(
+                updates.stream().map(Write::id).toList(),
+                updates.stream().map(Write::expectedVersion).toList(),
+                updates.stream().map(Write::content).toList(),
+                updates.stream().map(w -> w.status().name()).toList(),
+                Collections.nCopies(updates.size(), by),
+                Collections.nCopies(updates.size(), at));
+      }
+    } catch (UnableToExecuteStatementException e) {
+      throw translated(
+          e, inserts.isEmpty() ? updates.getFirst().content() : inserts.getFirst().content(), null);
+    }
+    long[] ids = new long[writes.size()];
+    int nextInsert = 0;
+    int nextUpdate = 0;
+    for (int i = 0; i < ids.length; i++) {
+      Write w = writes.get(i);
+      ids[i] = w.isNew() ? inserted[nextInsert++] : updated[nextUpdate++] == 1 ? w.id() : 0;
+    }
+    long[] written = Arrays.stream(ids).filter(id -> id != 0).toArray();
+    if (written.length > 0) {
+      dao.snapshotAll(written, change, by, at);
+    }
+    return ids;
+  }
+
+  @Override
+  public List<StoredArticle> findAll(long[] ids) {
+    return ids.length == 0 ? List.of() : dao.findAll(ids);
+  }
+
+  @Override
+  public Map<String, StoredArticle> findByExternalIds(Collection<String> externalIds) {
+    Map<String, StoredArticle> found = new HashMap<>();
+    if (!externalIds.isEmpty()) {
+      dao.findByExternalIds(externalIds.toArray(String[]::new))
+          .forEach(a -> found.put(a.content().externalId(), a));
+    }
+    return found;
   }
 
   private static RuntimeException translated(

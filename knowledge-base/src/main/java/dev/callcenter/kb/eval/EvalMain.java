@@ -21,9 +21,10 @@ import java.util.Map;
  * ranking and plain BM25 on a labelled query set.
  *
  * <p>Usage: {@code EvalMain --articles FILE --queries FILE [--k1 F] [--b F] [--title-b F]
- * [--title-boost F] [--lexical-weight F] [--models DIR | --no-models] [--tune] [--tune-hybrid]};
- * {@code --tune} grid-searches the BM25 parameters, {@code --tune-hybrid} the blend weight. The
- * models' runtime writes under {@code --models DIR} (default: a temporary directory).
+ * [--title-boost F] [--lexical-weight F] [--zh-lexical-weight F] [--no-phrases] [--models DIR |
+ * --no-models] [--tune] [--tune-hybrid]}; {@code --tune} grid-searches the BM25 parameters, {@code
+ * --tune-hybrid} the blend weight. The models' runtime writes under {@code --models DIR} (default:
+ * a temporary directory).
  */
 public final class EvalMain {
   private EvalMain() {}
@@ -40,7 +41,10 @@ public final class EvalMain {
                 number(options, "--b", defaults.b()),
                 number(options, "--title-b", defaults.titleB()),
                 number(options, "--title-boost", defaults.titleBoost()))
-            .withLexicalWeight(number(options, "--lexical-weight", defaults.lexicalWeight()));
+            .withLexicalWeight(number(options, "--lexical-weight", defaults.lexicalWeight()))
+            .withChineseLexicalWeight(
+                number(options, "--zh-lexical-weight", defaults.chineseLexicalWeight()))
+            .withCrossStraitPhrases(!options.containsKey("--no-phrases"));
 
     System.out.println(Metrics.tableHeader());
     Bm25Baseline baseline = Bm25Baseline.of(articles);
@@ -81,7 +85,8 @@ public final class EvalMain {
   private static void tuneHybrid(
       Evaluator evaluator, List<Article> articles, SearchConfig config, Embedders models) {
     for (float weight : new float[] {0f, 0.05f, 0.1f, 0.15f, 0.2f, 0.25f, 0.3f, 0.4f, 0.5f}) {
-      SearchConfig candidate = config.withLexicalWeight(weight);
+      // A query set is in one language: both weights move together.
+      SearchConfig candidate = config.withLexicalWeight(weight).withChineseLexicalWeight(weight);
       System.out.println(
           evaluate(evaluator, articles, candidate, models).tableRow(describeHybrid(candidate)));
     }
@@ -141,7 +146,8 @@ public final class EvalMain {
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--tune")
           || args[i].equals("--tune-hybrid")
-          || args[i].equals("--no-models")) {
+          || args[i].equals("--no-models")
+          || args[i].equals("--no-phrases")) {
         options.put(args[i], "");
       } else if (args[i].startsWith("--") && i + 1 < args.length) {
         options.put(args[i], args[++i]);
@@ -157,7 +163,8 @@ public final class EvalMain {
     if (value == null) {
       throw new KnowledgeBaseException(
           "usage: EvalMain --articles FILE --queries FILE [--k1 F] [--b F] [--title-b F]"
-              + " [--title-boost F] [--lexical-weight F] [--models DIR | --no-models] [--tune]"
+              + " [--title-boost F] [--lexical-weight F] [--zh-lexical-weight F] [--no-phrases]"
+              + " [--models DIR | --no-models] [--tune]"
               + " [--tune-hybrid]");
     }
     return value;

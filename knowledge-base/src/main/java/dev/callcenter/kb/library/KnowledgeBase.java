@@ -32,16 +32,19 @@ public final class KnowledgeBase implements AutoCloseable {
   private final KnowledgeBaseService service;
   private final TicketKnowledge tickets;
   private final ArticleReview review;
+  private final ImportJobs imports;
 
   private KnowledgeBase(
       KnowledgeIndex index,
       KnowledgeBaseService service,
       TicketKnowledge tickets,
-      ArticleReview review) {
+      ArticleReview review,
+      Clock clock) {
     this.index = index;
     this.service = service;
     this.tickets = tickets;
     this.review = review;
+    this.imports = new ImportJobs(service, clock);
   }
 
   /** Opens (or recreates) the index and brings it in line with the articles in the database. */
@@ -65,7 +68,8 @@ public final class KnowledgeBase implements AutoCloseable {
               articles,
               new JdbiRevisionRepository(helpdesk.database().jdbi()),
               helpdesk.transactions(),
-              clock));
+              clock),
+          clock);
     } catch (RuntimeException e) {
       index.close();
       throw e;
@@ -86,8 +90,14 @@ public final class KnowledgeBase implements AutoCloseable {
     return review;
   }
 
+  /** JSON Lines imports running in the background, with progress and cancel. */
+  public ImportJobs imports() {
+    return imports;
+  }
+
   @Override
   public void close() {
+    imports.close();
     index.close();
   }
 }

@@ -279,47 +279,239 @@ public final class KnowledgeBaseService {
   }
 
   /**
-   * Imports articles from JSON Lines ({@link ArticleJsonLines}). Each line is stored in its own
-   * transaction: a bad line is reported with its number and skipped, the good ones are imported. A
-   * line whose {@code id} matches an article's external id replaces that article's content and
-   * status (a new version in its history) instead of adding a duplicate.
-   *
-   * @param authorId recorded as the author of the new versions; null for the system
+   * Imports articles from JSON Lines; see {@link #importJsonLines(BufferedReader, Long,
+   * ImportProgress)}.
    */
   public ImportReport importJsonLines(BufferedReader in, Long authorId) {
-    int created = 0;
-    int updated = 0;
-    int unchanged = 0;
-    List<ImportReport.LineError> errors = new ArrayList<>();
-    int number = 0;
+    return importJsonLines(in, authorId, ImportProgress.NONE);
+  }
+
+  /**
+   * Imports articles from JSON Lines ({@link ArticleJsonLines}), read as a stream in batches of
+   * {@link #IMPORT_BATCH} lines: each batch is one database transaction, then one index commit
+   * (embeddings computed together), so that when an import stops between batches (cancelled, or the
+   * reader fails) the database and the index hold the same articles. A bad line is reported with
+   * its number and skipped, the rest of its batch imported; when the database refuses a batch (an
+   * external id taken meanwhile), that batch is stored again line by line so that only the
+   * offending line is skipped. A line whose {@code id} matches an article's external id replaces
+   * that article's content and status (a new version in its history) instead of adding a duplicate.
+   *
+   * @param authorId recorded as the author of the new versions; null for the system
+   * @param progress told after each batch; its {@link ImportProgress#cancelled()} stops the import
+   *     before the next batch is stored
+   */
+  public ImportReport importJsonLines(BufferedReader in, Long authorId, ImportProgress progress) {
+    ImportRun run = new ImportRun(authorId);
+    List<PendingLine> batch = new ArrayList<>(IMPORT_BATCH);
+    Set<String> batchIds = new HashSet<>();
+    boolean cancelled = false;
     try {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        number++;
+        run.linesRead++;
         if (line.isBlank()) {
           continue;
         }
+        ArticleJsonLines.Line parsed;
         try {
-          ArticleJsonLines.Line parsed = ArticleJsonLines.parse(line);
-          switch (importOne(parsed, authorId)) {
+          parsed = ArticleJsonLines.parse(line);
+        } catch (HelpdeskException e) {
+          run.errors.add(new ImportReport.LineError(run.linesRead, e.getMessage()));
+          continue;
+        }
+        String externalId = parsed.content().externalId();
+        // The same external id twice in one batch: the first must be stored before the second
+        // can replace it.
+        boolean repeated = externalId != null && !batchIds.add(externalId);
+        if (repeated || batch.size() >= IMPORT_BATCH) {
+          if (progress.cancelled()) {
+            cancelled = true;
+            break;
+          }
+          run.store(batch);
+          progress.batchDone(run.report(false));
+          batch.clear();
+          batchIds.clear();
+          if (externalId != null) {
+            batchIds.add(externalId);
+          }
+        }
+        batch.add(new PendingLine(run.linesRead, parsed));
+      }
+      if (!cancelled && !batch.isEmpty()) {
+        if (progress.cancelled()) {
+          cancelled = true;
+        } else {
+          run.store(batch);
+        }
+      }
+    } catch (IOException e) {
+      throw new KnowledgeBaseException("cannot read the import at line " + (run.linesRead + 1), e);
+    } finally {
+      // Whatever was stored is in the database; make it durable in the index too.
+      index.commitNow();
+      index.refreshNow();
+    }
+    ImportReport report = run.report(cancelled);
+    log.info(
+        "Knowledge-base import{}: {} created, {} updated, {} unchanged, {} bad lines skipped;"
+            + " database {} ms, index {} ms",
+        cancelled ? " (cancelled at line " + report.linesRead() + ")" : "",
+        report.created(),
+        report.updated(),
+        report.unchanged(),
+        report.errors().size(),
+        run.databaseNanos / 1_000_000,
+        run.indexNanos / 1_000_000);
+    if (!cancelled) {
+      progress.batchDone(report);
+    }
+    return report;
+  }
+
+  /** Lines per batch of {@link #importJsonLines}: one transaction and one index commit each. */
+  public static final int IMPORT_BATCH = 500;
+
+  /**
+   * Longest time an import's indexed batches stay uncommitted (searchable, not yet durable in the
+   * index; always durable in the database): an index commit per batch spent more time in fsync than
+   * in indexing. A crash loses at most this much from the index, and the start-up synchronisation
+   * indexes it again.
+   */
+  private static final long INDEX_COMMIT_NANOS = 1_000_000_000L;
+
+  private record PendingLine(int number, ArticleJsonLines.Line line) {}
+
+  /** The counts of one import and the storing of its batches. */
+  private final class ImportRun {
+    final Long authorId;
+    final List<ImportReport.LineError> errors = new ArrayList<>();
+    int linesRead;
+    int created;
+    int updated;
+    int unchanged;
+    long databaseNanos;
+    long indexNanos;
+    long lastCommit = System.nanoTime();
+
+    ImportRun(Long authorId) {
+      this.authorId = authorId;
+    }
+
+    ImportReport report(boolean cancelled) {
+      List<ImportReport.LineError> sorted = new ArrayList<>(errors);
+      sorted.sort(java.util.Comparator.comparingInt(ImportReport.LineError::line));
+      return new ImportReport(created, updated, unchanged, sorted, linesRead, cancelled);
+    }
+
+    void store(List<PendingLine> batch) {
+      if (batch.isEmpty()) {
+        return;
+      }
+      long started = System.nanoTime();
+      Map<String, StoredArticle> existing =
+          articles.findByExternalIds(
+              batch.stream()
+                  .map(p -> p.line().content().externalId())
+                  .filter(java.util.Objects::nonNull)
+                  .toList());
+      List<ArticleRepository.Write> writes = new ArrayList<>(batch.size());
+      List<PendingLine> written = new ArrayList<>(batch.size());
+      int same = 0;
+      for (PendingLine pending : batch) {
+        ArticleJsonLines.Line line = pending.line();
+        StoredArticle current =
+            line.content().externalId() == null ? null : existing.get(line.content().externalId());
+        if (current == null) {
+          writes.add(ArticleRepository.Write.create(line.content(), line.status()));
+        } else if (current.content().equals(line.content()) && current.status() == line.status()) {
+          same++;
+          continue;
+        } else {
+          writes.add(
+              new ArticleRepository.Write(
+                  current.id(), current.version(), line.content(), line.status()));
+        }
+        written.add(pending);
+      }
+      long[] writtenIds;
+      try {
+        writtenIds =
+            transactions.inTransaction(
+                () -> articles.writeAll(writes, "imported", authorId, clock.instant()));
+      } catch (RuntimeException e) {
+        log.info(
+            "Knowledge-base import: the database refused the batch of lines {}–{} ({}); storing"
+                + " it line by line",
+            batch.getFirst().number(),
+            batch.getLast().number(),
+            e.toString());
+        storeOneByOne(batch);
+        return;
+      }
+      unchanged += same;
+      List<Long> indexed = new ArrayList<>(writtenIds.length);
+      for (int i = 0; i < writtenIds.length; i++) {
+        ArticleRepository.Write write = writes.get(i);
+        if (writtenIds[i] == 0) {
+          // Saved by someone else between the look-up and this batch.
+          errors.add(
+              new ImportReport.LineError(
+                  written.get(i).number(),
+                  versionConflict(write.id(), write.expectedVersion()).getMessage()));
+        } else {
+          indexed.add(writtenIds[i]);
+          if (write.isNew()) {
+            created++;
+          } else {
+            updated++;
+          }
+        }
+      }
+      long[] ids = indexed.stream().mapToLong(Long::longValue).toArray();
+      List<StoredArticle> stored = articles.findAll(ids);
+      long storedAt = System.nanoTime();
+      databaseNanos += storedAt - started;
+      boolean commit = storedAt - lastCommit >= INDEX_COMMIT_NANOS;
+      indexAll(stored, commit);
+      long indexedAt = System.nanoTime();
+      if (commit) {
+        lastCommit = indexedAt;
+      }
+      indexNanos += indexedAt - storedAt;
+    }
+
+    private void storeOneByOne(List<PendingLine> batch) {
+      for (PendingLine pending : batch) {
+        try {
+          switch (importOne(pending.line(), authorId)) {
             case CREATED -> created++;
             case UPDATED -> updated++;
             case UNCHANGED -> unchanged++;
           }
         } catch (HelpdeskException e) {
-          errors.add(new ImportReport.LineError(number, e.getMessage()));
+          errors.add(new ImportReport.LineError(pending.number(), e.getMessage()));
         }
       }
-    } catch (IOException e) {
-      throw new KnowledgeBaseException("cannot read the import at line " + (number + 1), e);
     }
-    index.refreshNow();
-    log.info(
-        "Knowledge-base import: {} created, {} updated, {} unchanged, {} bad lines skipped",
-        created,
-        updated,
-        unchanged,
-        errors.size());
-    return new ImportReport(created, updated, unchanged, errors);
+  }
+
+  /**
+   * Indexes these articles (as just read back from the database) with one index commit. A failure
+   * is logged and left to {@link #synchronizeIndex()} at the next start, as for single writes.
+   */
+  private void indexAll(List<StoredArticle> stored, boolean commit) {
+    if (stored.isEmpty()) {
+      return;
+    }
+    try {
+      index.upsertAll(stored.stream().map(StoredArticle::toIndexed).toList(), commit);
+    } catch (RuntimeException e) {
+      log.error(
+          "Knowledge-base articles {}…{} are saved but could not be indexed",
+          stored.getFirst().id(),
+          stored.getLast().id(),
+          e);
+    }
   }
 
   private enum Imported {

@@ -27,15 +27,20 @@ final class Analyzers {
    * (StandardTokenizer), which measured better than word segmentation on our data.
    */
   static Analyzer chinese() {
+    return chinese(true);
+  }
+
+  /** {@link #chinese()}, with or without the Taiwan-phrase folding. */
+  static Analyzer chinese(boolean phrases) {
     return new Analyzer() {
       @Override
       protected Reader initReader(String fieldName, Reader reader) {
-        return new TraditionalToSimplifiedCharFilter(reader);
+        return new TraditionalToSimplifiedCharFilter(reader, phrases);
       }
 
       @Override
       protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-        return new TraditionalToSimplifiedCharFilter(reader);
+        return new TraditionalToSimplifiedCharFilter(reader, phrases);
       }
 
       @Override
@@ -54,19 +59,19 @@ final class Analyzers {
 
   /** Type-ahead, index side: every prefix of every title word, both Chinese scripts folded. */
   static Analyzer suggestIndex() {
-    return suggest(true);
+    return suggest(true, true);
   }
 
   /** Type-ahead, query side: the typed words as they are, folded like the index side. */
   static Analyzer suggestQuery() {
-    return suggest(false);
+    return suggest(false, true);
   }
 
-  private static Analyzer suggest(boolean prefixes) {
+  private static Analyzer suggest(boolean prefixes, boolean phrases) {
     return new Analyzer() {
       @Override
       protected Reader initReader(String fieldName, Reader reader) {
-        return new TraditionalToSimplifiedCharFilter(reader);
+        return new TraditionalToSimplifiedCharFilter(reader, phrases);
       }
 
       @Override
@@ -82,8 +87,8 @@ final class Analyzers {
   }
 
   /** Index-side analyser routing each field to its language's analyser. */
-  static Analyzer perField() {
-    Analyzer chinese = chinese();
+  static Analyzer perField(boolean phrases) {
+    Analyzer chinese = chinese(phrases);
     return new PerFieldAnalyzerWrapper(
         english(),
         Map.of(

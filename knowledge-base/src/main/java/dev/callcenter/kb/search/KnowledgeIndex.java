@@ -121,6 +121,15 @@ public final class KnowledgeIndex implements AutoCloseable {
   /** Matches are counted exactly up to this many; beyond it the total is a lower bound. */
   static final int TOTAL_HITS_THRESHOLD = 1000;
 
+  /** Articles whose embeddings are computed together when the whole index is rebuilt. */
+  private static final int REINDEX_BATCH = 256;
+
+  /**
+   * The version of the text analysis, part of the index's signature: an index analysed otherwise
+   * (here: before the Taiwan-phrase folding) is rebuilt at start like one with other models.
+   */
+  private static final String ANALYSIS = "zh-phrases-1";
+
   /** Commit user-data key naming the models the stored vectors were made with. */
   private static final String VECTORS_KEY = "vectors";
 
@@ -152,9 +161,9 @@ public final class KnowledgeIndex implements AutoCloseable {
   private final Embedders embedders;
   private final Map<String, Integer> solvedCounts = new ConcurrentHashMap<>();
   private final Analyzer english = Analyzers.english();
-  private final Analyzer chinese = Analyzers.chinese();
+  private final Analyzer chinese;
   private final Analyzer suggestQuery = Analyzers.suggestQuery();
-  private final Analyzer indexAnalyzer = Analyzers.perField();
+  private final Analyzer indexAnalyzer;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
@@ -163,6 +172,8 @@ public final class KnowledgeIndex implements AutoCloseable {
     this.directory = directory;
     this.config = config;
     this.embedders = embedders;
+    this.chinese = Analyzers.chinese(config.crossStraitPhrases());
+    this.indexAnalyzer = Analyzers.perField(config.crossStraitPhrases());
     Similarity similarity = similarity(config);
     try {
       writer =
@@ -273,7 +284,12 @@ public final class KnowledgeIndex implements AutoCloseable {
     Map<String, String> committed = new HashMap<>();
     writer.getLiveCommitData().forEach(e -> committed.put(e.getKey(), e.getValue()));
     String stored = committed.get(VECTORS_KEY);
-    return stored != null ? !stored.equals(embedders.signature()) : size() > 0;
+    return stored != null ? !stored.equals(signature()) : size() > 0;
+  }
+
+  /** What the index is made with: the models' signature and the analysis version. */
+  private String signature() {
+    return embedders.signature() + "/" + (config.crossStraitPhrases() ? ANALYSIS : "zh-chars");
   }
 
   /** Article id to indexed revision, for every article searchable now. */
@@ -325,12 +341,38 @@ public final class KnowledgeIndex implements AutoCloseable {
 
   /** Adds the article or replaces the indexed version with the same id; durable on return. */
   public void upsert(Article article) {
-    Document doc = toDocument(article);
+    upsertAll(List.of(article));
+  }
+
+  /**
+   * Adds the articles or replaces their indexed versions, with one commit for all of them (and
+   * their embeddings computed in batches); durable on return, all or none after a crash.
+   */
+  public void upsertAll(List<Article> articles) {
+    upsertAll(articles, true);
+  }
+
+  /**
+   * {@link #upsertAll(List)}, durable on return only when {@code commit} is true; otherwise the
+   * articles are searchable after the next refresh but a crash before the next commit loses them
+   * from the index (not from the database: the start-up synchronisation indexes them again). For
+   * bulk imports, where an fsync per batch costs more than the indexing.
+   */
+  public void upsertAll(List<Article> articles, boolean commit) {
+    if (articles.isEmpty()) {
+      return;
+    }
+    List<Document> docs = toDocuments(articles);
     try {
-      writer.updateDocument(new Term(Fields.ID, article.id()), doc);
-      commit();
+      for (int i = 0; i < docs.size(); i++) {
+        writer.updateDocument(new Term(Fields.ID, articles.get(i).id()), docs.get(i));
+      }
+      if (commit) {
+        commit();
+      }
     } catch (IOException e) {
-      throw new KnowledgeBaseException("cannot index article " + article.id(), e);
+      throw new KnowledgeBaseException(
+          "cannot index articles " + articles.getFirst().id() + "…" + articles.getLast().id(), e);
     }
   }
 
@@ -353,9 +395,14 @@ public final class KnowledgeIndex implements AutoCloseable {
   public void reindex(Collection<Article> articles) {
     List<BytesRef> ids = new ArrayList<>(articles.size());
     try {
-      for (Article article : articles) {
-        writer.updateDocument(new Term(Fields.ID, article.id()), toDocument(article));
-        ids.add(new BytesRef(article.id()));
+      List<Article> all = List.copyOf(articles);
+      for (int from = 0; from < all.size(); from += REINDEX_BATCH) {
+        List<Article> batch = all.subList(from, Math.min(from + REINDEX_BATCH, all.size()));
+        List<Document> docs = toDocuments(batch);
+        for (int i = 0; i < docs.size(); i++) {
+          writer.updateDocument(new Term(Fields.ID, batch.get(i).id()), docs.get(i));
+          ids.add(new BytesRef(batch.get(i).id()));
+        }
       }
       writer.deleteDocuments(
           new BooleanQuery.Builder()
@@ -370,8 +417,17 @@ public final class KnowledgeIndex implements AutoCloseable {
     log.info("Knowledge index rebuilt with {} articles", articles.size());
   }
 
+  /** Makes every write so far durable. */
+  public void commitNow() {
+    try {
+      commit();
+    } catch (IOException e) {
+      throw new KnowledgeBaseException("cannot commit the knowledge index", e);
+    }
+  }
+
   private void commit() throws IOException {
-    writer.setLiveCommitData(Map.of(VECTORS_KEY, embedders.signature()).entrySet());
+    writer.setLiveCommitData(Map.of(VECTORS_KEY, signature()).entrySet());
     writer.commit();
   }
 
@@ -480,7 +536,8 @@ public final class KnowledgeIndex implements AutoCloseable {
     float[] vector =
         chinese
             ? embedders.embedQuery(
-                Model.CHINESE, TraditionalToSimplifiedCharFilter.simplified(head))
+                Model.CHINESE,
+                TraditionalToSimplifiedCharFilter.simplified(head, config.crossStraitPhrases()))
             : embedders.embedQuery(Model.ENGLISH, head);
     Query filter = filterOnly(filters);
     Map<Integer, Float> dense = new HashMap<>();
@@ -498,7 +555,7 @@ public final class KnowledgeIndex implements AutoCloseable {
       // A lexical candidate outside every vector field's nearest neighbours: score it exactly.
       dense.computeIfAbsent(hit.doc, doc -> exactDenseScore(searcher, doc, vectorFields, vector));
     }
-    float w = config.lexicalWeight();
+    float w = chinese ? config.chineseLexicalWeight() : config.lexicalWeight();
     Map<Integer, Float> blended = new HashMap<>();
     for (Map.Entry<Integer, Float> e : dense.entrySet()) {
       // Lucene scores a unit-vector dot product as (1 + cosine) / 2; blend the cosine itself.
@@ -739,6 +796,19 @@ public final class KnowledgeIndex implements AutoCloseable {
     return hits;
   }
 
+  /** The documents of these articles, their vectors computed in batches. */
+  private List<Document> toDocuments(List<Article> articles) {
+    Map<Article, List<KnnFloatVectorField>> vectors =
+        embedders.enabled() ? vectors(articles) : Map.of();
+    List<Document> docs = new ArrayList<>(articles.size());
+    for (Article article : articles) {
+      Document doc = toDocument(article);
+      vectors.getOrDefault(article, List.of()).forEach(doc::add);
+      docs.add(doc);
+    }
+    return docs;
+  }
+
   private Document toDocument(Article article) {
     Language language = article.language();
     Document doc = new Document();
@@ -763,28 +833,56 @@ public final class KnowledgeIndex implements AutoCloseable {
     doc.add(new TextField(Fields.title(language), article.title(), Store.NO));
     doc.add(new Field(Fields.body(language), article.body(), BODY_TYPE));
     doc.add(new TextField(Fields.TITLE_SUGGEST, article.title(), Store.NO));
-    if (embedders.enabled()) {
-      addVectors(doc, article);
-    }
     return doc;
   }
 
-  private void addVectors(Document doc, Article article) {
-    if (article.language().isChinese()) {
-      String title = TraditionalToSimplifiedCharFilter.simplified(article.title());
-      doc.add(vector(Fields.VECTOR_ZH_TITLE, embedders.embedDocument(Model.CHINESE, title)));
-    } else {
-      String body = article.body();
-      doc.add(
-          vector(Fields.VECTOR_EN_TITLE, embedders.embedDocument(Model.ENGLISH, article.title())));
-      if (!body.isBlank()) {
-        doc.add(vector(Fields.VECTOR_EN_BODY, embedders.embedDocument(Model.ENGLISH, body)));
+  /**
+   * The vector fields of each article: English articles get title, body (when there is one) and
+   * title with body; Chinese articles their title in Simplified script. Each model runs once over
+   * all the texts it is given, in batches.
+   */
+  private Map<Article, List<KnnFloatVectorField>> vectors(List<Article> articles) {
+    Map<Article, List<KnnFloatVectorField>> fields = new java.util.IdentityHashMap<>();
+    List<String> englishTexts = new ArrayList<>();
+    List<String> englishFields = new ArrayList<>();
+    List<Article> englishOwners = new ArrayList<>();
+    List<String> chineseTexts = new ArrayList<>();
+    List<Article> chineseOwners = new ArrayList<>();
+    for (Article article : articles) {
+      fields.put(article, new ArrayList<>(3));
+      if (article.language().isChinese()) {
+        chineseTexts.add(
+            TraditionalToSimplifiedCharFilter.simplified(
+                article.title(), config.crossStraitPhrases()));
+        chineseOwners.add(article);
+      } else {
+        String body = article.body();
+        englishTexts.add(article.title());
+        englishFields.add(Fields.VECTOR_EN_TITLE);
+        englishOwners.add(article);
+        if (!body.isBlank()) {
+          englishTexts.add(body);
+          englishFields.add(Fields.VECTOR_EN_BODY);
+          englishOwners.add(article);
+        }
+        englishTexts.add(article.title() + "\n" + body);
+        englishFields.add(Fields.VECTOR_EN_BOTH);
+        englishOwners.add(article);
       }
-      doc.add(
-          vector(
-              Fields.VECTOR_EN_BOTH,
-              embedders.embedDocument(Model.ENGLISH, article.title() + "\n" + body)));
     }
+    if (!englishTexts.isEmpty()) {
+      List<float[]> vectors = embedders.embedDocuments(Model.ENGLISH, englishTexts);
+      for (int i = 0; i < vectors.size(); i++) {
+        fields.get(englishOwners.get(i)).add(vector(englishFields.get(i), vectors.get(i)));
+      }
+    }
+    if (!chineseTexts.isEmpty()) {
+      List<float[]> vectors = embedders.embedDocuments(Model.CHINESE, chineseTexts);
+      for (int i = 0; i < vectors.size(); i++) {
+        fields.get(chineseOwners.get(i)).add(vector(Fields.VECTOR_ZH_TITLE, vectors.get(i)));
+      }
+    }
+    return fields;
   }
 
   private static KnnFloatVectorField vector(String field, float[] values) {

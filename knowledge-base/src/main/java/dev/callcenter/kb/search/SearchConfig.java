@@ -16,6 +16,11 @@ import java.time.Duration;
  *     models are disabled.
  * @param solvedBoost most an article's score may grow because it solved tickets (0.03 = 3%); small
  *     and bounded so that it only reorders near-ties, never overrides relevance
+ * @param chineseLexicalWeight {@code lexicalWeight} for queries in Chinese (the bge-small-zh model
+ *     and character BM25 blend differently from MiniLM and English BM25); chosen on the Chinese dev
+ *     queries
+ * @param crossStraitPhrases fold Taiwan phrases to the mainland ones before the characters (see
+ *     {@link CrossStraitPhrases}); false only to measure what it brings
  */
 public record SearchConfig(
     float k1,
@@ -24,11 +29,16 @@ public record SearchConfig(
     float titleBoost,
     Duration maxStaleness,
     float lexicalWeight,
-    float solvedBoost) {
+    float solvedBoost,
+    float chineseLexicalWeight,
+    boolean crossStraitPhrases) {
 
-  /** Values chosen on the StackFAQ dev queries; see docs/kb-evaluation.md. */
+  /**
+   * Values chosen on the StackFAQ dev queries, the Chinese blend weight on the Chinese dev queries;
+   * see docs/kb-evaluation.md.
+   */
   public static final SearchConfig DEFAULTS =
-      new SearchConfig(2.5f, 1.0f, 1.0f, 1.5f, Duration.ofMillis(500), 0.1f, 0.03f);
+      new SearchConfig(2.5f, 1.0f, 1.0f, 1.5f, Duration.ofMillis(500), 0.1f, 0.03f, 0.2f, true);
 
   public SearchConfig {
     if (k1 < 0 || b < 0 || b > 1 || titleB < 0 || titleB > 1 || titleBoost <= 0) {
@@ -39,7 +49,10 @@ public record SearchConfig(
     if (maxStaleness == null || maxStaleness.isNegative() || maxStaleness.isZero()) {
       throw new KnowledgeBaseException("maxStaleness must be positive");
     }
-    if (lexicalWeight < 0 || lexicalWeight > 1) {
+    if (lexicalWeight < 0
+        || lexicalWeight > 1
+        || chineseLexicalWeight < 0
+        || chineseLexicalWeight > 1) {
       throw new KnowledgeBaseException("lexicalWeight must be between 0 and 1");
     }
     if (solvedBoost < 0 || solvedBoost > 0.1f) {
@@ -48,10 +61,56 @@ public record SearchConfig(
   }
 
   public SearchConfig withRanking(float k1, float b, float titleB, float titleBoost) {
-    return new SearchConfig(k1, b, titleB, titleBoost, maxStaleness, lexicalWeight, solvedBoost);
+    return new SearchConfig(
+        k1,
+        b,
+        titleB,
+        titleBoost,
+        maxStaleness,
+        lexicalWeight,
+        solvedBoost,
+        chineseLexicalWeight,
+        crossStraitPhrases);
   }
 
+  /** The blend weight of English queries. */
   public SearchConfig withLexicalWeight(float lexicalWeight) {
-    return new SearchConfig(k1, b, titleB, titleBoost, maxStaleness, lexicalWeight, solvedBoost);
+    return new SearchConfig(
+        k1,
+        b,
+        titleB,
+        titleBoost,
+        maxStaleness,
+        lexicalWeight,
+        solvedBoost,
+        chineseLexicalWeight,
+        crossStraitPhrases);
+  }
+
+  /** The blend weight of Chinese queries. */
+  public SearchConfig withChineseLexicalWeight(float chineseLexicalWeight) {
+    return new SearchConfig(
+        k1,
+        b,
+        titleB,
+        titleBoost,
+        maxStaleness,
+        lexicalWeight,
+        solvedBoost,
+        chineseLexicalWeight,
+        crossStraitPhrases);
+  }
+
+  public SearchConfig withCrossStraitPhrases(boolean crossStraitPhrases) {
+    return new SearchConfig(
+        k1,
+        b,
+        titleB,
+        titleBoost,
+        maxStaleness,
+        lexicalWeight,
+        solvedBoost,
+        chineseLexicalWeight,
+        crossStraitPhrases);
   }
 }

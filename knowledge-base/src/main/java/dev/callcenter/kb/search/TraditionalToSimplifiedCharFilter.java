@@ -7,39 +7,60 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.charfilter.BaseCharFilter;
 
 /**
- * Converts Traditional Chinese characters to Simplified before tokenising, with ICU's {@code
- * Traditional-Simplified} transliterator, so both scripts index and query to the same terms.
+ * Converts Taiwanese and Traditional Chinese to mainland Simplified before tokenising, so that both
+ * scripts and both vocabularies index and query to the same terms: first Taiwan phrases to their
+ * mainland equivalents ({@link CrossStraitPhrases}, longest match first, only in text that has
+ * Traditional-only characters), then every other Han character with ICU's {@code
+ * Traditional-Simplified} transliterator. The phrase wins over the characters: 檔案 becomes 文件
+ * ("file"), not 档案 ("archive").
  *
  * <p>Lucene 10 ships only a token-filter form of the ICU transform; this char filter maps each Han
- * code point on its own (the ICU table is character based) and keeps offsets exact for the
- * highlighter.
+ * code point on its own (the ICU table is character based) and keeps offsets for the highlighter: a
+ * phrase of another length maps onto the whole original phrase.
  */
 final class TraditionalToSimplifiedCharFilter extends BaseCharFilter {
   private static final Transliterator TRADITIONAL_TO_SIMPLIFIED =
       Transliterator.getInstance("Traditional-Simplified");
   private static final ConcurrentHashMap<Integer, String> CONVERTED = new ConcurrentHashMap<>();
 
+  private final boolean phrases;
   private String converted;
   private int position;
 
-  TraditionalToSimplifiedCharFilter(Reader in) {
+  /**
+   * @param phrases fold Taiwan phrases before the characters; false gives character folding only
+   */
+  TraditionalToSimplifiedCharFilter(Reader in, boolean phrases) {
     super(in);
+    this.phrases = phrases;
   }
 
-  /** The text with every Traditional Han character replaced by its Simplified form. */
+  /**
+   * The text as the index reads it: Taiwan phrases replaced by the mainland ones, and every other
+   * Traditional Han character by its Simplified form (for embeddings and query routing).
+   */
   static String simplified(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints()
-        .forEach(
-            cp -> {
-              if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
-                out.append(
-                    CONVERTED.computeIfAbsent(cp, TraditionalToSimplifiedCharFilter::convertOne));
-              } else {
-                out.appendCodePoint(cp);
-              }
-            });
-    return out.toString();
+    return simplified(text, true);
+  }
+
+  /** {@link #simplified(String)}, or character folding alone when {@code phrases} is false. */
+  static String simplified(String text, boolean phrases) {
+    return convert(text, phrases, (offset, diff) -> {});
+  }
+
+  /** True when the text has a character that Simplified script writes otherwise. */
+  static boolean hasTraditionalOnly(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+          && !CONVERTED
+              .computeIfAbsent(cp, TraditionalToSimplifiedCharFilter::convertOne)
+              .equals(Character.toString(cp))) {
+        return true;
+      }
+      i += Character.charCount(cp);
+    }
+    return false;
   }
 
   /** True when the text has at least one Han character. */
@@ -72,9 +93,30 @@ final class TraditionalToSimplifiedCharFilter extends BaseCharFilter {
   }
 
   private String convert(String text) {
+    return convert(text, phrases, this::addOffCorrectMap);
+  }
+
+  @FunctionalInterface
+  private interface OffsetCorrections {
+    void add(int outputOffset, int cumulativeDiff);
+  }
+
+  private static String convert(String text, boolean phrases, OffsetCorrections corrections) {
+    boolean taiwanese = phrases && hasTraditionalOnly(text);
     StringBuilder out = new StringBuilder(text.length());
     int cumulativeDiff = 0;
     for (int i = 0; i < text.length(); ) {
+      var phrase = taiwanese ? CrossStraitPhrases.longestAt(text, i) : null;
+      if (phrase != null) {
+        out.append(phrase.getValue());
+        int inputLength = phrase.getKey().length();
+        if (phrase.getValue().length() != inputLength) {
+          cumulativeDiff += inputLength - phrase.getValue().length();
+          corrections.add(out.length(), cumulativeDiff);
+        }
+        i += inputLength;
+        continue;
+      }
       int codePoint = text.codePointAt(i);
       int inputLength = Character.charCount(codePoint);
       if (Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN) {
@@ -83,7 +125,7 @@ final class TraditionalToSimplifiedCharFilter extends BaseCharFilter {
         out.append(simplified);
         if (simplified.length() != inputLength) {
           cumulativeDiff += inputLength - simplified.length();
-          addOffCorrectMap(out.length(), cumulativeDiff);
+          corrections.add(out.length(), cumulativeDiff);
         }
       } else {
         out.appendCodePoint(codePoint);

@@ -25,7 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,16 +36,17 @@ class JsonLinesImportTest {
 
   private final List<AutoCloseable> opened = new java.util.ArrayList<>();
 
+  private KnowledgeIndex index;
+  private JdbiArticleRepository repository;
+
   private KnowledgeBaseService newKnowledgeBase() {
     Database db = TestDatabase.fresh(2);
-    KnowledgeIndex index = KnowledgeIndex.inMemory(SearchConfig.DEFAULTS, Embedders.disabled());
+    index = KnowledgeIndex.inMemory(SearchConfig.DEFAULTS, Embedders.disabled());
+    repository = new JdbiArticleRepository(db.jdbi());
     opened.add(index);
     opened.add(db);
     return new KnowledgeBaseService(
-        new JdbiArticleRepository(db.jdbi()),
-        new JdbiTransactions(db.jdbi()),
-        index,
-        Clock.systemUTC());
+        repository, new JdbiTransactions(db.jdbi()), index, Clock.systemUTC());
   }
 
   @AfterEach
@@ -159,5 +163,92 @@ class JsonLinesImportTest {
       assertThat(report.errors()).isEmpty();
       assertThat(report.created()).isEqualTo(125);
     }
+  }
+
+  private static String article(int n, String resolution) {
+    return "{\"id\":\"bulk-%d\",\"title\":\"Printer %d jams\",\"resolution\":\"%s\"}"
+        .formatted(n, n, resolution);
+  }
+
+  /** Article id to version in the database, as the index keys them. */
+  private Map<String, Integer> stored() {
+    Map<String, Integer> stored = new HashMap<>();
+    repository.versions().forEach((id, version) -> stored.put(Long.toString(id), version));
+    return stored;
+  }
+
+  @Test
+  void aBadLineInTheMiddleOfABatchIsReportedAndTheRestOfTheBatchImported() {
+    KnowledgeBaseService kb = newKnowledgeBase();
+    List<String> lines = new ArrayList<>();
+    for (int n = 1; n <= 600; n++) {
+      lines.add(
+          switch (n) {
+            case 300 -> "{\"id\":\"bulk-300\",\"title\":";
+            case 301 -> "{\"id\":\"bulk-301\",\"resolution\":\"no title\"}";
+            // Line 20 repeats line 10's external id in the same batch: it replaces it.
+            case 20 -> article(10, "Open the rear tray.");
+            default -> article(n, "Remove the paper.");
+          });
+    }
+
+    ImportReport report = kb.importJsonLines(lines(lines.toArray(String[]::new)), null);
+
+    assertThat(report.errors()).extracting(ImportReport.LineError::line).containsExactly(300, 301);
+    assertThat(report.created()).isEqualTo(597);
+    assertThat(report.updated()).isEqualTo(1);
+    assertThat(report.linesRead()).isEqualTo(600);
+    assertThat(report.cancelled()).isFalse();
+    assertThat(index.indexedRevisions()).isEqualTo(stored()).hasSize(597);
+    assertThat(kb.search(SearchRequest.of("printer 299 jams")).hits())
+        .extracting(SearchHit::externalId)
+        .first()
+        .isEqualTo("bulk-299");
+    assertThat(kb.search(SearchRequest.of("rear tray")).hits())
+        .extracting(SearchHit::externalId)
+        .containsExactly("bulk-10");
+  }
+
+  @Test
+  void aCancelledImportLeavesTheDatabaseAndTheIndexInAgreement() {
+    KnowledgeBaseService kb = newKnowledgeBase();
+    List<String> lines = new ArrayList<>();
+    for (int n = 1; n <= 2000; n++) {
+      lines.add(article(n, "Remove the paper."));
+    }
+    List<ImportReport> seen = new ArrayList<>();
+    ImportProgress cancelAfterThreeBatches =
+        new ImportProgress() {
+          @Override
+          public void batchDone(ImportReport soFar) {
+            seen.add(soFar);
+          }
+
+          @Override
+          public boolean cancelled() {
+            return seen.size() >= 3;
+          }
+        };
+
+    ImportReport report =
+        kb.importJsonLines(lines(lines.toArray(String[]::new)), null, cancelAfterThreeBatches);
+
+    assertThat(report.cancelled()).isTrue();
+    assertThat(seen)
+        .extracting(ImportReport::created)
+        .containsExactly(
+            KnowledgeBaseService.IMPORT_BATCH,
+            2 * KnowledgeBaseService.IMPORT_BATCH,
+            3 * KnowledgeBaseService.IMPORT_BATCH);
+    assertThat(report.created()).isEqualTo(3 * KnowledgeBaseService.IMPORT_BATCH);
+    Map<String, Integer> stored = stored();
+    assertThat(stored).hasSize(report.created());
+    assertThat(index.indexedRevisions()).isEqualTo(stored);
+
+    // Importing the same file again finishes the job: the first part is found unchanged.
+    ImportReport resumed = kb.importJsonLines(lines(lines.toArray(String[]::new)), null);
+    assertThat(resumed.unchanged()).isEqualTo(report.created());
+    assertThat(resumed.created()).isEqualTo(2000 - report.created());
+    assertThat(index.indexedRevisions()).isEqualTo(stored()).hasSize(2000);
   }
 }

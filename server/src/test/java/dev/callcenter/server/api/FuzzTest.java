@@ -374,7 +374,21 @@ class FuzzTest {
         supervisor.post("/api/v1/dispatch/plans", Map.of("from", "2030-01-14", "budgetSeconds", 1));
     assertThat(plan.status()).as(plan.body().toString()).isEqualTo(202);
     ids.put("plan", plan.body().get("id").asLong());
+    // Import jobs are named by a UUID, not a number.
+    importJobId =
+        server
+            .as("supervisor1")
+            .send(
+                "POST",
+                "/api/v1/kb/import-jobs",
+                "{\"id\":\"fuzz-job\",\"title\":\"Fuzz job article\"}",
+                "application/x-ndjson")
+            .body()
+            .get("id")
+            .asText();
   }
+
+  private static String importJobId;
 
   private static long created(ApiClient.Response r) {
     assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
@@ -600,27 +614,31 @@ class FuzzTest {
             case "day" -> "2030-01-02";
             case "year" -> "2030";
             case "id" ->
-                String.valueOf(
-                    Objects.requireNonNull(
-                        ids.get(
-                            switch (segments[i - 1]) {
-                              case "customers" -> "customer";
-                              case "tickets" -> "ticket";
-                              case "follow-ups" -> "followUp";
-                              case "interactions" -> "interaction";
-                              case "articles" -> "article";
-                              case "revisions" -> "revision";
-                              case "orders" -> "order";
-                              case "technicians" -> "technician";
-                              case "parts" -> "part";
-                              case "equipment" -> "equipment";
-                              case "plans" -> "plan";
-                              case "policies" -> "policy";
-                              case "users" ->
-                                  op.path().startsWith("/api/v1/admin/") ? "fuzzTarget" : "agent1";
-                              default -> "?";
-                            }),
-                        () -> "Seed something for " + op.key()));
+                segments[i - 1].equals("import-jobs")
+                    ? importJobId
+                    : String.valueOf(
+                        Objects.requireNonNull(
+                            ids.get(
+                                switch (segments[i - 1]) {
+                                  case "customers" -> "customer";
+                                  case "tickets" -> "ticket";
+                                  case "follow-ups" -> "followUp";
+                                  case "interactions" -> "interaction";
+                                  case "articles" -> "article";
+                                  case "revisions" -> "revision";
+                                  case "orders" -> "order";
+                                  case "technicians" -> "technician";
+                                  case "parts" -> "part";
+                                  case "equipment" -> "equipment";
+                                  case "plans" -> "plan";
+                                  case "policies" -> "policy";
+                                  case "users" ->
+                                      op.path().startsWith("/api/v1/admin/")
+                                          ? "fuzzTarget"
+                                          : "agent1";
+                                  default -> "?";
+                                }),
+                            () -> "Seed something for " + op.key()));
             default -> throw new IllegalStateException("Seed a value for {" + name + "}");
           };
       values.put(name, value);

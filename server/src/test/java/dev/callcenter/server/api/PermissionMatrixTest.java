@@ -358,6 +358,8 @@ class PermissionMatrixTest {
       // Plans live in memory while a dispatcher works on them: an unknown one is a 404 past the
       // role check, which is what "allowed" asks.
       case "plans" -> 1_000_000 + SEQUENCE.incrementAndGet();
+      // Import jobs too: an unknown id is a 404 past the role check.
+      case "import-jobs" -> java.util.UUID.randomUUID();
       default ->
           throw new AssertionError(
               "permissions.md line %d: no record for the parameter after %s/; add one to PermissionMatrixTest.parameter"
