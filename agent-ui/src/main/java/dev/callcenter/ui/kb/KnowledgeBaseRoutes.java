@@ -73,7 +73,9 @@ public final class KnowledgeBaseRoutes {
       String snippet,
       float score,
       String product,
-      Language language) {
+      Language language,
+      String status,
+      String visibility) {
     static Hit of(SearchHit h) {
       return new Hit(
           h.articleId(),
@@ -82,7 +84,9 @@ public final class KnowledgeBaseRoutes {
           h.snippet(),
           h.score(),
           h.product() == null || h.product().isEmpty() ? null : h.product(),
-          h.language());
+          h.language(),
+          h.status(),
+          h.visibility());
     }
   }
 

@@ -161,13 +161,32 @@ final class OnnxEncoder implements Encoder {
         float[][][] hidden = (float[][][]) result.get(0).getValue();
         float[][] pooled = new float[n][];
         for (int j = 0; j < n; j++) {
-          pooled[j] = pool(hidden[j], batch.get(j).ids().length);
+          pooled[j] = normalized(pool(hidden[j], batch.get(j).ids().length));
         }
         return pooled;
       }
     } catch (OrtException e) {
       throw new KnowledgeBaseException("embedding a batch of " + n + " texts failed", e);
     }
+  }
+
+  /**
+   * Unit length, as LangChain4j returns its single vectors: the index compares vectors by dot
+   * product, so a batch's vectors must be normalised like the queries' (they were not: imported
+   * articles ranked by their raw length).
+   */
+  private static float[] normalized(float[] v) {
+    double sum = 0;
+    for (float x : v) {
+      sum += x * x;
+    }
+    double norm = Math.sqrt(sum);
+    if (norm > 0) {
+      for (int i = 0; i < v.length; i++) {
+        v[i] = (float) (v[i] / norm);
+      }
+    }
+    return v;
   }
 
   /** Mean of the real tokens' states (padding excluded), or the first ([CLS]) token's state. */

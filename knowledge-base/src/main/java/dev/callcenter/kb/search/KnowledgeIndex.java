@@ -126,9 +126,10 @@ public final class KnowledgeIndex implements AutoCloseable {
 
   /**
    * The version of the text analysis, part of the index's signature: an index analysed otherwise
-   * (here: before the Taiwan-phrase folding) is rebuilt at start like one with other models.
+   * (here: before the Taiwan-phrase folding, or without stored status and visibility) is rebuilt at
+   * start like one with other models.
    */
-  private static final String ANALYSIS = "zh-phrases-1";
+  private static final String ANALYSIS = "zh-phrases-2";
 
   /** Commit user-data key naming the models the stored vectors were made with. */
   private static final String VECTORS_KEY = "vectors";
@@ -791,7 +792,9 @@ public final class KnowledgeIndex implements AutoCloseable {
               doc.get(Fields.PRODUCT),
               language,
               page[i].score,
-              snippet == null ? "" : snippet));
+              snippet == null ? "" : snippet,
+              doc.get(Fields.STATUS),
+              doc.get(Fields.VISIBILITY)));
     }
     return hits;
   }
@@ -827,8 +830,9 @@ public final class KnowledgeIndex implements AutoCloseable {
       doc.add(new SortedDocValuesField(Fields.FIXED_IN, new BytesRef(article.fixedInVersion())));
     }
     doc.add(new StringField(Fields.LANGUAGE, language.tag(), Store.YES));
-    doc.add(new StringField(Fields.VISIBILITY, article.visibility().name(), Store.NO));
-    doc.add(new StringField(Fields.STATUS, article.status().name(), Store.NO));
+    // Stored too: a hit says whether it is a draft or internal, so pages can mark it.
+    doc.add(new StringField(Fields.VISIBILITY, article.visibility().name(), Store.YES));
+    doc.add(new StringField(Fields.STATUS, article.status().name(), Store.YES));
     doc.add(new StoredField(Fields.TITLE_STORED, article.title()));
     doc.add(new TextField(Fields.title(language), article.title(), Store.NO));
     doc.add(new Field(Fields.body(language), article.body(), BODY_TYPE));

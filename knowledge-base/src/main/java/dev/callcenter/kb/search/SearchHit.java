@@ -9,6 +9,8 @@ import dev.callcenter.kb.Language;
  * @param score relevance; BM25 when lexical-only, the hybrid blend (about 0 to 1) otherwise
  * @param snippet passage of the body, HTML-escaped, with matched words wrapped in {@code
  *     <mark>}…{@code </mark>}; safe to insert as HTML, and the only markup it contains
+ * @param status the article's status ({@code DRAFT}, {@code PUBLISHED}, {@code ARCHIVED})
+ * @param visibility {@code INTERNAL} or {@code PUBLIC}
  */
 public record SearchHit(
     String articleId,
@@ -17,4 +19,6 @@ public record SearchHit(
     String product,
     Language language,
     float score,
-    String snippet) {}
+    String snippet,
+    String status,
+    String visibility) {}

@@ -108,12 +108,8 @@ final class TraditionalToSimplifiedCharFilter extends BaseCharFilter {
     for (int i = 0; i < text.length(); ) {
       var phrase = taiwanese ? CrossStraitPhrases.longestAt(text, i) : null;
       if (phrase != null) {
-        out.append(phrase.getValue());
         int inputLength = phrase.getKey().length();
-        if (phrase.getValue().length() != inputLength) {
-          cumulativeDiff += inputLength - phrase.getValue().length();
-          corrections.add(out.length(), cumulativeDiff);
-        }
+        cumulativeDiff = replace(out, phrase.getValue(), inputLength, cumulativeDiff, corrections);
         i += inputLength;
         continue;
       }
@@ -122,17 +118,44 @@ final class TraditionalToSimplifiedCharFilter extends BaseCharFilter {
       if (Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN) {
         String simplified =
             CONVERTED.computeIfAbsent(codePoint, TraditionalToSimplifiedCharFilter::convertOne);
-        out.append(simplified);
-        if (simplified.length() != inputLength) {
-          cumulativeDiff += inputLength - simplified.length();
-          corrections.add(out.length(), cumulativeDiff);
-        }
+        cumulativeDiff = replace(out, simplified, inputLength, cumulativeDiff, corrections);
       } else {
         out.appendCodePoint(codePoint);
       }
       i += inputLength;
     }
     return out.toString();
+  }
+
+  /**
+   * Appends a replacement of {@code inputLength} input chars and records where output offsets map
+   * back to, as Lucene's MappingCharFilter does: after a shorter replacement the rest shifts; the
+   * extra chars of a longer one all map to the last input char of what they replace, so offsets
+   * never run backwards (a token inside an expansion had its end before its start, and Lucene
+   * refused the whole batch of documents).
+   *
+   * @return the cumulative difference after this replacement
+   */
+  private static int replace(
+      StringBuilder out,
+      String replacement,
+      int inputLength,
+      int cumulativeDiff,
+      OffsetCorrections corrections) {
+    int outputStart = out.length();
+    out.append(replacement);
+    int diff = inputLength - replacement.length();
+    if (diff > 0) {
+      cumulativeDiff += diff;
+      corrections.add(out.length(), cumulativeDiff);
+    } else if (diff < 0) {
+      int extraStart = outputStart + inputLength;
+      for (int extra = 0; extra < -diff; extra++) {
+        corrections.add(extraStart + extra, cumulativeDiff - extra - 1);
+      }
+      cumulativeDiff += diff;
+    }
+    return cumulativeDiff;
   }
 
   private static String convertOne(int codePoint) {
