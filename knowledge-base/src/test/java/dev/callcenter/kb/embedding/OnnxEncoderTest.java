@@ -46,7 +46,7 @@ class OnnxEncoderTest {
     for (int i = 0; i < texts.size(); i++) {
       float[] one = encoder.embed(texts.get(i));
       assertThat(norm(batch.get(i))).as("length, " + texts.get(i)).isCloseTo(norm(one), within());
-      assertThat(cosine(batch.get(i), one)).as("direction, " + texts.get(i)).isGreaterThan(0.98);
+      assertThat(cosine(batch.get(i), one)).as("direction, " + texts.get(i)).isGreaterThan(0.97);
     }
   }
 
