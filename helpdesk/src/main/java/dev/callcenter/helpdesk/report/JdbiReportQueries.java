@@ -112,13 +112,12 @@ public final class JdbiReportQueries implements ReportQueries {
     Where w = callWhere(filter);
     List<String> bounds = period.bucketStarts().stream().map(Instant::toString).toList();
     String sql =
-        "select width_bucket(offered_at, cast(:bounds as timestamptz[])) as b,"
-            + " grouping(width_bucket(offered_at, cast(:bounds as timestamptz[]))) as total, "
+        "select b, grouping(b) as total, "
             + CALL_COUNTS
+            + " from (select width_bucket(offered_at, cast(:bounds as timestamptz[])) as b, r.*"
             + " from call_record r where offered_at >= :from and offered_at < :to"
             + w.sql
-            + " group by grouping sets ((width_bucket(offered_at, cast(:bounds as timestamptz[]))),"
-            + " ())";
+            + ") r group by grouping sets ((b), ())";
     return jdbi.withHandle(
         h -> {
           Query q =
@@ -461,8 +460,8 @@ public final class JdbiReportQueries implements ReportQueries {
     String from =
         "cause".equals(dimension)
             ? " from ticket t join customer c on c.id = t.customer_id left join lateral unnest(case"
-                  + " when cardinality(t.tags) = 0 then array[null]::text[] else t.tags end) tag on"
-                  + " true"
+                + " when cardinality(t.tags) = 0 then array[null]::text[] else t.tags end) tag on"
+                + " true"
             : " from ticket t join customer c on c.id = t.customer_id";
     Where w = ticketWhere(filter);
     String sql =
