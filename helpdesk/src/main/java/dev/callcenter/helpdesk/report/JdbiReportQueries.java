@@ -389,9 +389,9 @@ public final class JdbiReportQueries implements ReportQueries {
         select band, count(*) as tickets from (
           select case
                    when d <= :now then '0-overdue'
-                   when d <= :now + interval '1 hour' then '1-under-1h'
-                   when d <= :now + interval '4 hours' then '2-1h-4h'
-                   when d <= :now + interval '24 hours' then '3-4h-24h'
+                   when d <= cast(:now as timestamptz) + interval '1 hour' then '1-under-1h'
+                   when d <= cast(:now as timestamptz) + interval '4 hours' then '2-1h-4h'
+                   when d <= cast(:now as timestamptz) + interval '24 hours' then '3-4h-24h'
                    else '4-over-24h' end as band
             from (select
         """

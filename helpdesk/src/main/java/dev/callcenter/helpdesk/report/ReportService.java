@@ -335,7 +335,7 @@ public final class ReportService {
    */
   public java.util.Optional<ComplaintSpikes.Week> currentSpike(
       java.time.ZoneId zone, ComplaintSpikes spikes) {
-    LocalDate today = LocalDate.now(clock.withZone(zone));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
     LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     LocalDate first = monday.minusWeeks(spikes.window());
     Map<LocalDate, Long> counts =
@@ -384,8 +384,6 @@ public final class ReportService {
       row.addAll(kpiValues(CallKpis.of(tiers.getOrDefault(tier, CallCounts.empty(-1)))));
       tierRows.add(row);
     }
-    // The VIP cut: how many customers hold 80 % of the value (the first point of the curve at or
-    // past 80 % is an upper bound at 5 % steps; the ranked list gives it exactly when it is short).
     Map<String, Object> params = parameters(period, filter);
     params.put("serviceLevelSeconds", thresholds.serviceLevelSeconds());
     params.put("shortAbandonSeconds", thresholds.shortAbandonSeconds());
@@ -404,6 +402,10 @@ public final class ReportService {
             queries.churnRisk(period.end(), filter, LIST_LIMIT)));
   }
 
+  /**
+   * The VIP cut: how many customers first hold 80 % of the value, exactly from the ranked list when
+   * it reaches that far, else as the first 5 % step of the curve that does (an upper bound).
+   */
   private static Report.Table vipCut(Report.Table pareto, Report.Table curve) {
     Long exact = null;
     int share = pareto.index("cumulativeShare");
@@ -416,11 +418,16 @@ public final class ReportService {
       }
     }
     Double customerShare = null;
-    for (List<Object> r : curve.rows()) {
-      Double v = (Double) r.get(1);
-      if (v != null && v >= 0.8) {
-        customerShare = (Double) r.get(0);
-        break;
+    long customers = curve.rows().isEmpty() ? 0 : (Long) curve.rows().getLast().get(2);
+    if (exact != null && customers > 0) {
+      customerShare = (double) exact / customers;
+    } else {
+      for (List<Object> r : curve.rows()) {
+        Double v = (Double) r.get(1);
+        if (v != null && v >= 0.8) {
+          customerShare = (Double) r.get(0);
+          break;
+        }
       }
     }
     return new Report.Builder("vipCut")
