@@ -418,7 +418,8 @@ public final class ReportService {
       }
     }
     Double customerShare = null;
-    long customers = curve.rows().isEmpty() ? 0 : (Long) curve.rows().getLast().get(2);
+    Object last = curve.rows().isEmpty() ? null : curve.rows().getLast().get(2);
+    long customers = last == null ? 0 : (Long) last;
     if (exact != null && customers > 0) {
       customerShare = (double) exact / customers;
     } else {
