@@ -65,3 +65,12 @@ create index ivr_journey_started on ivr_journey (started_at);
 create index follow_up_created on follow_up (created_at);
 create index interaction_inbound_customer on interaction (customer_id, started_at)
   where direction = 'INBOUND' and customer_id is not null;
+
+-- Complaint spikes raised to supervisors, once per ISO week however many nodes watch.
+create table complaint_spike (
+  week             date primary key,
+  complaints       integer not null,
+  trailing_mean    double precision not null,
+  threshold        double precision not null,
+  raised_at        timestamptz not null
+);

@@ -114,7 +114,7 @@ public final class CallLog {
    */
   public void answeredOffer(AgentRef agent, CallView leg, Long customerId, Tier tier) {
     Instant offered = offeredAt(leg);
-    facts.recordCall(
+    count(
         new CallRecord(
             leg.callId(),
             leg.queue(),
@@ -134,7 +134,7 @@ public final class CallLog {
 
   /** Counts a call nobody answered for the reports, known caller or not. */
   public void unansweredOffer(CallView call, Long customerId, Tier tier) {
-    facts.recordCall(
+    count(
         new CallRecord(
             call.callId(),
             call.queue(),
@@ -154,7 +154,23 @@ public final class CallLog {
 
   /** The agent's state changed: the log that time in state and occupancy are read from. */
   public void agentState(long userId, String state, String reason, String callId, Instant at) {
-    facts.agentState(userId, state, reason, callId, at);
+    try {
+      facts.agentState(userId, state, reason, callId, at);
+    } catch (RuntimeException e) {
+      log.error("Agent {} state {} at {} not logged for the reports", userId, state, at, e);
+    }
+  }
+
+  /**
+   * Stores a call record; a failure costs the reports one row and is logged, the call's own work
+   * (its interaction, the agent's screen, a callback) goes on.
+   */
+  private void count(CallRecord record) {
+    try {
+      facts.recordCall(record);
+    } catch (RuntimeException e) {
+      log.error("Call {} not counted for the reports", record.callId(), e);
+    }
   }
 
   /** When the call entered the queue it is counted in: after a transfer, when it was put there. */

@@ -80,4 +80,24 @@ public final class JdbiReportFacts implements ReportFacts {
               .execute();
         });
   }
+
+  @Override
+  public boolean recordSpike(ComplaintSpike spike, Instant at) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        """
+                        insert into complaint_spike (week, complaints, trailing_mean, threshold,
+                                                     raised_at)
+                        values (:week, :complaints, :mean, :threshold, :at)
+                        on conflict (week) do nothing
+                        """)
+                    .bind("week", spike.week())
+                    .bind("complaints", spike.complaints())
+                    .bind("mean", spike.trailingMean())
+                    .bind("threshold", spike.threshold())
+                    .bind("at", at)
+                    .execute())
+        == 1;
+  }
 }

@@ -14,4 +14,7 @@ public interface ReportFacts {
    * @param state an agent state name ({@code AVAILABLE}, {@code PAUSED}, {@code WRAP_UP} …)
    */
   void agentState(long userId, String state, String reason, String callId, Instant at);
+
+  /** Records a complaint spike; false when its week was raised before. */
+  boolean recordSpike(ComplaintSpike spike, Instant at);
 }

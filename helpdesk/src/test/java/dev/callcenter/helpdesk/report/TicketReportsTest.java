@@ -146,6 +146,22 @@ class TicketReportsTest {
     }
     assertThat(reports.currentSpike(TAIPEI, rule))
         .hasValueSatisfying(w -> assertThat(w.complaints()).isEqualTo(3));
+
+    // The watch raises it once, also when a second node (a second watch) looks as well.
+    List<ComplaintSpike> raised = new java.util.ArrayList<>();
+    ComplaintSpikeWatch watch =
+        new ComplaintSpikeWatch(
+            reports, kit.helpdesk.reportFacts(), TAIPEI, rule, kit.clock, raised::add);
+    ComplaintSpikeWatch otherNode =
+        new ComplaintSpikeWatch(
+            reports, kit.helpdesk.reportFacts(), TAIPEI, rule, kit.clock, raised::add);
+    assertThat(watch.check()).isPresent();
+    kit.open(TicketType.COMPLAINT, Priority.NORMAL, ann, null);
+    assertThat(watch.check()).isEmpty();
+    assertThat(otherNode.check()).isEmpty();
+    assertThat(raised).hasSize(1);
+    assertThat(raised.getFirst().week()).isEqualTo(LocalDate.of(2026, 1, 5));
+    assertThat(raised.getFirst().trailingMean()).isEqualTo(1.0);
   }
 
   @Test
