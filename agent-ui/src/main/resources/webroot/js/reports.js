@@ -1,10 +1,13 @@
 // Supervisor reports (docs/metrics.md): a period, filters, charts with a table beside each, CSV.
 // The server sends codes and numbers; every word here comes from i18n.js, every number is
 // formatted with Intl in the user's language and the report's time zone.
-import { api, ApiError } from "./api.js";
+import { api } from "./api.js";
 import { $, h, mount } from "./dom.js";
-import { lang, missingKeys, t, KEYS } from "./i18n.js";
+import { addText, errorText, has, lang, missingKeys, t } from "./i18n.js";
+import { REPORTS_TEXT } from "./reports-text.js";
 import { session } from "./session.js";
+
+addText(REPORTS_TEXT);
 
 const root = document.getElementById("app");
 const NAMES = ["calls", "agents", "sla", "complaints", "satisfaction", "customers", "field-service"];
@@ -97,9 +100,7 @@ async function load() {
     status.textContent = t("rep.ready");
   } catch (e) {
     mount($("#rep-out"));
-    const key = e instanceof ApiError && e.code ? "rep.error." + e.code : null;
-    const fieldName = e instanceof ApiError ? e.message.split(":")[0] : "";
-    status.textContent = key && KEYS.includes(key) ? t(key) + " " + fieldName : t("error.generic") + e.message;
+    status.textContent = errorText(e);
   }
 }
 
@@ -129,14 +130,14 @@ function fmt(value, type, zone) {
 function cell(column, value, zone) {
   if (column.type === "TEXT" && CODED.has(column.code) && value !== null && value !== "") {
     const key = "val." + column.code + "." + value;
-    return KEYS.includes(key) ? t(key) : String(value);
+    return has(key) ? t(key) : String(value);
   }
   return fmt(value, column.type, zone);
 }
 
 function columnLabel(code) {
   const key = "col." + code;
-  return KEYS.includes(key) ? t(key) : t("col.unknown") + " " + code;
+  return has(key) ? t(key) : t("col.unknown") + " " + code;
 }
 
 // ------------------------------------------------------------------ rendering
@@ -169,7 +170,7 @@ function render(report) {
     const key = report.name + "." + table.code;
     const titleKey = "tab." + key;
     const section = h("section", { class: "rep-section", id: "sec-" + table.code, "aria-labelledby": "h-" + table.code });
-    const titleText = KEYS.includes(titleKey) ? t(titleKey) : table.code;
+    const titleText = has(titleKey) ? t(titleKey) : table.code;
     const title = h("h3", { id: "h-" + table.code }, titleText);
     const grid = h("div", { class: CHARTS[key] ? "rep-grid" : "rep-grid single" });
     for (const spec of CHARTS[key] || []) {

@@ -5,8 +5,10 @@ import { addText, duration, errorText, missingKeys, t, tf, time } from "./i18n.j
 import { connectLive } from "./live.js";
 import { session } from "./session.js";
 import { DESK_TEXT } from "./desk/text.js";
+import { REPORTS_TEXT } from "./reports-text.js";
 
 addText(DESK_TEXT);
+addText(REPORTS_TEXT);
 addText({
   "zh-TW": {
     "wall.toDesk": "服務台",

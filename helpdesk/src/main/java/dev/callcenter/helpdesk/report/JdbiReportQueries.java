@@ -114,8 +114,9 @@ public final class JdbiReportQueries implements ReportQueries {
     String sql =
         "select b, grouping(b) as total, "
             + CALL_COUNTS
-            + " from (select width_bucket(offered_at, cast(:bounds as timestamptz[])) as b, r.*"
-            + " from call_record r where offered_at >= :from and offered_at < :to"
+            // The bounds in a sub-select: evaluated once, not parsed again for every row.
+            + " from (select width_bucket(offered_at, (select cast(:bounds as timestamptz[]))) as"
+            + " b, r.* from call_record r where offered_at >= :from and offered_at < :to"
             + w.sql
             + ") r group by grouping sets ((b), ())";
     return jdbi.withHandle(
@@ -263,8 +264,8 @@ public final class JdbiReportQueries implements ReportQueries {
         new Where()
             .add("f.team = :queue", "queue", filter.queue())
             .add("f.owner_id = :agent", "agent", filter.agentId());
-    // Callbacks are the follow-ups the IVR (CallbackFlow) and missed calls (CallLog) create; both
-    // title them "Call back …" (docs/metrics.md).
+    // Callbacks are the follow-ups the IVR (CallbackFlow) and missed calls (CallLog) create, marked
+    // by their kind; rows from before V18 only by their title "Call back …" (docs/metrics.md).
     String sql =
         """
         select count(*) as requested,
@@ -277,7 +278,9 @@ public final class JdbiReportQueries implements ReportQueries {
                  filter (where f.status = 'DONE') as p90_seconds,
                count(*) filter (where f.status = 'DONE' and f.completed_at <= f.due_at) as on_time
           from follow_up f
-         where f.title like 'Call back %' and f.created_at >= :from and f.created_at < :to
+         where (f.kind in ('CALLBACK_MISSED_CALL', 'CALLBACK_IVR')
+                or (f.kind is null and f.title like 'Call back %'))
+           and f.created_at >= :from and f.created_at < :to
         """
             + w.sql;
     return table(
