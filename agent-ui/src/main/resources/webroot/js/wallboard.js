@@ -5,8 +5,10 @@ import { addText, duration, errorText, missingKeys, t, tf, time } from "./i18n.j
 import { connectLive } from "./live.js";
 import { session } from "./session.js";
 import { DESK_TEXT } from "./desk/text.js";
+import { REPORTS_TEXT } from "./reports-text.js";
 
 addText(DESK_TEXT);
+addText(REPORTS_TEXT);
 addText({
   "zh-TW": {
     "wall.toDesk": "服務台",
@@ -55,6 +57,7 @@ async function start() {
   const header = h("header", { class: "bar" }, h("h1", { class: "bar-title" }, t("wall.title")), h("span", {}, user.displayName),
     h("nav", { class: "bar-nav", "aria-label": t("nav.label") },
       h("a", { id: "to-desk", href: "/", class: "bar-link" }, t("wall.toDesk")),
+      h("a", { id: "to-reports", href: "/reports.html", class: "bar-link" }, t("wall.reports")),
       user.roles.includes("ADMIN") ? h("a", { id: "to-admin", href: "/admin.html", class: "bar-link" }, t("admin.title")) : null),
     h("span", { id: "offline", class: "offline", hidden: true, role: "status" }, t("ws.offline")),
     h("button", { id: "logout", onclick: async () => { await logout(); location.reload(); } }, t("logout")));
@@ -138,7 +141,7 @@ function render() {
   mount(
     $("#queues"),
     h("table", { id: "queue-table" },
-      h("thead", {}, h("tr", {}, ["wall.queue", "wall.waiting", "wall.longest", "wall.answered", "wall.abandoned", "wall.sl", "wall.agents"].map((k) => h("th", {}, t(k))))),
+      h("thead", {}, h("tr", {}, ["wall.queue", "wall.waiting", "wall.longest", "wall.answered", "wall.abandoned", "wall.slAnswered", "wall.slOffered", "wall.agents"].map((k) => h("th", {}, t(k))))),
       h("tbody", {}, [...queues.values()].map((q) =>
         h("tr", { "data-queue": q.queue, class: q.waiting > 0 ? "busy" : "" },
           h("td", {}, q.queue),
@@ -146,8 +149,11 @@ function render() {
           h("td", {}, q.longestWaitSeconds),
           h("td", { class: "answered" }, q.answered),
           h("td", {}, q.abandoned),
-          h("td", {}, percent(q.serviceLevel)),
+          h("td", { class: "sl-answered" }, percent(q.serviceLevel)),
+          h("td", { class: "sl-offered" }, percent(q.serviceLevelWithAbandoned)),
           h("td", {}, Object.entries(q.agents).filter(([, n]) => n > 0).map(([s, n]) => t("state." + s) + " " + n).join(" · ")))))),
+    // Both service levels, named: the one that ignores abandons alone shows 100 % with abandons.
+    h("p", { class: "sl-help", id: "sl-help" }, t("wall.slHelp")),
   );
   // The agents' table is rebuilt only when something changed, so a supervisor's open selector
   // is not reset every second; the durations tick in place.

@@ -20,6 +20,7 @@ import dev.callcenter.ui.http.ApiServer;
 import dev.callcenter.ui.http.TrustedProxies;
 import dev.callcenter.ui.interaction.InteractionRoutes;
 import dev.callcenter.ui.kb.KnowledgeBaseRoutes;
+import dev.callcenter.ui.report.ReportRoutes;
 import dev.callcenter.ui.simulator.SimulatorRoutes;
 import dev.callcenter.ui.sla.SlaRoutes;
 import dev.callcenter.ui.survey.SurveyRoutes;
@@ -125,6 +126,7 @@ public final class AgentUi {
                 ::mount,
             new SimulatorRoutes(simulator)::mount,
             new SurveyRoutes(h.surveys(), clock)::mount,
+            new ReportRoutes(h.reports(), clock)::mount,
             new UserRoutes(h.users())::mount,
             new UserAdminRoutes(
                     h.userAdministration(), h.securityAudit(), settings.trustedProxies(), hub)

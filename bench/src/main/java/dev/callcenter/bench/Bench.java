@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * Entry point: {@code bench/run
- * lookup|tickets|hotpaths|cti|ivr|kb|kb-api|dispatch|asterisk|pages|all}.
+ * lookup|tickets|hotpaths|cti|ivr|kb|kb-api|dispatch|asterisk|pages|reports|all}.
  */
 public final class Bench {
 
@@ -83,6 +83,14 @@ public final class Bench {
             Integer.getInteger("kbArticles", 100_000),
             Integer.getInteger("kbHybridArticles", 5_000),
             Integer.getInteger("kbQueries", 2_000));
+      }
+      if (which.equals("reports")) {
+        ReportBench.run(
+            db,
+            Integer.getInteger("reportAgents", 50),
+            Integer.getInteger("reportCustomers", 20_000),
+            Integer.getInteger("reportTickets", 300_000),
+            Boolean.getBoolean("reportsRegenerate"));
       }
       if (which.equals("lookup") || which.equals("all")) {
         LookupBench.run(

@@ -30,6 +30,12 @@ final class BenchDatabase implements AutoCloseable {
     return database;
   }
 
+  /** Another database of the same server, created and migrated on first use. */
+  Database open(String name, int poolSize) {
+    server.createDatabaseIfMissing(name, null);
+    return Database.open(server.config(name, poolSize, Duration.ofSeconds(30)));
+  }
+
   @Override
   public void close() {
     database.close();

@@ -157,6 +157,7 @@ public final class CtiGateway implements CtiService, AutoCloseable {
                             .map(u -> u.user().id())
                             .orElse(0L),
                 settings.callbackDue(),
+                helpdesk.reportFacts(),
                 clock),
             notifier,
             work,

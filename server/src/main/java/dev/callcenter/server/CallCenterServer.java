@@ -9,9 +9,12 @@ import dev.callcenter.cti.ivr.menu.IvrMenus;
 import dev.callcenter.cti.ivr.menu.IvrMenusLoader;
 import dev.callcenter.cti.pop.AgentNotifier;
 import dev.callcenter.cti.pop.KnowledgeSection;
+import dev.callcenter.cti.push.ComplaintSpikeMessage;
 import dev.callcenter.cti.push.DispatchOrderMessage;
 import dev.callcenter.cti.push.SlaEventMessage;
 import dev.callcenter.helpdesk.assembly.Helpdesk;
+import dev.callcenter.helpdesk.report.ComplaintSpikeWatch;
+import dev.callcenter.helpdesk.report.ComplaintSpikes;
 import dev.callcenter.helpdesk.sla.SlaEvent;
 import dev.callcenter.kb.library.KnowledgeBase;
 import dev.callcenter.kb.library.KnowledgeBaseService;
@@ -143,6 +146,16 @@ public final class CallCenterServer implements AutoCloseable {
         config.tierJobInterval(),
         () -> h.customers().recomputeTiers(config.vipValueShare()));
     jobs.every("sla-scan", config.slaScanInterval(), h.slaMonitor()::scan);
+    ServerConfig.Reports r = config.reports();
+    ComplaintSpikeWatch spikes =
+        new ComplaintSpikeWatch(
+            h.reports(),
+            h.reportFacts(),
+            r.zone(),
+            new ComplaintSpikes(r.spikeWeeks(), r.spikeSigma(), 4, 3),
+            clock,
+            spike -> hub.toSupervisors(new ComplaintSpikeMessage(clock.instant(), spike)));
+    jobs.every("complaint-spike", r.spikeScanInterval(), spikes::check);
     // Catches tickets left waiting when an assignment after creation failed or capacity freed.
     jobs.every(
         "assignment-drain", config.assignmentDrainInterval(), () -> h.assignment().drainAll(null));

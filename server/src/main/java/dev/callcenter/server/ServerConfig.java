@@ -44,7 +44,19 @@ public record ServerConfig(
     Ivr ivr,
     String demoPassword,
     Kb kb,
-    Dispatch dispatch) {
+    Dispatch dispatch,
+    Reports reports) {
+
+  /**
+   * Report settings (docs/metrics.md).
+   *
+   * @param zone whose weeks the complaint-spike watch counts in
+   * @param spikeWeeks trailing weeks a week is compared with
+   * @param spikeSigma standard deviations above their mean that make a spike
+   * @param spikeScanInterval how often the current week is checked; zero disables the watch
+   */
+  public record Reports(
+      ZoneId zone, int spikeWeeks, double spikeSigma, Duration spikeScanInterval) {}
 
   /**
    * Field-service settings.
@@ -217,7 +229,12 @@ public record ServerConfig(
             c.getBoolean("kb.models.enabled"),
             dirOrDefault(c.getString("kb.models.work-dir"), dataDir.resolve("kb-models")),
             c.getInt("kb.models.query-cache-size")),
-        new Dispatch(zone("dispatch.time-zone", c.getString("dispatch.time-zone"))));
+        new Dispatch(zone("dispatch.time-zone", c.getString("dispatch.time-zone"))),
+        new Reports(
+            zone("reports.time-zone", c.getString("reports.time-zone")),
+            c.getInt("reports.complaint-spike-weeks"),
+            c.getDouble("reports.complaint-spike-sigma"),
+            c.getDuration("reports.complaint-spike-scan-interval")));
   }
 
   private static ZoneId zone(String key, String text) {
@@ -268,7 +285,8 @@ public record ServerConfig(
         newIvr,
         demoPassword,
         kb,
-        dispatch);
+        dispatch,
+        reports);
   }
 
   private static Cti cti(Config c) {

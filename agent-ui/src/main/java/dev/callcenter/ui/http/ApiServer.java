@@ -24,6 +24,9 @@ public final class ApiServer {
    * Scripts, styles and connections only from this server: no inline script or style, no eval, no
    * framing.
    */
+  /** uPlot inside its webjar; the version is the root pom's {@code uplot.version}. */
+  static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist";
+
   static final String CSP =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
@@ -65,6 +68,10 @@ public final class ApiServer {
     publicRoutes.forEach(m -> m.accept(router));
     router.route("/api/*").handler(authHandler);
     protectedRoutes.forEach(m -> m.accept(router));
+    // The report pages' chart library, from its Maven Central webjar (ADR 0017).
+    router
+        .route("/vendor/uplot/*")
+        .handler(StaticHandler.create(UPLOT).setCachingEnabled(false).setDirectoryListing(false));
     // The pages: static files built into the jar (no CDN, nothing fetched at run time).
     router
         .route("/*")

@@ -1,8 +1,10 @@
 package dev.callcenter.cti.calllog;
 
+import dev.callcenter.cti.call.CallCompleted;
 import dev.callcenter.cti.live.AgentDirectory;
 import dev.callcenter.cti.live.AgentRef;
 import dev.callcenter.cti.live.CallView;
+import dev.callcenter.helpdesk.customer.Tier;
 import dev.callcenter.helpdesk.followup.CallbackDraft;
 import dev.callcenter.helpdesk.followup.FollowUp;
 import dev.callcenter.helpdesk.followup.FollowUpKind;
@@ -13,8 +15,11 @@ import dev.callcenter.helpdesk.interaction.Direction;
 import dev.callcenter.helpdesk.interaction.InteractionDraft;
 import dev.callcenter.helpdesk.interaction.InteractionEvent;
 import dev.callcenter.helpdesk.interaction.InteractionService;
+import dev.callcenter.helpdesk.report.CallRecord;
+import dev.callcenter.helpdesk.report.ReportFacts;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -35,6 +40,7 @@ public final class CallLog {
   private final FollowUpService followUps;
   private final LongSupplier callbackOwner;
   private final Duration callbackDue;
+  private final ReportFacts facts;
   private final Clock clock;
 
   /**
@@ -48,12 +54,14 @@ public final class CallLog {
       FollowUpService followUps,
       LongSupplier callbackOwner,
       Duration callbackDue,
+      ReportFacts facts,
       Clock clock) {
     this.directory = directory;
     this.interactions = interactions;
     this.followUps = followUps;
     this.callbackOwner = callbackOwner;
     this.callbackDue = callbackDue;
+    this.facts = facts;
     this.clock = clock;
   }
 
@@ -97,6 +105,83 @@ public final class CallLog {
    */
   public void ended(long interactionId, CallView call) {
     interactions.endCall(interactionId, call.endedAt(), details(call));
+  }
+
+  /**
+   * Counts an agent's part of a call for the reports (docs/metrics.md): one answered offer of the
+   * call to its queue, transferred in when an agent put it there, transferred out when this agent
+   * passed it on.
+   */
+  public void answeredOffer(AgentRef agent, CallView leg, Long customerId, Tier tier) {
+    Instant offered = offeredAt(leg);
+    count(
+        new CallRecord(
+            leg.callId(),
+            leg.queue(),
+            customerId,
+            tier,
+            offered,
+            leg.answeredAt(),
+            leg.endedAt() == null ? clock.instant() : leg.endedAt(),
+            CallRecord.Outcome.ANSWERED,
+            (int) leg.waitSeconds(),
+            (int) leg.talkSeconds(),
+            (int) leg.holdSeconds(),
+            agent.userId(),
+            leg.transferredFrom() != null,
+            leg.endedBy() == CallCompleted.EndedBy.TRANSFER));
+  }
+
+  /** Counts a call nobody answered for the reports, known caller or not. */
+  public void unansweredOffer(CallView call, Long customerId, Tier tier) {
+    count(
+        new CallRecord(
+            call.callId(),
+            call.queue(),
+            customerId,
+            tier,
+            offeredAt(call),
+            null,
+            call.endedAt() == null ? clock.instant() : call.endedAt(),
+            call.abandoned() ? CallRecord.Outcome.ABANDONED : CallRecord.Outcome.UNANSWERED,
+            (int) call.waitSeconds(),
+            null,
+            null,
+            null,
+            call.transferredFrom() != null,
+            false));
+  }
+
+  /** The agent's state changed: the log that time in state and occupancy are read from. */
+  public void agentState(long userId, String state, String reason, String callId, Instant at) {
+    try {
+      facts.agentState(userId, state, reason, callId, at);
+    } catch (RuntimeException e) {
+      log.error("Agent {} state {} at {} not logged for the reports", userId, state, at, e);
+    }
+  }
+
+  /**
+   * Stores a call record; a failure costs the reports one row and is logged, the call's own work
+   * (its interaction, the agent's screen, a callback) goes on.
+   */
+  private void count(CallRecord record) {
+    try {
+      facts.recordCall(record);
+    } catch (RuntimeException e) {
+      log.error("Call {} not counted for the reports", record.callId(), e);
+    }
+  }
+
+  /** When the call entered the queue it is counted in: after a transfer, when it was put there. */
+  private Instant offeredAt(CallView call) {
+    if (call.transferredFrom() != null && call.transferredFrom().at() != null) {
+      return call.transferredFrom().at();
+    }
+    if (call.queuedAt() != null) {
+      return call.queuedAt();
+    }
+    return call.offeredAt() != null ? call.offeredAt() : clock.instant();
   }
 
   /**

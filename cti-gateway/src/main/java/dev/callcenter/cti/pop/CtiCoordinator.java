@@ -168,6 +168,10 @@ public final class CtiCoordinator implements CtiListener {
           if (interaction != null) {
             callLog.ended(interaction, leg);
           }
+          ScreenPop p = pop(leg).join();
+          boolean known = p.lookup() == CallerLookup.Result.KNOWN;
+          callLog.answeredOffer(
+              agent, leg, known ? p.customer().id() : null, known ? p.customer().tier() : null);
           currentPop.computeIfPresent(
               agent.userId(), (k, m) -> m.data().callId().equals(leg.callId()) ? null : m);
           notifier.toUser(
@@ -200,6 +204,16 @@ public final class CtiCoordinator implements CtiListener {
     AgentStateMessage message = new AgentStateMessage(clock.instant(), status);
     notifier.toUser(status.userId(), message);
     notifier.toSupervisors(message);
+    // In order per agent, off the event thread: the state log the agent reports read.
+    chain(
+        "agent-state:" + status.userId(),
+        () ->
+            callLog.agentState(
+                status.userId(),
+                status.state().name(),
+                status.reason(),
+                status.callId(),
+                status.since() == null ? message.at() : status.since()));
   }
 
   @Override
@@ -212,7 +226,10 @@ public final class CtiCoordinator implements CtiListener {
   /** An unanswered call: on the customer's timeline, and a callback for someone. */
   private void missed(CallView call) {
     ScreenPop p = pops.containsKey(PopKey.of(call)) ? pop(call).join() : composer.compose(call);
-    if (p.lookup() != CallerLookup.Result.KNOWN) {
+    boolean known = p.lookup() == CallerLookup.Result.KNOWN;
+    callLog.unansweredOffer(
+        call, known ? p.customer().id() : null, known ? p.customer().tier() : null);
+    if (!known) {
       return;
     }
     callLog

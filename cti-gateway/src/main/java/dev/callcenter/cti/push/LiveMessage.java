@@ -24,7 +24,8 @@ public sealed interface LiveMessage
         FollowUpMessage,
         QueueStatsMessage,
         SlaEventMessage,
-        DispatchOrderMessage {
+        DispatchOrderMessage,
+        ComplaintSpikeMessage {
 
   /** When the message was produced. */
   Instant at();

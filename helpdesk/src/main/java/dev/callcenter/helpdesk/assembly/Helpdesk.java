@@ -36,6 +36,10 @@ import dev.callcenter.helpdesk.interaction.JdbiInteractionRepository;
 import dev.callcenter.helpdesk.ivr.IvrJourneyService;
 import dev.callcenter.helpdesk.ivr.JdbiIvrJourneyRepository;
 import dev.callcenter.helpdesk.phone.PhoneNormalizer;
+import dev.callcenter.helpdesk.report.JdbiReportFacts;
+import dev.callcenter.helpdesk.report.JdbiReportQueries;
+import dev.callcenter.helpdesk.report.ReportFacts;
+import dev.callcenter.helpdesk.report.ReportService;
 import dev.callcenter.helpdesk.sla.CachingSlaSetup;
 import dev.callcenter.helpdesk.sla.CalendarService;
 import dev.callcenter.helpdesk.sla.JdbiBusinessCalendarRepository;
@@ -178,6 +182,8 @@ public final class Helpdesk {
   private final CreateDispatchOrder createDispatchOrder;
   private final Replanning replanning;
   private final PlanningJobs planningJobs;
+  private final ReportFacts reportFacts;
+  private final ReportService reports;
 
   /**
    * @param slaEvents told of every SLA warning and breach the monitor finds; must not block
@@ -300,6 +306,18 @@ public final class Helpdesk {
     planningJobs = new PlanningJobs(replanning, clock);
     dispatchBoard =
         new DispatchBoard(dispatch, technicians, replanning, TravelModel.DEFAULT, planningZone);
+    reportFacts = new JdbiReportFacts(jdbi);
+    reports = new ReportService(new JdbiReportQueries(jdbi), clock);
+  }
+
+  /** Where call offers and agent state changes are written for the reports. */
+  public ReportFacts reportFacts() {
+    return reportFacts;
+  }
+
+  /** The reports (docs/metrics.md). */
+  public ReportService reports() {
+    return reports;
   }
 
   public Database database() {

@@ -613,6 +613,7 @@ class FuzzTest {
             case "username" -> "agent1";
             case "day" -> "2030-01-02";
             case "year" -> "2030";
+            case "name" -> "calls";
             case "id" ->
                 segments[i - 1].equals("import-jobs")
                     ? importJobId

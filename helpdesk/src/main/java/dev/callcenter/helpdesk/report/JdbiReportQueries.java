@@ -1,0 +1,945 @@
+package dev.callcenter.helpdesk.report;
+
+import dev.callcenter.helpdesk.report.Report.Type;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/** {@link ReportQueries} on PostgreSQL through Jdbi; every query is bounded by the period. */
+public final class JdbiReportQueries implements ReportQueries {
+
+  private final Jdbi jdbi;
+
+  public JdbiReportQueries(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** SQL conditions and their values, built only from fixed fragments. */
+  private static final class Where {
+    final StringBuilder sql = new StringBuilder();
+    final Map<String, Object> binds = new HashMap<>();
+
+    Where add(String condition, String name, Object value) {
+      if (value != null) {
+        sql.append(" and ").append(condition);
+        binds.put(name, value);
+      }
+      return this;
+    }
+
+    void bind(Query q) {
+      binds.forEach(q::bind);
+    }
+  }
+
+  /** Filters on call_record r. */
+  private static Where callWhere(ReportFilter f) {
+    return new Where()
+        .add("r.queue = :queue", "queue", f.queue())
+        .add("r.agent_id = :agent", "agent", f.agentId())
+        .add(
+            "r.agent_id in (select user_id from team_member where team_key = :team)",
+            "team",
+            f.team())
+        .add("r.tier = :tier", "tier", f.tier() == null ? null : f.tier().name());
+  }
+
+  /** Filters on ticket t joined with its customer c. */
+  private static Where ticketWhere(ReportFilter f) {
+    return new Where()
+        .add("t.team = :team", "team", f.team())
+        .add("t.assignee_id = :agent", "agent", f.agentId())
+        .add("t.product = :product", "product", f.product())
+        .add(
+            "coalesce(c.tier_override, c.tier) = :tier",
+            "tier",
+            f.tier() == null ? null : f.tier().name());
+  }
+
+  private static final String CALL_COUNTS =
+      """
+      count(*) filter (where not transferred_in) as offered,
+      count(*) filter (where not transferred_in and outcome = 'ANSWERED') as answered,
+      count(*) filter (where not transferred_in and outcome = 'ABANDONED') as abandoned,
+      count(*) filter (where not transferred_in and outcome = 'ABANDONED'
+                         and wait_seconds < :short) as short_abandoned,
+      count(*) filter (where not transferred_in and outcome = 'UNANSWERED') as unanswered,
+      count(*) filter (where not transferred_in and outcome = 'ANSWERED'
+                         and wait_seconds <= :sl) as within,
+      coalesce(sum(wait_seconds) filter (where not transferred_in and outcome = 'ANSWERED'), 0)
+        as wait_sum,
+      count(*) filter (where outcome = 'ANSWERED') as handled,
+      coalesce(sum(coalesce(talk_seconds, 0) + coalesce(wrap_seconds, 0))
+        filter (where outcome = 'ANSWERED'), 0) as handle_sum,
+      percentile_disc(0.9) within group (order by coalesce(talk_seconds, 0)
+        + coalesce(wrap_seconds, 0)) filter (where outcome = 'ANSWERED') as handle_p90,
+      count(*) filter (where transferred_out) as transfers_out,
+      count(*) filter (where transferred_in) as transfers_in
+      """;
+
+  private static CallCounts counts(ResultSet rs, int bucket) throws SQLException {
+    Number p90 = (Number) rs.getObject("handle_p90");
+    return new CallCounts(
+        bucket,
+        rs.getLong("offered"),
+        rs.getLong("answered"),
+        rs.getLong("abandoned"),
+        rs.getLong("short_abandoned"),
+        rs.getLong("unanswered"),
+        rs.getLong("within"),
+        rs.getLong("wait_sum"),
+        rs.getLong("handled"),
+        rs.getLong("handle_sum"),
+        p90 == null ? null : p90.intValue(),
+        rs.getLong("transfers_out"),
+        rs.getLong("transfers_in"));
+  }
+
+  @Override
+  public List<CallCounts> calls(ReportPeriod period, ReportFilter filter, CallThresholds t) {
+    Where w = callWhere(filter);
+    List<String> bounds = period.bucketStarts().stream().map(Instant::toString).toList();
+    String sql =
+        "select b, grouping(b) as total, "
+            + CALL_COUNTS
+            // The bounds in a sub-select: evaluated once, not parsed again for every row.
+            + " from (select width_bucket(offered_at, (select cast(:bounds as timestamptz[]))) as"
+            + " b, r.* from call_record r where offered_at >= :from and offered_at < :to"
+            + w.sql
+            + ") r group by grouping sets ((b), ())";
+    return jdbi.withHandle(
+        h -> {
+          Query q =
+              h.createQuery(sql)
+                  .bindArray("bounds", String.class, bounds)
+                  .bind("from", period.start())
+                  .bind("to", period.end())
+                  .bind("short", t.shortAbandonSeconds())
+                  .bind("sl", t.serviceLevelSeconds());
+          w.bind(q);
+          return q.map((rs, ctx) -> counts(rs, rs.getInt("total") == 1 ? -1 : rs.getInt("b") - 1))
+              .list();
+        });
+  }
+
+  @Override
+  public Map<String, CallCounts> callsByTier(
+      ReportPeriod period, ReportFilter filter, CallThresholds t) {
+    Where w = callWhere(filter);
+    String sql =
+        "select tier, "
+            + CALL_COUNTS
+            + " from call_record r where offered_at >= :from and offered_at < :to"
+            + w.sql
+            + " group by tier order by tier desc";
+    return jdbi.withHandle(
+        h -> {
+          Query q =
+              h.createQuery(sql)
+                  .bind("from", period.start())
+                  .bind("to", period.end())
+                  .bind("short", t.shortAbandonSeconds())
+                  .bind("sl", t.serviceLevelSeconds());
+          w.bind(q);
+          Map<String, CallCounts> out = new LinkedHashMap<>();
+          q.map((rs, ctx) -> Map.entry(rs.getString("tier"), counts(rs, -1)))
+              .forEach(e -> out.put(e.getKey(), e.getValue()));
+          return out;
+        });
+  }
+
+  @Override
+  public Report.Table agentStates(ReportPeriod period, ReportFilter filter, Instant now) {
+    Where w =
+        new Where()
+            .add("l.user_id = :agent", "agent", filter.agentId())
+            .add(
+                "l.user_id in (select user_id from team_member where team_key = :team)",
+                "team",
+                filter.team());
+    Instant to = period.end().isAfter(now) ? now : period.end();
+    String sql =
+        """
+        select l.user_id, u.username, u.display_name, l.state, coalesce(l.reason, '') as reason,
+               sum(extract(epoch from least(coalesce(l.ended_at, :to), :to)
+                                      - greatest(l.started_at, :from)))::bigint as seconds
+          from agent_state_log l join app_user u on u.id = l.user_id
+         where tstzrange(l.started_at, l.ended_at, '[)') && tstzrange(:from, :to, '[)')
+        """
+            + w.sql
+            + " group by 1, 2, 3, 4, 5 having sum(extract(epoch from least(coalesce(l.ended_at,"
+            + " :to), :to) - greatest(l.started_at, :from))) > 0 order by 2, 4, 5";
+    return table(
+        "states",
+        sql,
+        Map.of("from", period.start(), "to", to.isBefore(period.start()) ? period.start() : to),
+        w,
+        List.of(
+            col("agentId", Type.INTEGER),
+            col("agent", Type.TEXT),
+            col("agentName", Type.TEXT),
+            col("state", Type.TEXT),
+            col("reason", Type.TEXT),
+            col("seconds", Type.SECONDS)));
+  }
+
+  @Override
+  public Report.Table agents(ReportPeriod period, ReportFilter filter) {
+    Where w =
+        new Where()
+            .add("u.id = :agent", "agent", filter.agentId())
+            .add(
+                "u.id in (select user_id from team_member where team_key = :team)",
+                "team",
+                filter.team());
+    String sql =
+        """
+        with calls as (
+          select agent_id as id, count(*) as answered,
+                 sum(coalesce(talk_seconds, 0) + coalesce(wrap_seconds, 0)) as handle,
+                 count(*) filter (where transferred_out) as transfers
+            from call_record
+           where offered_at >= :from and offered_at < :to and outcome = 'ANSWERED'
+             and agent_id is not null
+           group by 1),
+        created as (
+          select created_by as id, count(*) as n from ticket
+           where created_at >= :from and created_at < :to and created_by is not null group by 1),
+        resolved as (
+          select assignee_id as id, count(*) as n from ticket
+           where resolved_at >= :from and resolved_at < :to and assignee_id is not null
+           group by 1),
+        csat as (
+          select d.user_id as id, count(*) as n, avg(a.rating)::float8 as rating
+            from survey_answer a join agent_device d on d.interface = a.agent
+           where a.answered_at >= :from and a.answered_at < :to group by 1)
+        select u.id, u.username, u.display_name, coalesce(calls.answered, 0) as answered,
+               (calls.handle::float8 / nullif(calls.answered, 0)) as aht,
+               coalesce(calls.transfers, 0) as transfers,
+               coalesce(created.n, 0) as created, coalesce(resolved.n, 0) as resolved,
+               coalesce(csat.n, 0) as surveys, csat.rating
+          from app_user u
+          left join calls on calls.id = u.id
+          left join created on created.id = u.id
+          left join resolved on resolved.id = u.id
+          left join csat on csat.id = u.id
+         where (calls.id is not null or created.id is not null or resolved.id is not null
+                or csat.id is not null)
+        """
+            + w.sql
+            + " order by u.username";
+    return table(
+        "agents",
+        sql,
+        Map.of("from", period.start(), "to", period.end()),
+        w,
+        List.of(
+            col("agentId", Type.INTEGER),
+            col("agent", Type.TEXT),
+            col("agentName", Type.TEXT),
+            col("answered", Type.INTEGER),
+            col("ahtSeconds", Type.SECONDS),
+            col("transfersOut", Type.INTEGER),
+            col("ticketsCreated", Type.INTEGER),
+            col("ticketsResolved", Type.INTEGER),
+            col("surveys", Type.INTEGER),
+            col("csat", Type.DECIMAL)));
+  }
+
+  @Override
+  public Report.Table callbacks(ReportPeriod period, ReportFilter filter) {
+    Where w =
+        new Where()
+            .add("f.team = :queue", "queue", filter.queue())
+            .add("f.owner_id = :agent", "agent", filter.agentId());
+    // Callbacks are the follow-ups the IVR (CallbackFlow) and missed calls (CallLog) create, marked
+    // by their kind; rows from before V18 only by their title "Call back …" (docs/metrics.md).
+    String sql =
+        """
+        select count(*) as requested,
+               count(*) filter (where f.status = 'DONE') as done,
+               count(*) filter (where f.status = 'OPEN') as open,
+               avg(extract(epoch from f.completed_at - f.created_at))
+                 filter (where f.status = 'DONE')::float8 as avg_seconds,
+               percentile_disc(0.9) within group (order by
+                 extract(epoch from f.completed_at - f.created_at)::bigint)
+                 filter (where f.status = 'DONE') as p90_seconds,
+               count(*) filter (where f.status = 'DONE' and f.completed_at <= f.due_at) as on_time
+          from follow_up f
+         where (f.kind in ('CALLBACK_MISSED_CALL', 'CALLBACK_IVR')
+                or (f.kind is null and f.title like 'Call back %'))
+           and f.created_at >= :from and f.created_at < :to
+        """
+            + w.sql;
+    return table(
+        "callbacks",
+        sql,
+        Map.of("from", period.start(), "to", period.end()),
+        w,
+        List.of(
+            col("requested", Type.INTEGER),
+            col("done", Type.INTEGER),
+            col("open", Type.INTEGER),
+            col("avgSecondsToDone", Type.SECONDS),
+            col("p90SecondsToDone", Type.SECONDS),
+            col("doneByDue", Type.INTEGER)));
+  }
+
+  @Override
+  public Report.Table ivr(ReportPeriod period, ReportFilter filter) {
+    Where w =
+        new Where()
+            .add("j.queue = :queue", "queue", filter.queue())
+            .add(
+                "j.customer_id in (select id from customer where coalesce(tier_override, tier) ="
+                    + " :tier)",
+                "tier",
+                filter.tier() == null ? null : filter.tier().name());
+    String sql =
+        """
+        select count(*) filter (where j.outcome is not null) as journeys,
+               count(*) filter (where j.outcome = 'COMPLETED') as completed,
+               count(*) filter (where j.outcome = 'CALLBACK') as callback,
+               count(*) filter (where j.outcome = 'AGENT') as agent,
+               count(*) filter (where j.outcome = 'HUNG_UP') as hung_up,
+               (count(*) filter (where j.outcome = 'COMPLETED'))::float8
+                 / nullif(count(*) filter (where j.outcome is not null), 0) as containment
+          from ivr_journey j
+         where j.started_at >= :from and j.started_at < :to
+        """
+            + w.sql;
+    return table(
+        "ivr",
+        sql,
+        Map.of("from", period.start(), "to", period.end()),
+        w,
+        List.of(
+            col("journeys", Type.INTEGER),
+            col("completed", Type.INTEGER),
+            col("callback", Type.INTEGER),
+            col("toAgent", Type.INTEGER),
+            col("hungUp", Type.INTEGER),
+            col("containment", Type.RATIO)));
+  }
+
+  @Override
+  public Report.Table sla(ReportPeriod period, ReportFilter filter) {
+    Where w = ticketWhere(filter);
+    String sql =
+        """
+        with b as (
+          select ticket_id,
+                 bool_or(target = 'FIRST_RESPONSE') as fr, bool_or(target = 'RESOLUTION') as res
+            from sla_event where kind = 'BREACH' group by ticket_id)
+        select coalesce(p.id::text, '') as policy, t.type, t.priority,
+               coalesce(c.tier_override, c.tier) as tier, count(*) as tickets,
+               count(*) filter (where t.first_response_at is not null
+                                  and not coalesce(b.fr, false)) as fr_met,
+               count(*) filter (where coalesce(b.fr, false)) as fr_breached,
+               count(*) filter (where t.first_response_at is null
+                                  and not coalesce(b.fr, false)) as fr_running,
+               count(*) filter (where t.resolved_at is not null
+                                  and not coalesce(b.res, false)) as res_met,
+               count(*) filter (where coalesce(b.res, false)) as res_breached,
+               count(*) filter (where t.resolved_at is null
+                                  and not coalesce(b.res, false)) as res_running
+          from ticket t
+          join customer c on c.id = t.customer_id
+          left join sla_policy p on p.id = t.sla_policy_id
+          left join b on b.ticket_id = t.id
+         where t.created_at >= :from and t.created_at < :to
+        """
+            + w.sql
+            + " group by 1, 2, 3, 4 order by 2, 3, 4, 1";
+    return table(
+        "sla",
+        sql,
+        Map.of("from", period.start(), "to", period.end()),
+        w,
+        List.of(
+            col("policy", Type.TEXT),
+            col("type", Type.TEXT),
+            col("priority", Type.TEXT),
+            col("tier", Type.TEXT),
+            col("tickets", Type.INTEGER),
+            col("firstResponseMet", Type.INTEGER),
+            col("firstResponseBreached", Type.INTEGER),
+            col("firstResponseRunning", Type.INTEGER),
+            col("resolutionMet", Type.INTEGER),
+            col("resolutionBreached", Type.INTEGER),
+            col("resolutionRunning", Type.INTEGER)));
+  }
+
+  private static final String OPEN_DUE = "least(t.first_response_due_at, t.resolution_due_at)";
+
+  @Override
+  public Report.Table slaTimeToBreach(ReportFilter filter, Instant now) {
+    Where w = ticketWhere(filter);
+    String sql =
+        """
+        select band, count(*) as tickets from (
+          select case
+                   when d <= :now then '0-overdue'
+                   when d <= cast(:now as timestamptz) + interval '1 hour' then '1-under-1h'
+                   when d <= cast(:now as timestamptz) + interval '4 hours' then '2-1h-4h'
+                   when d <= cast(:now as timestamptz) + interval '24 hours' then '3-4h-24h'
+                   else '4-over-24h' end as band
+            from (select
+        """
+            + OPEN_DUE
+            + """
+                     as d from ticket t join customer c on c.id = t.customer_id
+                   where t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER')
+            """
+            + w.sql
+            + """
+                 ) o where d is not null) x
+             group by band order by band
+            """;
+    return table(
+        "timeToBreach",
+        sql,
+        Map.of("now", now),
+        w,
+        List.of(col("band", Type.TEXT), col("tickets", Type.INTEGER)));
+  }
+
+  @Override
+  public Report.Table slaAtRisk(ReportFilter filter, Instant now, int limit) {
+    Where w = ticketWhere(filter);
+    String sql =
+        """
+        select t.id, t.title, c.name, coalesce(c.tier_override, c.tier) as tier, t.type,
+               t.priority,
+               case when t.first_response_warn_at <= :now and t.first_response_due_at > :now
+                    then 'FIRST_RESPONSE' else 'RESOLUTION' end as target,
+               case when t.first_response_warn_at <= :now and t.first_response_due_at > :now
+                    then t.first_response_due_at else t.resolution_due_at end as due_at
+          from ticket t join customer c on c.id = t.customer_id
+         where t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER')
+           and ((t.first_response_warn_at <= :now and t.first_response_due_at > :now)
+             or (t.resolution_warn_at <= :now and t.resolution_due_at > :now))
+        """
+            + w.sql
+            + " order by due_at, t.id limit :limit";
+    return table(
+        "atRisk",
+        sql,
+        Map.of("now", now, "limit", limit),
+        w,
+        List.of(
+            col("ticketId", Type.INTEGER),
+            col("title", Type.TEXT),
+            col("customer", Type.TEXT),
+            col("tier", Type.TEXT),
+            col("type", Type.TEXT),
+            col("priority", Type.TEXT),
+            col("target", Type.TEXT),
+            col("dueAt", Type.INSTANT)));
+  }
+
+  @Override
+  public Report.Table complaintsBy(String dimension, ReportPeriod period, ReportFilter filter) {
+    String key =
+        switch (dimension) {
+          case "product" -> "coalesce(t.product, '')";
+          case "version" -> "coalesce(t.product, '') || ' ' || coalesce(t.product_version, '')";
+          case "channel" -> "t.source";
+          case "cause" -> "coalesce(tag, '')";
+          default -> throw new IllegalArgumentException(dimension);
+        };
+    String from =
+        "cause".equals(dimension)
+            ? " from ticket t join customer c on c.id = t.customer_id left join lateral unnest(case"
+                + " when cardinality(t.tags) = 0 then array[null]::text[] else t.tags end) tag on"
+                + " true"
+            : " from ticket t join customer c on c.id = t.customer_id";
+    Where w = ticketWhere(filter);
+    String sql =
+        "select "
+            + key
+            + " as key, count(*) as complaints, count(*) filter (where t.resolved_at is not null)"
+            + " as resolved, count(*) filter (where t.resolved_at is not null and t.resolved_at <="
+            + " t.promised_by) as by_promise, (count(*) filter (where t.resolved_at is not null and"
+            + " t.resolved_at <= t.promised_by))::float8   / nullif(count(*) filter (where"
+            + " t.resolved_at is not null), 0) as promise_kept, avg(extract(epoch from"
+            + " t.resolved_at - t.created_at))::float8 as avg_resolve_seconds, count(*) filter"
+            + " (where t.resolved_at is null and t.promised_by < :now) as overdue_open"
+            + from
+            + " where t.type = 'COMPLAINT' and t.created_at >= :from and t.created_at < :to"
+            + w.sql
+            + " group by 1 order by 2 desc, 1";
+    return table(
+        "by" + Character.toUpperCase(dimension.charAt(0)) + dimension.substring(1),
+        sql,
+        Map.of("from", period.start(), "to", period.end(), "now", period.end()),
+        w,
+        List.of(
+            col(dimension, Type.TEXT),
+            col("complaints", Type.INTEGER),
+            col("resolved", Type.INTEGER),
+            col("resolvedByPromise", Type.INTEGER),
+            col("promiseKept", Type.RATIO),
+            col("avgResolveSeconds", Type.SECONDS),
+            col("openPastPromise", Type.INTEGER)));
+  }
+
+  @Override
+  public Map<LocalDate, Long> complaintsPerWeek(
+      LocalDate firstMonday, Instant end, ZoneId zone, ReportFilter filter) {
+    Where w = ticketWhere(filter);
+    String sql =
+        "select (date_trunc('week', t.created_at at time zone :zone))::date as week, count(*) as n"
+            + " from ticket t join customer c on c.id = t.customer_id"
+            + " where t.type = 'COMPLAINT' and t.created_at >= :from and t.created_at < :to"
+            + w.sql
+            + " group by 1 order by 1";
+    return jdbi.withHandle(
+        h -> {
+          Query q =
+              h.createQuery(sql)
+                  .bind("zone", zone.getId())
+                  .bind("from", firstMonday.atStartOfDay(zone).toInstant())
+                  .bind("to", end);
+          w.bind(q);
+          Map<LocalDate, Long> out = new LinkedHashMap<>();
+          q.map((rs, ctx) -> Map.entry(rs.getObject("week", LocalDate.class), rs.getLong("n")))
+              .forEach(e -> out.put(e.getKey(), e.getValue()));
+          return out;
+        });
+  }
+
+  @Override
+  public Report.Table repeatComplainers(ReportPeriod period, ReportFilter filter, int limit) {
+    Where w = ticketWhere(filter);
+    String sql =
+        """
+        select c.id, c.name, coalesce(c.tier_override, c.tier) as tier, count(*) as complaints,
+               count(*) filter (where t.resolved_at is null) as open
+          from ticket t join customer c on c.id = t.customer_id
+         where t.type = 'COMPLAINT' and t.created_at >= :from and t.created_at < :to
+        """
+            + w.sql
+            + " group by 1, 2, 3 having count(*) >= 2 order by 4 desc, 1 limit :limit";
+    return table(
+        "repeatComplainers",
+        sql,
+        Map.of("from", period.start(), "to", period.end(), "limit", limit),
+        w,
+        List.of(
+            col("customerId", Type.INTEGER),
+            col("customer", Type.TEXT),
+            col("tier", Type.TEXT),
+            col("complaints", Type.INTEGER),
+            col("open", Type.INTEGER)));
+  }
+
+  /** Filters on survey_answer a (with its ticket t and customer c left-joined). */
+  private static Where surveyWhere(ReportFilter f) {
+    return new Where()
+        .add("a.queue = :queue", "queue", f.queue())
+        .add(
+            "a.agent in (select interface from agent_device where user_id = :agent)",
+            "agent",
+            f.agentId())
+        .add(
+            "a.agent in (select d.interface from agent_device d join team_member m"
+                + " on m.user_id = d.user_id where m.team_key = :team)",
+            "team",
+            f.team())
+        .add("t.product = :product", "product", f.product())
+        .add(
+            "coalesce(c.tier_override, c.tier) = :tier",
+            "tier",
+            f.tier() == null ? null : f.tier().name());
+  }
+
+  private static final String SURVEY_FROM =
+      " from survey_answer a left join ticket t on t.id = a.ticket_id"
+          + " left join customer c on c.id = a.customer_id";
+
+  private static final String SURVEY_FIGURES =
+      """
+      count(*) as answers, avg(a.rating)::float8 as csat,
+      count(*) filter (where a.rating = 1) as r1, count(*) filter (where a.rating = 2) as r2,
+      count(*) filter (where a.rating = 3) as r3, count(*) filter (where a.rating = 4) as r4,
+      count(*) filter (where a.rating = 5) as r5,
+      (count(*) filter (where a.rating >= 4))::float8 / nullif(count(*), 0) as satisfied,
+      (count(*) filter (where a.solved))::float8
+        / nullif(count(*) filter (where a.solved is not null), 0) as solved
+      """;
+
+  private static List<Report.Column> surveyColumns(String first) {
+    List<Report.Column> cols = new ArrayList<>();
+    if (first != null) {
+      cols.add(col(first, Type.TEXT));
+    }
+    cols.addAll(
+        List.of(
+            col("answers", Type.INTEGER),
+            col("csat", Type.DECIMAL),
+            col("rating1", Type.INTEGER),
+            col("rating2", Type.INTEGER),
+            col("rating3", Type.INTEGER),
+            col("rating4", Type.INTEGER),
+            col("rating5", Type.INTEGER),
+            col("satisfiedShare", Type.RATIO),
+            col("problemSolved", Type.RATIO)));
+    return cols;
+  }
+
+  @Override
+  public Report.Table satisfaction(ReportPeriod period, ReportFilter filter, int fcrDays) {
+    Where w = surveyWhere(filter);
+    Where cw =
+        callWhere(
+            new ReportFilter(filter.queue(), filter.team(), filter.agentId(), null, filter.tier()));
+    w.binds.putAll(cw.binds);
+    // Response rate: answers ÷ calls that ended with an agent (the survey follows the last agent).
+    // FCR: answered calls of identified callers with no new call from them within fcrDays.
+    String sql =
+        "with s as (select "
+            + SURVEY_FIGURES
+            + SURVEY_FROM
+            + " where a.answered_at >= :from and a.answered_at < :to"
+            + w.sql
+            + "), calls as (select count(*) as n from call_record r where r.offered_at >= :from"
+            + " and r.offered_at < :to and r.outcome = 'ANSWERED' and not r.transferred_out"
+            + cw.sql
+            + "), fcr as (select count(*) as n, count(*) filter (where next_at is null or next_at >"
+            + " offered_at + make_interval(days => :fcrDays)) as resolved from ( select"
+            + " r.offered_at, r.outcome, r.transferred_in, r.transferred_out, r.customer_id, r.id, "
+            + " lead(r.offered_at) over (partition by r.customer_id order by r.offered_at, r.id) as"
+            + " next_at  from call_record r where r.customer_id is not null and not"
+            + " r.transferred_in  and r.offered_at >= :from and r.offered_at < cast(:to as"
+            + " timestamptz) + make_interval(days => :fcrDays)"
+            + cw.sql
+            + " ) x where x.outcome = 'ANSWERED' and x.offered_at < :to)"
+            + " select s.*, calls.n as calls,"
+            + " s.answers::float8 / nullif(calls.n, 0) as response_rate,"
+            + " fcr.n as fcr_calls, fcr.resolved::float8 / nullif(fcr.n, 0) as fcr"
+            + " from s, calls, fcr";
+    List<Report.Column> cols = surveyColumns(null);
+    cols.add(col("surveyedCalls", Type.INTEGER));
+    cols.add(col("responseRate", Type.RATIO));
+    cols.add(col("fcrCalls", Type.INTEGER));
+    cols.add(col("firstContactResolution", Type.RATIO));
+    return table(
+        "summary",
+        sql,
+        Map.of("from", period.start(), "to", period.end(), "fcrDays", fcrDays),
+        w,
+        cols);
+  }
+
+  @Override
+  public Report.Table satisfactionBy(String dimension, ReportPeriod period, ReportFilter filter) {
+    String key =
+        switch (dimension) {
+          case "agent" ->
+              "coalesce((select u.username from agent_device d join app_user u on u.id = d.user_id"
+                  + " where d.interface = a.agent), a.agent, '')";
+          case "queue" -> "coalesce(a.queue, '')";
+          case "product" -> "coalesce(t.product, '')";
+          case "type" -> "coalesce(t.type, '')";
+          default -> throw new IllegalArgumentException(dimension);
+        };
+    Where w = surveyWhere(filter);
+    String sql =
+        "select "
+            + key
+            + " as key, "
+            + SURVEY_FIGURES
+            + SURVEY_FROM
+            + " where a.answered_at >= :from and a.answered_at < :to"
+            + w.sql
+            + " group by 1 order by 2 desc, 1";
+    return table(
+        "by" + Character.toUpperCase(dimension.charAt(0)) + dimension.substring(1),
+        sql,
+        Map.of("from", period.start(), "to", period.end()),
+        w,
+        surveyColumns(dimension));
+  }
+
+  @Override
+  public Report.Table pareto(ReportFilter filter, int limit) {
+    Where w =
+        new Where()
+            .add(
+                "coalesce(c.tier_override, c.tier) = :tier",
+                "tier",
+                filter.tier() == null ? null : filter.tier().name());
+    String sql =
+        """
+        select id, name, tier, value, rank, cumulative_share from (
+          select c.id, c.name, coalesce(c.tier_override, c.tier) as tier, c.value_12m as value,
+                 row_number() over (order by c.value_12m desc, c.id) as rank,
+                 (sum(c.value_12m) over (order by c.value_12m desc, c.id)
+                   / nullif(sum(c.value_12m) over (), 0))::float8 as cumulative_share
+            from customer c where true
+        """
+            + w.sql
+            + ") x order by rank limit :limit";
+    return table(
+        "pareto",
+        sql,
+        Map.of("limit", limit),
+        w,
+        List.of(
+            col("customerId", Type.INTEGER),
+            col("customer", Type.TEXT),
+            col("tier", Type.TEXT),
+            col("value12m", Type.DECIMAL),
+            col("rank", Type.INTEGER),
+            col("cumulativeShare", Type.RATIO)));
+  }
+
+  @Override
+  public Report.Table paretoCurve(ReportFilter filter) {
+    Where w =
+        new Where()
+            .add(
+                "coalesce(c.tier_override, c.tier) = :tier",
+                "tier",
+                filter.tier() == null ? null : filter.tier().name());
+    String sql =
+        """
+        with ranked as (
+          select row_number() over (order by c.value_12m desc, c.id) as rank,
+                 sum(c.value_12m) over (order by c.value_12m desc, c.id) as running,
+                 count(*) over () as n, sum(c.value_12m) over () as total
+            from customer c where true
+        """
+            + w.sql
+            + """
+            ), points as (select generate_series(5, 100, 5) as pct)
+            select p.pct::float8 / 100 as customer_share,
+                   (select max(r.running) / nullif(max(r.total), 0) from ranked r
+                     where r.rank <= ceil(r.n * p.pct / 100.0))::float8 as value_share,
+                   (select ceil(max(r.n) * p.pct / 100.0) from ranked r)::bigint as customers
+              from points p order by p.pct
+            """;
+    return table(
+        "curve",
+        sql,
+        Map.of(),
+        w,
+        List.of(
+            col("customerShare", Type.RATIO),
+            col("valueShare", Type.RATIO),
+            col("customers", Type.INTEGER)));
+  }
+
+  @Override
+  public Report.Table vipsNeedingAttention(int limit) {
+    String sql =
+        """
+        select c.id, c.name, c.value_12m,
+               count(*) filter (where t.type = 'COMPLAINT') as open_complaints,
+               count(*) filter (where exists (select 1 from sla_event e
+                                              where e.ticket_id = t.id and e.kind = 'BREACH'))
+                 as open_breached
+          from customer c
+          join ticket t on t.customer_id = c.id and t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER')
+         where coalesce(c.tier_override, c.tier) = 'VIP'
+         group by 1, 2, 3
+        having count(*) filter (where t.type = 'COMPLAINT') > 0
+            or count(*) filter (where exists (select 1 from sla_event e
+                                              where e.ticket_id = t.id and e.kind = 'BREACH')) > 0
+         order by 3 desc, 1 limit :limit
+        """;
+    return table(
+        "vipAttention",
+        sql,
+        Map.of("limit", limit),
+        new Where(),
+        List.of(
+            col("customerId", Type.INTEGER),
+            col("customer", Type.TEXT),
+            col("value12m", Type.DECIMAL),
+            col("openComplaints", Type.INTEGER),
+            col("openBreached", Type.INTEGER)));
+  }
+
+  @Override
+  public Report.Table churnRisk(Instant end, ReportFilter filter, int limit) {
+    Where w =
+        new Where()
+            .add(
+                "coalesce(c.tier_override, c.tier) = :tier",
+                "tier",
+                filter.tier() == null ? null : filter.tier().name());
+    // The rule (docs/metrics.md): at least 3 inbound contacts in the 90 days before the last 90,
+    // and in the last 90 days at most half as many.
+    String sql =
+        """
+        with contacts as (
+          select i.customer_id,
+                 count(*) filter (where i.started_at < cast(:end as timestamptz) - interval '90 days')
+                   as before,
+                 count(*) filter (where i.started_at >= cast(:end as timestamptz) - interval '90 days')
+                   as recent
+            from interaction i
+           where i.direction = 'INBOUND' and i.customer_id is not null
+             and i.started_at >= cast(:end as timestamptz) - interval '180 days'
+             and i.started_at < :end
+           group by 1)
+        select c.id, c.name, coalesce(c.tier_override, c.tier) as tier, c.value_12m,
+               k.before, k.recent
+          from contacts k join customer c on c.id = k.customer_id
+         where k.before >= 3 and k.recent * 2 <= k.before
+        """
+            + w.sql
+            + " order by c.value_12m desc, c.id limit :limit";
+    return table(
+        "churnRisk",
+        sql,
+        Map.of("end", end, "limit", limit),
+        w,
+        List.of(
+            col("customerId", Type.INTEGER),
+            col("customer", Type.TEXT),
+            col("tier", Type.TEXT),
+            col("value12m", Type.DECIMAL),
+            col("contactsBefore", Type.INTEGER),
+            col("contactsRecent", Type.INTEGER)));
+  }
+
+  @Override
+  public Report.Table fieldService(ReportPeriod period, ReportFilter filter) {
+    Where w = new Where().add("o.technician_id = :agent", "agent", filter.agentId());
+    // From today's dispatch tables: status changes in the audit trail, planned times, parts used.
+    String sql =
+        """
+        with o as (
+          select o.* from dispatch_order o
+           where o.technician_id is not null
+             and o.planned_start >= :from and o.planned_start < :to
+        """
+            + w.sql
+            + """
+            ),
+            arrival as (
+              select a.order_id, min(a.at) as at from dispatch_order_audit a
+               where a.to_status = 'ON_SITE' and a.order_id in (select id from o) group by 1),
+            finish as (
+              select a.order_id, max(a.at) as at from dispatch_order_audit a
+               where a.to_status in ('COMPLETED', 'CANNOT_COMPLETE')
+                 and a.order_id in (select id from o) group by 1),
+            parts as (
+              select m.order_id, sum(m.quantity * p.unit_cost) as cost from stock_move m
+                join part p on p.id = m.part_id
+               where m.kind = 'CONSUME' and m.order_id in (select id from o) group by 1),
+            ticket_orders as (
+              select ticket_id, count(*) filter (where status <> 'CANCELLED') as visits
+                from dispatch_order where ticket_id in (select ticket_id from o) group by 1),
+            hours as (
+              select t.user_id, sum(extract(epoch from h.ends - h.starts)) as seconds
+                from technician t
+                join generate_series(cast(:fromDate as date), cast(:toDate as date), interval '1 day') d
+                  on true
+                join technician_hours h on h.user_id = t.user_id
+                                       and h.weekday = extract(isodow from d)
+               where not exists (select 1 from technician_day_off x
+                                  where x.user_id = t.user_id and x.day = d::date)
+               group by 1)
+            select u.id, u.username, count(*) as orders,
+                   count(*) filter (where o.status in ('COMPLETED', 'CLOSED')) as completed,
+                   (count(*) filter (where o.status in ('COMPLETED', 'CLOSED') and tk.visits = 1))::float8
+                     / nullif(count(*) filter (where o.status in ('COMPLETED', 'CLOSED')), 0)
+                     as first_time_fix,
+                   (count(*) filter (where ar.at <= o.window_end))::float8
+                     / nullif(count(ar.at), 0) as on_time,
+                   (sum(extract(epoch from fi.at - ar.at)) filter (where fi.at > ar.at))::float8
+                     / nullif(max(hr.seconds), 0) as utilisation,
+                   (sum(coalesce(pa.cost, 0)) filter (where o.status in ('COMPLETED', 'CLOSED')))::float8
+                     / nullif(count(*) filter (where o.status in ('COMPLETED', 'CLOSED')), 0)
+                     as parts_per_order
+              from o join app_user u on u.id = o.technician_id
+              left join arrival ar on ar.order_id = o.id
+              left join finish fi on fi.order_id = o.id
+              left join parts pa on pa.order_id = o.id
+              left join ticket_orders tk on tk.ticket_id = o.ticket_id
+              left join hours hr on hr.user_id = o.technician_id
+             group by 1, 2 order by 2
+            """;
+    Map<String, Object> binds = new HashMap<>();
+    binds.put("from", period.start());
+    binds.put("to", period.end());
+    binds.put("fromDate", period.from());
+    binds.put("toDate", period.to());
+    return table(
+        "technicians",
+        sql,
+        binds,
+        w,
+        List.of(
+            col("technicianId", Type.INTEGER),
+            col("technician", Type.TEXT),
+            col("orders", Type.INTEGER),
+            col("completed", Type.INTEGER),
+            col("firstTimeFix", Type.RATIO),
+            col("onTimeArrival", Type.RATIO),
+            col("utilisation", Type.RATIO),
+            col("partsCostPerOrder", Type.DECIMAL)));
+  }
+
+  // ------------------------------------------------------------------
+
+  private static Report.Column col(String code, Type type) {
+    return new Report.Column(code, type);
+  }
+
+  private Report.Table table(
+      String code, String sql, Map<String, Object> binds, Where w, List<Report.Column> columns) {
+    return jdbi.withHandle(
+        (Handle h) -> {
+          Query q = h.createQuery(sql);
+          binds.forEach(q::bind);
+          w.bind(q);
+          List<List<Object>> rows =
+              q.map(
+                      (rs, ctx) -> {
+                        List<Object> row = new ArrayList<>(columns.size());
+                        for (int i = 0; i < columns.size(); i++) {
+                          row.add(value(rs.getObject(i + 1), columns.get(i).type()));
+                        }
+                        return row;
+                      })
+                  .list();
+          return new Report.Table(code, columns, rows);
+        });
+  }
+
+  private static Object value(Object raw, Type type) {
+    if (raw == null) {
+      return null;
+    }
+    return switch (type) {
+      case INTEGER, SECONDS ->
+          raw instanceof Number n
+              ? (Object) Math.round(n.doubleValue())
+              : (Object) Long.parseLong(raw.toString());
+      case DECIMAL, RATIO -> ((Number) raw).doubleValue();
+      case INSTANT ->
+          raw instanceof Timestamp ts
+              ? ts.toInstant()
+              : raw instanceof java.time.OffsetDateTime o ? o.toInstant() : raw;
+      case DATE -> raw instanceof java.sql.Date d ? d.toLocalDate() : raw;
+      case TEXT -> raw instanceof BigDecimal b ? b.toPlainString() : raw.toString();
+    };
+  }
+}

@@ -1,0 +1,72 @@
+package dev.callcenter.helpdesk.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reports' reads over the server's own data (call records, agent states, tickets, SLA events,
+ * surveys, IVR journeys, follow-ups, dispatch orders). Formulas: docs/metrics.md.
+ */
+public interface ReportQueries {
+
+  /** Counts per bucket, then one for the whole period (bucket -1). */
+  List<CallCounts> calls(ReportPeriod period, ReportFilter filter, CallThresholds thresholds);
+
+  /** Whole-period counts per caller tier. */
+  Map<String, CallCounts> callsByTier(
+      ReportPeriod period, ReportFilter filter, CallThresholds thresholds);
+
+  /** Seconds per agent, state and pause reason, clipped to the period and to {@code now}. */
+  Report.Table agentStates(ReportPeriod period, ReportFilter filter, Instant now);
+
+  /** Calls, handle time, tickets and CSAT per agent. */
+  Report.Table agents(ReportPeriod period, ReportFilter filter);
+
+  /** Callbacks requested (IVR and missed calls), done, and how soon. */
+  Report.Table callbacks(ReportPeriod period, ReportFilter filter);
+
+  /** IVR journeys by outcome. */
+  Report.Table ivr(ReportPeriod period, ReportFilter filter);
+
+  /** First-response and resolution met / breached / running for tickets created in the period. */
+  Report.Table sla(ReportPeriod period, ReportFilter filter);
+
+  /** Open tickets by how long until their next SLA due point, at {@code now}. */
+  Report.Table slaTimeToBreach(ReportFilter filter, Instant now);
+
+  /** Open tickets whose clock passed its warning point but not its due point, at {@code now}. */
+  Report.Table slaAtRisk(ReportFilter filter, Instant now, int limit);
+
+  /** Complaints created in the period by {@code dimension}: product, version, channel or cause. */
+  Report.Table complaintsBy(String dimension, ReportPeriod period, ReportFilter filter);
+
+  /** Complaints per ISO week starting on each Monday in [firstMonday, end). */
+  Map<LocalDate, Long> complaintsPerWeek(
+      LocalDate firstMonday, Instant end, java.time.ZoneId zone, ReportFilter filter);
+
+  /** Customers with two complaints or more in the period. */
+  Report.Table repeatComplainers(ReportPeriod period, ReportFilter filter, int limit);
+
+  /** Survey figures for the period, overall. */
+  Report.Table satisfaction(ReportPeriod period, ReportFilter filter, int fcrDays);
+
+  /** Survey figures by agent, queue, product or type. */
+  Report.Table satisfactionBy(String dimension, ReportPeriod period, ReportFilter filter);
+
+  /** Customers ranked by value with cumulative share, the first {@code limit}. */
+  Report.Table pareto(ReportFilter filter, int limit);
+
+  /** The Pareto curve: share of value held by the first 5 %, 10 % … 100 % of customers. */
+  Report.Table paretoCurve(ReportFilter filter);
+
+  /** VIP customers with open complaints or open tickets whose SLA was breached. */
+  Report.Table vipsNeedingAttention(int limit);
+
+  /** Customers whose inbound contacts dropped (docs/metrics.md, churn risk). */
+  Report.Table churnRisk(Instant end, ReportFilter filter, int limit);
+
+  /** Dispatch figures per technician for orders planned in the period. */
+  Report.Table fieldService(ReportPeriod period, ReportFilter filter);
+}
