@@ -24,6 +24,8 @@ import dev.callcenter.helpdesk.dispatch.JdbiTechnicianRepository;
 import dev.callcenter.helpdesk.dispatch.TechnicianService;
 import dev.callcenter.helpdesk.dispatch.TravelModel;
 import dev.callcenter.helpdesk.dispatch.planning.DispatchBoard;
+import dev.callcenter.helpdesk.dispatch.field.FieldWork;
+import dev.callcenter.helpdesk.dispatch.field.JdbiFieldWorkRepository;
 import dev.callcenter.helpdesk.dispatch.planning.Planner;
 import dev.callcenter.helpdesk.dispatch.planning.PlanningJobs;
 import dev.callcenter.helpdesk.dispatch.planning.Replanning;
@@ -175,6 +177,7 @@ public final class Helpdesk {
   private final TechnicianService technicians;
   private final EquipmentService equipment;
   private final DispatchService dispatch;
+  private final FieldWork fieldWork;
   private final CreateDispatchOrder createDispatchOrder;
   private final Replanning replanning;
   private final PlanningJobs planningJobs;
@@ -300,6 +303,18 @@ public final class Helpdesk {
     planningJobs = new PlanningJobs(replanning, clock);
     dispatchBoard =
         new DispatchBoard(dispatch, technicians, replanning, TravelModel.DEFAULT, planningZone);
+    fieldWork =
+        new FieldWork(
+            dispatch,
+            orderRepository,
+            new JdbiFieldWorkRepository(jdbi),
+            customers,
+            tickets,
+            changeTicketStatus,
+            equipment,
+            followUps,
+            transactions,
+            clock);
   }
 
   public Database database() {
@@ -430,6 +445,11 @@ public final class Helpdesk {
   /** Dispatch orders after creation; create them with {@link #createDispatchOrder()}. */
   public DispatchService dispatch() {
     return dispatch;
+  }
+
+  /** The technicians' reports from the field and the loop back to tickets (issue 15). */
+  public FieldWork fieldWork() {
+    return fieldWork;
   }
 
   public CreateDispatchOrder createDispatchOrder() {
