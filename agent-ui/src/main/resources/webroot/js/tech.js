@@ -69,10 +69,13 @@ async function loadLocal() {
 async function refresh() {
   tech.busy++;
   try {
-    const day = await api("GET", "/api/v1/dispatch/my-day");
+    const [day, profile] = await Promise.all([
+      api("GET", "/api/v1/dispatch/my-day"),
+      api("GET", "/api/v1/dispatch/technicians/" + tech.user.id),
+    ]);
     tech.day = day;
     await kv.put("day", day);
-    const profile = await api("GET", "/api/v1/dispatch/technicians/" + tech.user.id);
+    render(); // the route first; the van's parts and the KB answers follow
     const [levels, catalogue] = await Promise.all([
       api("GET", "/api/v1/dispatch/stock/levels?locationId=" + profile.vanLocationId),
       api("GET", "/api/v1/dispatch/parts"),
@@ -82,11 +85,9 @@ async function refresh() {
       .filter((l) => l.onHand > 0 && byId.has(l.partId))
       .map((l) => ({ ...byId.get(l.partId), onHand: l.onHand }));
     await kv.put("parts", tech.parts);
-    for (const sheet of day.items) {
-      const id = sheet.order.id;
-      if (tech.kb[id]) continue;
-      tech.kb[id] = (await api("GET", "/api/v1/dispatch/orders/" + id + "/kb-suggestions")).items;
-    }
+    const missing = day.items.map((sheet) => sheet.order.id).filter((id) => !tech.kb[id]);
+    const answers = await Promise.all(missing.map((id) => api("GET", "/api/v1/dispatch/orders/" + id + "/kb-suggestions")));
+    missing.forEach((id, i) => (tech.kb[id] = answers[i].items));
     await kv.put("kb", tech.kb);
     showNet(true);
     render();

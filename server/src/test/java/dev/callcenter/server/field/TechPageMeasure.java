@@ -108,9 +108,14 @@ class TechPageMeasure {
           wait.until(d -> idle(b));
           b.driver.executeCdpCommand("Network.emulateNetworkConditions", OFFLINE);
           for (int i = 0; i < 50; i++) {
-            b.find("labour-minutes").clear();
-            b.find("labour-minutes").sendKeys("1");
-            b.click("labour-add");
+            wait.until(
+                d -> {
+                  var minutes = d.findElement(org.openqa.selenium.By.id("labour-minutes"));
+                  minutes.clear();
+                  minutes.sendKeys("1");
+                  d.findElement(org.openqa.selenium.By.id("labour-add")).click();
+                  return true;
+                });
             int queued = i + 1;
             wait.until(d -> pending(b) == queued);
           }
