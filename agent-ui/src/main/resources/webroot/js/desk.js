@@ -12,6 +12,7 @@ import { callerForm, customerSearch, customerView, phoneLink } from "./desk/cust
 import { kbBox, kbHit } from "./desk/kb.js";
 import { followUpText, ivrPath, timelineText } from "./desk/story.js";
 import { ticketForm, ticketLists, ticketView } from "./desk/tickets.js";
+import { visitList } from "./desk/visits.js";
 
 addText(DESK_TEXT);
 const root = document.getElementById("app");
@@ -177,6 +178,9 @@ function showPop(data, { fresh = true } = {}) {
     p.extras && p.extras.ivr
       ? h("section", { id: "pop-ivr" }, h("h3", {}, t("pop.ivr")), ivrPath(p.extras.ivr),
           p.extras.ivr.ticketId ? linkButton({}, "#" + p.extras.ivr.ticketId, () => ticketView(p.extras.ivr.ticketId)) : null)
+      : null,
+    p.extras && p.extras.dispatch && p.extras.dispatch.length
+      ? h("section", { id: "pop-dispatch" }, h("h3", {}, t("pop.dispatch")), visitList(p.extras.dispatch))
       : null,
     p.extras && p.extras.kb && p.extras.kb.length
       ? h("section", { id: "pop-kb" }, h("h3", {}, t("pop.kb")), h("ul", { class: "kb-results" }, p.extras.kb.map(kbHit)))

@@ -11,6 +11,7 @@ import dev.callcenter.ui.customer.CustomerRoutes;
 import dev.callcenter.ui.dispatch.BoardRoutes;
 import dev.callcenter.ui.dispatch.DispatchRoutes;
 import dev.callcenter.ui.dispatch.EquipmentRoutes;
+import dev.callcenter.ui.dispatch.FieldRoutes;
 import dev.callcenter.ui.dispatch.PlanRoutes;
 import dev.callcenter.ui.dispatch.StockRoutes;
 import dev.callcenter.ui.dispatch.TechnicianRoutes;
@@ -143,6 +144,15 @@ public final class AgentUi {
             new EquipmentRoutes(h.equipment())::mount,
             new PlanRoutes(h.planningJobs(), settings.trustedProxies())::mount,
             new BoardRoutes(h.dispatchBoard())::mount,
+            new FieldRoutes(
+                    h.fieldWork(),
+                    h.dispatch(),
+                    kb.tickets(),
+                    kb.service(),
+                    settings.trustedProxies(),
+                    h.planningZone(),
+                    clock)
+                ::mount,
             kbRoutes::mount));
   }
 }

@@ -6,6 +6,7 @@ import { t, tf } from "../i18n.js";
 import { linkButton, showError, time, trackDirty, work } from "./context.js";
 import { timelineText } from "./story.js";
 import { ticketForm, ticketView } from "./tickets.js";
+import { visitList } from "./visits.js";
 
 const PHONE_TYPES = ["MOBILE", "WORK", "HOME", "FAX", "OTHER"];
 
@@ -97,10 +98,11 @@ function describe(c) {
 }
 
 export async function customerView(id) {
-  const [c, timeline, tickets] = await Promise.all([
+  const [c, timeline, tickets, visits] = await Promise.all([
     api("GET", "/api/v1/customers/" + id),
     api("GET", "/api/v1/customers/" + id + "/timeline?limit=20"),
     api("GET", "/api/v1/customers/" + id + "/tickets"),
+    api("GET", "/api/v1/customers/" + id + "/dispatch-orders"),
   ]);
   const tier = c.tierOverride || c.tier;
   work(
@@ -119,6 +121,7 @@ export async function customerView(id) {
         ? h("ul", { id: "customer-tickets" }, tickets.items.map((tk) =>
             h("li", {}, linkButton({}, "#" + tk.id + " " + tk.title, () => ticketView(tk.id)), " · ", t("status." + tk.status))))
         : h("p", { id: "customer-tickets" }, t("customer.noTickets")),
+      visits.items.length ? [h("h3", {}, t("customer.visits")), visitList(visits.items, "customer-visits")] : null,
       h("h3", {}, t("customer.timeline")),
       (timeline.items || []).length
         ? h("ul", { id: "customer-timeline" }, timeline.items.map((e) => h("li", {}, time(e.at), " · ", timelineText(e))))

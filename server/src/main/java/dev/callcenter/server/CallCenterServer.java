@@ -8,6 +8,7 @@ import dev.callcenter.cti.ivr.IvrServices;
 import dev.callcenter.cti.ivr.menu.IvrMenus;
 import dev.callcenter.cti.ivr.menu.IvrMenusLoader;
 import dev.callcenter.cti.pop.AgentNotifier;
+import dev.callcenter.cti.pop.DispatchSection;
 import dev.callcenter.cti.pop.KnowledgeSection;
 import dev.callcenter.cti.push.ComplaintSpikeMessage;
 import dev.callcenter.cti.push.DispatchOrderMessage;
@@ -99,7 +100,8 @@ public final class CallCenterServer implements AutoCloseable {
         var sections =
             List.of(
                 new IvrPathSection(helpdesk.ivrJourneys()),
-                new KnowledgeSection(knowledgeBase.tickets()));
+                new KnowledgeSection(knowledgeBase.tickets()),
+                new DispatchSection(helpdesk.fieldWork()));
         cti =
             opened(CtiGateway.overAmi(config.ctiSettings(), helpdesk, hub, sections, clock))
                 .start();
@@ -160,6 +162,8 @@ public final class CallCenterServer implements AutoCloseable {
     jobs.every(
         "assignment-drain", config.assignmentDrainInterval(), () -> h.assignment().drainAll(null));
     jobs.every("session-purge", Duration.ofHours(1), h.auth()::purgeExpiredSessions);
+    // A visit whose arrival window ended without the technician on site: call the customer.
+    jobs.every("late-visits", Duration.ofMinutes(1), h.fieldWork()::chaseLate);
     // Live screens whose session expired or ended elsewhere are disconnected.
     jobs.every(
         "websocket-sessions", Duration.ofSeconds(30), () -> hub.revalidate(h.auth()::isValid));

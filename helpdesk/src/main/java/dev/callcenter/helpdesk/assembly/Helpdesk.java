@@ -23,6 +23,8 @@ import dev.callcenter.helpdesk.dispatch.JdbiEquipmentRepository;
 import dev.callcenter.helpdesk.dispatch.JdbiTechnicianRepository;
 import dev.callcenter.helpdesk.dispatch.TechnicianService;
 import dev.callcenter.helpdesk.dispatch.TravelModel;
+import dev.callcenter.helpdesk.dispatch.field.FieldWork;
+import dev.callcenter.helpdesk.dispatch.field.JdbiFieldWorkRepository;
 import dev.callcenter.helpdesk.dispatch.planning.DispatchBoard;
 import dev.callcenter.helpdesk.dispatch.planning.Planner;
 import dev.callcenter.helpdesk.dispatch.planning.PlanningJobs;
@@ -179,6 +181,7 @@ public final class Helpdesk {
   private final TechnicianService technicians;
   private final EquipmentService equipment;
   private final DispatchService dispatch;
+  private final FieldWork fieldWork;
   private final CreateDispatchOrder createDispatchOrder;
   private final Replanning replanning;
   private final PlanningJobs planningJobs;
@@ -308,6 +311,18 @@ public final class Helpdesk {
         new DispatchBoard(dispatch, technicians, replanning, TravelModel.DEFAULT, planningZone);
     reportFacts = new JdbiReportFacts(jdbi);
     reports = new ReportService(new JdbiReportQueries(jdbi), clock);
+    fieldWork =
+        new FieldWork(
+            dispatch,
+            orderRepository,
+            new JdbiFieldWorkRepository(jdbi),
+            customers,
+            tickets,
+            changeTicketStatus,
+            equipment,
+            followUps,
+            transactions,
+            clock);
   }
 
   /** Where call offers and agent state changes are written for the reports. */
@@ -448,6 +463,11 @@ public final class Helpdesk {
   /** Dispatch orders after creation; create them with {@link #createDispatchOrder()}. */
   public DispatchService dispatch() {
     return dispatch;
+  }
+
+  /** The technicians' reports from the field and the loop back to tickets (issue 15). */
+  public FieldWork fieldWork() {
+    return fieldWork;
   }
 
   public CreateDispatchOrder createDispatchOrder() {

@@ -55,9 +55,6 @@ public final class Database implements AutoCloseable {
         .dataSource(ds)
         .locations("classpath:db/migration")
         .failOnMissingLocations(true)
-        // Parallel branches reserve migration numbers (reports: V11), so one may land after a
-        // higher one already ran on a database; each of them stands on its own.
-        .outOfOrder(true)
         .load()
         .migrate();
   }

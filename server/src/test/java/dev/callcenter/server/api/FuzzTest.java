@@ -769,6 +769,8 @@ class FuzzTest {
                 case "date-time" ->
                     name.equals("windowEnd") ? "2030-01-01T04:00:00Z" : "2030-01-01T00:00:00Z";
                 case "date" -> "2030-01-02";
+                // idempotency keys the technician's phone makes (issue 15)
+                case "uuid" -> "00000000-0000-4000-8000-000000000015";
                 default ->
                     switch (name) {
                       case "number" -> "0912-345-678";

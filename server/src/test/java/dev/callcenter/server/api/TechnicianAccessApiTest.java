@@ -103,4 +103,80 @@ class TechnicianAccessApiTest {
     assertThat(tech.post("/api/v1/auth/logout", null).status()).isEqualTo(204);
     assertThat(tech.get("/api/v1/auth/me").status()).isEqualTo(401);
   }
+
+  @Test
+  void technicianReadsTheCustomerTicketAndEquipmentOfTheirOwnOrderOnlyThroughItsSheet() {
+    ApiClient admin = server.as("admin1");
+    long techId = userId(admin, "tech1");
+    List<Map<String, Object>> hours =
+        List.of(Map.of("weekday", "MONDAY", "starts", "08:00", "ends", "17:00"));
+    assertThat(
+            admin
+                .put(
+                    "/api/v1/dispatch/technicians/" + techId,
+                    Map.of("skills", List.of(), "homeLat", 25.0, "homeLon", 121.5, "hours", hours))
+                .status())
+        .isEqualTo(200);
+    long unit =
+        admin
+            .post(
+                "/api/v1/dispatch/equipment", Map.of("customerId", customer, "product", "Router X"))
+            .body()
+            .get("id")
+            .asLong();
+    long order =
+        admin
+            .post(
+                "/api/v1/dispatch/orders",
+                Map.of(
+                    "ticketId",
+                    ticket,
+                    "equipmentId",
+                    unit,
+                    "siteAddress",
+                    "台北市中山區 1 號",
+                    "lat",
+                    25.05,
+                    "lon",
+                    121.52,
+                    "durationMinutes",
+                    30,
+                    "windowStart",
+                    "2031-03-03T01:00:00Z",
+                    "windowEnd",
+                    "2031-03-03T04:00:00Z"))
+            .body()
+            .get("id")
+            .asLong();
+    ApiClient tech = server.as("tech1");
+    assertThat(tech.get("/api/v1/dispatch/orders/" + order + "/sheet").status()).isEqualTo(404);
+
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/dispatch/orders/" + order + "/schedule",
+                    Map.of("technicianId", techId, "start", "2031-03-03T01:00:00Z"))
+                .status())
+        .isEqualTo(200);
+    ApiClient.Response sheet = tech.get("/api/v1/dispatch/orders/" + order + "/sheet");
+    assertThat(sheet.status()).isEqualTo(200);
+    assertThat(sheet.body().at("/customer/name").asText()).isEqualTo(NAME);
+    assertThat(sheet.body().at("/customer/phones/0").asText()).isEqualTo(PHONE);
+    assertThat(sheet.body().at("/ticket/title").asText()).isEqualTo("Router dead");
+    assertThat(sheet.body().at("/equipment/product").asText()).isEqualTo("Router X");
+    // The sheet is the way in: the customer, ticket and equipment routes stay closed.
+    assertThat(tech.get("/api/v1/customers/" + customer).status()).isEqualTo(403);
+    assertThat(tech.get("/api/v1/tickets/" + ticket).status()).isEqualTo(403);
+    assertThat(tech.get("/api/v1/dispatch/equipment/" + unit).status()).isEqualTo(403);
+    assertThat(sheet.raw().body()).doesNotContain("customer is difficult");
+  }
+
+  private static long userId(ApiClient admin, String username) {
+    for (var u : admin.get("/api/v1/admin/users").body().get("items")) {
+      if (u.get("username").asText().equals(username)) {
+        return u.get("id").asLong();
+      }
+    }
+    throw new AssertionError(username);
+  }
 }

@@ -22,11 +22,13 @@ public final class JdbiStockRepository implements StockRepository {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "insert into part (number, name, unit_cost) values (:number, :name, :cost)"
+                    "insert into part (number, name, unit_cost, serialized)"
+                        + " values (:number, :name, :cost, :serialized)"
                         + " on conflict (number) do nothing returning id")
                 .bind("number", d.number())
                 .bind("name", d.name())
                 .bind("cost", d.unitCost())
+                .bind("serialized", d.serialized())
                 .mapTo(Long.class)
                 .findOne());
   }
@@ -56,7 +58,8 @@ public final class JdbiStockRepository implements StockRepository {
         rs.getLong("id"),
         rs.getString("number"),
         rs.getString("name"),
-        rs.getBigDecimal("unit_cost"));
+        rs.getBigDecimal("unit_cost"),
+        rs.getBoolean("serialized"));
   }
 
   @Override

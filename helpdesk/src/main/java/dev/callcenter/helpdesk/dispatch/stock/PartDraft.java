@@ -4,10 +4,19 @@ import dev.callcenter.helpdesk.Fields;
 import dev.callcenter.helpdesk.ValidationException;
 import java.math.BigDecimal;
 
-/** A new catalogue entry; the number is unique. */
-public record PartDraft(String number, String name, BigDecimal unitCost) {
+/**
+ * A new catalogue entry; the number is unique.
+ *
+ * @param serialized its units carry serial numbers, recorded when one is used (default false)
+ */
+public record PartDraft(String number, String name, BigDecimal unitCost, Boolean serialized) {
+
+  public PartDraft(String number, String name, BigDecimal unitCost) {
+    this(number, name, unitCost, false);
+  }
 
   public PartDraft {
+    serialized = Boolean.TRUE.equals(serialized);
     number = Fields.required("number", number, 64);
     name = Fields.required("name", name, 200);
     Fields.notNull("unitCost", unitCost);

@@ -1,0 +1,31 @@
+// Dispatch order states and visits in both languages, for the technician page and the desk.
+export const DISPATCH_TEXT = {
+  "zh-TW": {
+    "dispatch.status.UNSCHEDULED": "未排程",
+    "dispatch.status.SCHEDULED": "已排程",
+    "dispatch.status.EN_ROUTE": "前往中",
+    "dispatch.status.ON_SITE": "在現場",
+    "dispatch.status.COMPLETED": "已完工",
+    "dispatch.status.CANNOT_COMPLETE": "無法完工",
+    "dispatch.status.CLOSED": "已結案",
+    "dispatch.status.CANCELLED": "已取消",
+    "pop.dispatch": "技師到府",
+    "customer.visits": "技師到府",
+    "visit.noTechnician": "尚未指派技師",
+    "visit.late": "技師遲到",
+  },
+  en: {
+    "dispatch.status.UNSCHEDULED": "Unscheduled",
+    "dispatch.status.SCHEDULED": "Scheduled",
+    "dispatch.status.EN_ROUTE": "On the way",
+    "dispatch.status.ON_SITE": "On site",
+    "dispatch.status.COMPLETED": "Completed",
+    "dispatch.status.CANNOT_COMPLETE": "Cannot complete",
+    "dispatch.status.CLOSED": "Closed",
+    "dispatch.status.CANCELLED": "Cancelled",
+    "pop.dispatch": "Technician visits",
+    "customer.visits": "Technician visits",
+    "visit.noTechnician": "no technician yet",
+    "visit.late": "technician late",
+  },
+};
