@@ -12,6 +12,7 @@ import { holidaySection } from "./admin/holidays.js";
 import { kbSection } from "./admin/kb.js";
 import { slaSection } from "./admin/sla.js";
 import { statusSection } from "./admin/status.js";
+import { teamSection } from "./admin/teams.js";
 
 addText(DESK_TEXT);
 addText(ADMIN_TEXT);
@@ -25,6 +26,7 @@ start().catch((e) => mount(root, h("p", { class: "error", role: "alert" }, error
 const SECTIONS = {
   users: () => usersSection(),
   agents: (el) => agentSection(el),
+  teams: (el) => teamSection(el),
   sla: (el) => slaSection(el),
   holidays: (el) => holidaySection(el),
   kb: (el) => kbSection(el, me.timeZone),

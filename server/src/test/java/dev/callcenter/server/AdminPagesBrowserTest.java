@@ -63,7 +63,18 @@ class AdminPagesBrowserTest {
     server.services().calendar().holidays().forEach(h -> data.add(h.name()));
     // the version the server reports, e.g. 0.1.0-dev
     data.add(server.anonymous().get("/api/v1/health").body().path("version").asText("-"));
-    data.addAll(java.util.List.of("support", "billing", "掃描器卡紙", "掃描器進紙時卡住", "清潔進紙滾輪", "更換分紙墊"));
+    data.addAll(
+        java.util.List.of(
+            "support",
+            "billing",
+            "vip-care",
+            "VIP 專線",
+            "printer",
+            "台語",
+            "掃描器卡紙",
+            "掃描器進紙時卡住",
+            "清潔進紙滾輪",
+            "更換分紙墊"));
     data.sort(java.util.Comparator.comparingInt(String::length).reversed());
     return data;
   }
@@ -174,6 +185,32 @@ class AdminPagesBrowserTest {
     assertThat(server.services().agentDevices().forUser(kit.agent2).orElseThrow().queues())
         .containsExactly("support", "billing");
 
+    section("teams");
+    window.find("team-new-key").sendKeys("vip-care");
+    window.find("team-new-name").sendKeys("VIP 專線");
+    window.click("team-new-save");
+    window.wait.until(ExpectedConditions.textToBe(By.id("teams-status"), "團隊已建立。"));
+    window.assertAccessible("teams");
+    window.assertInLanguage("zh-TW", userData());
+    new org.openqa.selenium.support.ui.Select(window.find("team-add-user-vip-care"))
+        .selectByValue(Long.toString(kit.agent2));
+    window.driver.findElement(By.cssSelector("section[data-team='vip-care'] .member-add")).click();
+    window.wait.until(ExpectedConditions.textToBe(By.id("teams-status"), "成員已加入。"));
+    By member =
+        By.cssSelector("section[data-team='vip-care'] tr[data-member='" + kit.agent2 + "']");
+    window
+        .driver
+        .findElement(member)
+        .findElement(By.className("member-skills"))
+        .sendKeys("printer, 台語");
+    window.driver.findElement(member).findElement(By.className("member-capacity")).sendKeys("3");
+    window.driver.findElement(member).findElement(By.className("member-save")).click();
+    window.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("teams-status"), "已儲存"));
+    var stored = server.services().teams().member("vip-care", kit.agent2);
+    assertThat(stored.skills()).containsExactly("printer", "台語");
+    assertThat(stored.capacity()).isEqualTo(3);
+
     section("status");
     window.wait.until(
         ExpectedConditions.attributeToBe(
@@ -197,7 +234,7 @@ class AdminPagesBrowserTest {
     window.logIn("/admin.html", "admin-en");
     window.find("users");
     window.assertInLanguage("en", userData());
-    for (String name : java.util.List.of("agents", "sla", "holidays", "kb", "status")) {
+    for (String name : java.util.List.of("agents", "teams", "sla", "holidays", "kb", "status")) {
       section(name);
       window.wait.until(d -> !d.findElement(By.id("admin-section")).getText().isBlank());
       window.assertFullyTranslated();
