@@ -13,6 +13,8 @@ import { kbSection } from "./admin/kb.js";
 import { slaSection } from "./admin/sla.js";
 import { statusSection } from "./admin/status.js";
 import { teamSection } from "./admin/teams.js";
+import { ivrSection } from "./admin/ivr.js";
+import "./desk/story.js"; // its texts name the IVR's menus and choices
 
 addText(DESK_TEXT);
 addText(ADMIN_TEXT);
@@ -30,6 +32,7 @@ const SECTIONS = {
   sla: (el) => slaSection(el),
   holidays: (el) => holidaySection(el),
   kb: (el) => kbSection(el, me.timeZone),
+  ivr: (el) => ivrSection(el),
   status: (el) => statusSection(el, me.timeZone),
 };
 

@@ -76,6 +76,7 @@ public final class AgentUi {
       CtiService cti,
       EventHub hub,
       SimulatorRoutes.CallPlacer simulator,
+      dev.callcenter.cti.ivr.menu.IvrMenus ivrMenus,
       Clock clock) {
     var authRoutes =
         new AuthRoutes(
@@ -144,6 +145,7 @@ public final class AgentUi {
             new EquipmentRoutes(h.equipment())::mount,
             new PlanRoutes(h.planningJobs(), settings.trustedProxies())::mount,
             new BoardRoutes(h.dispatchBoard())::mount,
+            new dev.callcenter.ui.ivr.IvrRoutes(ivrMenus)::mount,
             new FieldRoutes(
                     h.fieldWork(),
                     h.dispatch(),

@@ -107,11 +107,11 @@ public final class CallCenterServer implements AutoCloseable {
                 .start();
         phones = cti;
       }
-      if (config.ivr().enabled()) {
+      IvrMenus menus = config.ivr().enabled() ? ivrMenus() : null;
+      if (menus != null) {
         ivr =
             opened(
-                IvrServer.start(
-                    config.ivr().config(), ivrMenus(), IvrServices.from(helpdesk), clock));
+                IvrServer.start(config.ivr().config(), menus, IvrServices.from(helpdesk), clock));
       }
       api =
           AgentUi.api(
@@ -122,6 +122,7 @@ public final class CallCenterServer implements AutoCloseable {
               phones,
               hub,
               simulator,
+              menus,
               clock);
       started.push(() -> await(api.close(), "The HTTP server"));
       opened(jobs(new Jobs(vertx), hub));

@@ -211,6 +211,10 @@ class AdminPagesBrowserTest {
     assertThat(stored.skills()).containsExactly("printer", "台語");
     assertThat(stored.capacity()).isEqualTo(3);
 
+    section("ivr");
+    window.find("ivr-off"); // this server runs without the IVR; the demo's menus: DemoModeTest
+    window.assertInLanguage("zh-TW", userData());
+
     section("status");
     window.wait.until(
         ExpectedConditions.attributeToBe(
@@ -234,7 +238,8 @@ class AdminPagesBrowserTest {
     window.logIn("/admin.html", "admin-en");
     window.find("users");
     window.assertInLanguage("en", userData());
-    for (String name : java.util.List.of("agents", "teams", "sla", "holidays", "kb", "status")) {
+    for (String name :
+        java.util.List.of("agents", "teams", "sla", "holidays", "kb", "ivr", "status")) {
       section(name);
       window.wait.until(d -> !d.findElement(By.id("admin-section")).getText().isBlank());
       window.assertFullyTranslated();

@@ -51,6 +51,12 @@ class DemoModeTest {
                   .at("/hits/0/title")
                   .asText())
           .containsIgnoringCase("internet");
+      // The administration page's read-only view of the IVR the demo runs.
+      assertThat(agent.get("/api/v1/ivr/menus").status()).isEqualTo(403);
+      var menus = anon.login("supervisor1", "letmein").get("/api/v1/ivr/menus").body();
+      assertThat(menus.get("enabled").asBoolean()).isTrue();
+      assertThat(menus.at("/menus/0/name").asText()).isEqualTo("main");
+      assertThat(menus.at("/menus/0/choices")).isNotEmpty();
       for (String status : new String[] {"NEW", "OPEN", "PENDING_CUSTOMER", "RESOLVED", "CLOSED"}) {
         assertThat(agent.get("/api/v1/tickets?status=" + status).body().get("items"))
             .as("demo tickets in state " + status)
