@@ -29,16 +29,26 @@ final class FaultReportFlow implements IvrFlow {
     String product = c.value();
     call.product(product);
     String serial = call.play(MenuName.SERIAL) instanceof MenuResult.Entered e ? e.digits() : null;
+    // The ticket's title and description are text people read: written in the caller's
+    // language, which is the language of the agents who serve that caller.
+    boolean chinese = call.language() != null && call.language().startsWith("zh");
+    String title = (chinese ? "電話報修:" : "Fault report by phone: ") + product;
     String description =
-        "Reported by phone in the IVR.\nProduct: "
-            + product
-            + (serial == null ? "" : "\nSerial number: " + serial)
-            + "\nCaller number: "
-            + call.callerNumber();
+        chinese
+            ? "來電者於語音選單報修。\n產品:"
+                + product
+                + (serial == null ? "" : "\n序號:" + serial)
+                + "\n來電號碼:"
+                + call.callerNumber()
+            : "Reported by phone in the IVR.\nProduct: "
+                + product
+                + (serial == null ? "" : "\nSerial number: " + serial)
+                + "\nCaller number: "
+                + call.callerNumber();
     TicketDraft draft =
         new TicketDraft(
             TicketType.FAULT_REPORT,
-            "Fault report by phone: " + product,
+            title,
             description,
             null,
             call.customer().id(),

@@ -386,7 +386,9 @@ class IvrFlowTest {
     assertThat(t.source()).isEqualTo(TicketSource.IVR);
     assertThat(t.product()).isEqualTo("Fiber router");
     assertThat(t.pbxLinkedid()).isEqualTo(call.uniqueid());
-    assertThat(t.description()).contains("Serial number: 12345678").doesNotContain("chose");
+    // A zh-TW caller's ticket reads in Chinese, for the agents who serve them.
+    assertThat(t.title()).isEqualTo("電話報修:Fiber router");
+    assertThat(t.description()).contains("序號:12345678").doesNotContain("chose");
     assertThat(outcomes(journey(call)))
         .contains(
             "main|2|CHOSE value=report-fault",

@@ -202,7 +202,7 @@ class RealAsteriskIT {
         assertThat(ticket.type()).isEqualTo(TicketType.FAULT_REPORT);
         assertThat(ticket.customerId()).isEqualTo(chen.id());
         assertThat(ticket.product()).isEqualTo("Fiber router");
-        assertThat(ticket.description()).contains("Serial number: 12345");
+        assertThat(ticket.description()).contains("序號:12345"); // a zh-TW caller
         assertThat(ticket.pbxLinkedid()).isEqualTo(pop.path("callId").asText());
         call.awaitCompleted(CALL);
       }
