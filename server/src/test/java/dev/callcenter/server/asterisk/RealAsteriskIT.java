@@ -277,7 +277,7 @@ class RealAsteriskIT {
       }
     }
     assertThat(server.services().interactions().forCustomer(hsu.id(), 10, 0))
-        .anyMatch(i -> i.summary().startsWith("Abandoned call"));
+        .anyMatch(i -> i.event() == dev.callcenter.helpdesk.interaction.InteractionEvent.ABANDONED);
   }
 
   @Test
