@@ -78,6 +78,36 @@ class RealAsteriskIT {
               pbx.cli("core show channels count")
                   .lines()
                   .anyMatch(l -> l.equals("0 active channels")));
+      // Known bug (issue 11 note, 2026-12-06): now and then the gateway misses the end of an
+      // agent's leg that this teardown hangs up, and keeps the agent ON_CALL until its next
+      // resync. Said loudly here and resynced, so that the next test checks its own behaviour
+      // rather than inheriting this one's leftover.
+      if (!agentsIdle(Duration.ofSeconds(5))) {
+        System.err.println(
+            "KNOWN BUG: the gateway kept a call after Asterisk had none: "
+                + gatewayState("agent1")
+                + " / "
+                + gatewayState("agent2"));
+        server.server().cti().reloadAgents();
+        assertThat(agentsIdle(Duration.ofSeconds(15))).as("idle after a resync").isTrue();
+      }
+    }
+  }
+
+  private static boolean agentsIdle(Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (true) {
+      boolean idle =
+          java.util.stream.Stream.of("agent1", "agent2")
+              .map(u -> server.server().cti().agentState(userId(u)))
+              .allMatch(s -> s.state() != AgentState.ON_CALL && s.state() != AgentState.RINGING);
+      if (idle) {
+        return true;
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
     }
   }
 
