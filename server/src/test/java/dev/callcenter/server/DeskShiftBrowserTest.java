@@ -88,6 +88,26 @@ class DeskShiftBrowserTest {
     return data;
   }
 
+  /**
+   * A queue call from {@code number} that {@code phone} answers after {@code ringSeconds} and the
+   * caller ends after {@code talkSeconds}; returns once the pop names {@code shownAs}.
+   */
+  private CallHandle ringUntilPop(
+      String number, String phone, int ringSeconds, int talkSeconds, String shownAs) {
+    CallHandle call =
+        sim.calls()
+            .inboundQueueCall(number, "", "support")
+            .answeredBy(
+                phone,
+                Duration.ofSeconds(ringSeconds),
+                Duration.ofSeconds(talkSeconds),
+                HangupBy.CALLER);
+    time.advance(Duration.ofMillis(500));
+    popFor(call);
+    window.wait.until(ExpectedConditions.textToBe(By.id("pop-name"), shownAs));
+    return call;
+  }
+
   private void press(CharSequence key) {
     new org.openqa.selenium.interactions.Actions(window.driver).sendKeys(key).perform();
   }
@@ -100,14 +120,7 @@ class DeskShiftBrowserTest {
     window.assertFullyTranslated();
     window.assertInLanguage("zh-TW", userData());
 
-    CallHandle call =
-        sim.calls()
-            .inboundQueueCall("0966111333", "", "support")
-            .answeredBy(
-                "PJSIP/1001", Duration.ofSeconds(2), Duration.ofSeconds(30), HangupBy.CALLER);
-    time.advance(Duration.ofMillis(500));
-    popFor(call);
-    window.wait.until(ExpectedConditions.textToBe(By.id("pop-name"), "王小明"));
+    CallHandle call = ringUntilPop("0966111333", "PJSIP/1001", 2, 30, "王小明");
     // Focus went to the pop (nobody was typing), so the shortcut works at once.
     assertThat(window.driver.switchTo().activeElement().getAttribute("id"))
         .isEqualTo("pop-heading");
@@ -196,14 +209,7 @@ class DeskShiftBrowserTest {
   void anUnknownCallersNumberIsAddedToTheCustomerTheAgentFinds() {
     Customer known = kit.customer("陳志明", "0922000111");
     deskReady("agent2");
-    CallHandle call =
-        sim.calls()
-            .inboundQueueCall("0233334444", "", "support")
-            .answeredBy(
-                "PJSIP/1002", Duration.ofSeconds(1), Duration.ofSeconds(20), HangupBy.CALLER);
-    time.advance(Duration.ofMillis(500));
-    popFor(call);
-    window.wait.until(ExpectedConditions.textToBe(By.id("pop-name"), "未知來電"));
+    ringUntilPop("0233334444", "PJSIP/1002", 1, 20, "未知來電");
     press("a");
     WebElement search = window.find("caller-search");
     search.sendKeys("陳志明");
@@ -228,14 +234,7 @@ class DeskShiftBrowserTest {
   void anAnonymousCallerCanStillBeFoundAndGetsNoPhantomCustomer() {
     deskReady("agent2");
     int before = server.services().customers().search("", 500, 0).size();
-    CallHandle call =
-        sim.calls()
-            .inboundQueueCall("anonymous", "", "support")
-            .answeredBy(
-                "PJSIP/1002", Duration.ofSeconds(1), Duration.ofSeconds(20), HangupBy.CALLER);
-    time.advance(Duration.ofMillis(500));
-    popFor(call);
-    window.wait.until(ExpectedConditions.textToBe(By.id("pop-name"), "隱藏號碼"));
+    ringUntilPop("anonymous", "PJSIP/1002", 1, 20, "隱藏號碼");
     window.click("pop-identify");
     window.find("caller-search").sendKeys("王小明");
     window
@@ -253,14 +252,7 @@ class DeskShiftBrowserTest {
   void aPopBecomesASavedTicketWithTheKeyboardAlone() {
     Customer caller = kit.customer("鍵盤客戶", "0955123123");
     deskReady("agent2");
-    CallHandle call =
-        sim.calls()
-            .inboundQueueCall("0955123123", "", "support")
-            .answeredBy(
-                "PJSIP/1002", Duration.ofSeconds(1), Duration.ofSeconds(20), HangupBy.CALLER);
-    time.advance(Duration.ofMillis(500));
-    popFor(call);
-    window.wait.until(ExpectedConditions.textToBe(By.id("pop-name"), "鍵盤客戶"));
+    ringUntilPop("0955123123", "PJSIP/1002", 1, 20, "鍵盤客戶");
     press("a"); // a first-time caller: accepting opens the pre-filled ticket form
     window.wait.until(d -> d.switchTo().activeElement().getAttribute("id").equals("ticket-title"));
     press("印表機無法開機"); // the pre-filled title is selected: typing replaces it
