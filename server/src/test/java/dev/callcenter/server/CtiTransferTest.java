@@ -224,6 +224,109 @@ class CtiTransferTest {
     }
   }
 
+  @Test
+  void aTransferToAnExtensionPopsOnThatPhoneAndItsAgentGetsALegOfTheirOwn() throws Exception {
+    Customer customer = kit.customer("分機 張先生", "0955-777-888");
+    String agentOne =
+        server.services().users().findCredentials("agent1").orElseThrow().user().displayName();
+    try (WsClient one = socket("agent1");
+        WsClient two = socket("agent2")) {
+      one.await("hello");
+      two.await("hello");
+      CallHandle call =
+          sim.calls()
+              .inboundQueueCall("0955777888", "Chang", "support")
+              .answeredBy(
+                  "PJSIP/1001", Duration.ofSeconds(1), Duration.ofSeconds(300), HangupBy.AGENT);
+      sim.calls()
+          .transferToExtension(call, "PJSIP/1002")
+          .answered(Duration.ofSeconds(4), Duration.ofSeconds(25), HangupBy.AGENT);
+      time.advance(Duration.ofSeconds(1));
+      long first =
+          one.await("call-update", m -> isCall(m, call) && state(m, "answered"))
+              .at("/data/interactionId")
+              .asLong();
+      time.advance(Duration.ofSeconds(20));
+
+      var moved =
+          server.as("agent1").post("/api/v1/calls/current/transfer", Map.of("target", "1002"));
+
+      assertThat(moved.status()).as(moved.body().toString()).isEqualTo(202);
+      one.await("call-update", m -> isCall(m, call) && state(m, "ended"));
+      assertThat(awaitEnded(first).call().talkSeconds()).isEqualTo(20);
+      // the dialplan's Dial rings 1002: agent2 gets the pop, no queue, and who sent it
+      JsonNode pop = two.await("screen-pop", m -> isCall(m, call)).path("data").path("pop");
+      assertThat(pop.path("customer").path("id").asLong()).isEqualTo(customer.id());
+      assertThat(pop.path("queue").isNull() || pop.path("queue").isMissingNode())
+          .as(pop.toString())
+          .isTrue();
+      assertThat(pop.path("transfer").path("fromAgent").asText()).isEqualTo(agentOne);
+      assertThat(pop.path("transfer").path("fromQueue").asText()).isEqualTo("support");
+      two.await("agent-state", m -> state(m, "ringing"));
+
+      time.advance(Duration.ofSeconds(4));
+      long second =
+          two.await("call-update", m -> isCall(m, call) && state(m, "answered"))
+              .at("/data/interactionId")
+              .asLong();
+      assertThat(second).isNotEqualTo(first);
+      two.await("agent-state", m -> state(m, "on-call"));
+      time.advance(Duration.ofSeconds(25)); // agent2 hangs up; Dial returns, the caller is hung up
+      two.await("call-update", m -> isCall(m, call) && state(m, "ended"));
+      two.await("agent-state", m -> !state(m, "on-call"));
+
+      Interaction secondLeg = awaitEnded(second);
+      assertThat(secondLeg.agentId()).isEqualTo(kit.agent2);
+      assertThat(secondLeg.customerId()).isEqualTo(customer.id());
+      assertThat(secondLeg.call().queue()).isNull();
+      assertThat(secondLeg.call().talkSeconds()).isEqualTo(25);
+      assertThat(secondLeg.call().ringSeconds()).isEqualTo(4);
+      assertThat(secondLeg.call().hangupBy()).isEqualTo("AGENT");
+      assertThat(secondLeg.eventParams())
+          .containsEntry("transferredFromName", agentOne)
+          .containsEntry("transferredFromId", Long.toString(kit.agent1));
+      assertThat(server.services().interactions().forCustomer(customer.id(), 10, 0))
+          .extracting(Interaction::id)
+          .containsExactlyInAnyOrder(first, second);
+      assertThat(server.services().followUps().forCustomer(customer.id())).isEmpty();
+    }
+  }
+
+  @Test
+  void aTransferToAnExtensionNobodyAnswersFreesThatPhoneAndMissesNothing() throws Exception {
+    Customer customer = kit.customer("分機 無人 李小姐", "0955-999-000");
+    try (WsClient two = socket("agent2")) {
+      two.await("hello");
+      CallHandle call =
+          sim.calls()
+              .inboundQueueCall("0955999000", "Lee", "support")
+              .answeredBy(
+                  "PJSIP/1001", Duration.ofSeconds(1), Duration.ofSeconds(300), HangupBy.AGENT);
+      sim.calls().transferToExtension(call, "PJSIP/1002").notAnswered(Duration.ofSeconds(30));
+      time.advance(Duration.ofSeconds(5));
+      var moved =
+          server.as("agent1").post("/api/v1/calls/current/transfer", Map.of("target", "1002"));
+      assertThat(moved.status()).as(moved.body().toString()).isEqualTo(202);
+      two.await("screen-pop", m -> isCall(m, call));
+      two.await("agent-state", m -> state(m, "ringing"));
+
+      time.advance(Duration.ofSeconds(30));
+
+      two.await("agent-state", m -> !state(m, "ringing"));
+      Poll.until(
+          "the call ended",
+          () ->
+              java.util.Optional.of(server.server().cti().agentState(kit.agent2))
+                  .filter(s -> s.callId() == null),
+          WAIT);
+      assertThat(server.services().interactions().forCustomer(customer.id(), 10, 0))
+          .as("agent1's leg only; an answered call is never a missed call")
+          .singleElement()
+          .satisfies(i -> assertThat(i.agentId()).isEqualTo(kit.agent1));
+      assertThat(server.services().followUps().forCustomer(customer.id())).isEmpty();
+    }
+  }
+
   private WsClient socket(String username) {
     return WsClient.connect(server.baseUrl(), server.as(username).token());
   }

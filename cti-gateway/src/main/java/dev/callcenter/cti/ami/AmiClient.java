@@ -44,6 +44,8 @@ import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.CoreShowChannelsCompleteEvent;
+import org.asteriskjava.manager.event.DialBeginEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.HangupEvent;
@@ -88,6 +90,12 @@ import org.slf4j.LoggerFactory;
 public final class AmiClient implements PbxLink {
   private static final Logger log = LoggerFactory.getLogger(AmiClient.class);
 
+  /**
+   * Every event the gateway takes in, as Asterisk-Java parsed it, at DEBUG: off in production, on
+   * to capture a PBX's real traffic for a simulator replay.
+   */
+  private static final Logger eventLog = LoggerFactory.getLogger("dev.callcenter.cti.ami.events");
+
   /** The events handed to the consumer; everything else (Newexten, RTCP, Dial…) stops here. */
   private static final Set<Class<? extends ManagerEvent>> QUEUED =
       Set.of(
@@ -107,6 +115,9 @@ public final class AmiClient implements PbxLink {
           QueueMemberStatusEvent.class,
           ShutdownEvent.class,
           FullyBootedEvent.class,
+          // a phone dialled outside a queue (transfer to an extension): pop and leg
+          DialBeginEvent.class,
+          DialEndEvent.class,
           // a click-to-call's phone answered or not
           OriginateResponseEvent.class,
           // the sample dialplan's recording reference
@@ -296,7 +307,12 @@ public final class AmiClient implements PbxLink {
                 clock.instant(),
                 Duration.ofSeconds(booted.getUptime() == null ? 0 : booted.getUptime())));
       }
-      case ManagerEvent event -> translator.translate(event).ifPresent(sink::accept);
+      case ManagerEvent event -> {
+        if (eventLog.isDebugEnabled()) {
+          eventLog.debug("{}", event);
+        }
+        translator.translate(event).ifPresent(sink::accept);
+      }
       case PbxEvent snapshot -> sink.accept(snapshot);
       default -> {
         if (item == LINK_DOWN) {

@@ -12,6 +12,7 @@ import dev.callcenter.cti.call.CallQueued;
 import dev.callcenter.cti.call.CallRecording;
 import dev.callcenter.cti.call.CallerId;
 import dev.callcenter.cti.call.DeviceStatus;
+import dev.callcenter.cti.call.DialEnded;
 import dev.callcenter.cti.call.MemberAdded;
 import dev.callcenter.cti.call.MemberPaused;
 import dev.callcenter.cti.call.MemberRemoved;
@@ -20,6 +21,7 @@ import dev.callcenter.cti.call.OriginateResult;
 import dev.callcenter.cti.call.PbxEvent;
 import dev.callcenter.cti.call.PbxRestarting;
 import dev.callcenter.cti.call.PbxSnapshot;
+import dev.callcenter.cti.call.PhoneDialed;
 import dev.callcenter.helpdesk.phone.PhoneNormalizer;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +35,8 @@ import org.asteriskjava.manager.event.AgentCompleteEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.DialBeginEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.HoldEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -135,6 +139,8 @@ public final class AmiEventTranslator {
                   orZero(e.getHoldTime()),
                   CallCompleted.EndedBy.fromReason(e.getReason()));
           case HangupEvent e -> hungUp(e);
+          case DialBeginEvent e -> dialed(e);
+          case DialEndEvent e -> dialEnded(e);
           case OriginateResponseEvent e -> originated(e);
           case VarSetEvent e -> recording(e);
           case CcRecordingEvent e ->
@@ -321,6 +327,50 @@ public final class AmiEventTranslator {
         e.getChannel(),
         orZero(e.getCause()),
         e.getCauseTxt());
+  }
+
+  /**
+   * A {@code Dial} from a caller's channel to a phone. app_queue's own dials ({@code AgentCalled}
+   * first) are told apart by the live state, which knows the call waits in a queue; Local-channel
+   * halves and dials without a call id are dropped here.
+   */
+  private PhoneDialed dialed(DialBeginEvent e) {
+    String callId = callId(e.getLinkedId(), e.getDestLinkedId());
+    if (callId == null
+        || e.getDestChannel() == null
+        || isLocal(e.getChannel())
+        || isLocal(e.getDestChannel())) {
+      return null;
+    }
+    return new PhoneDialed(
+        callId,
+        at(e),
+        blankToNull(e.getUniqueId()),
+        endpointOf(e.getDestChannel()),
+        blankToNull(e.getDestUniqueId()),
+        caller(e.getCallerIdNum(), e.getCallerIdName(), e.getChannel(), e.getContext()));
+  }
+
+  private DialEnded dialEnded(DialEndEvent e) {
+    String callId = callId(e.getLinkedId(), e.getDestLinkedId());
+    if (callId == null
+        || e.getDestChannel() == null
+        || isLocal(e.getChannel())
+        || isLocal(e.getDestChannel())) {
+      return null;
+    }
+    return new DialEnded(
+        callId,
+        at(e),
+        endpointOf(e.getDestChannel()),
+        blankToNull(e.getDestUniqueId()),
+        e.getDialStatus());
+  }
+
+  /** {@code PJSIP/1002-0000000a} → {@code PJSIP/1002}: a channel's endpoint interface. */
+  static String endpointOf(String channel) {
+    int dash = channel.lastIndexOf('-');
+    return dash > channel.indexOf('/') ? channel.substring(0, dash) : channel;
   }
 
   private CallerId caller(String number, String name, String channel, String context) {

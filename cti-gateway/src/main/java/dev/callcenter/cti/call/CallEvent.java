@@ -12,6 +12,8 @@ public sealed interface CallEvent extends PbxEvent
         CallCompleted,
         CallHungUp,
         CallRecording,
-        CallHeld {
+        CallHeld,
+        PhoneDialed,
+        DialEnded {
   String callId();
 }

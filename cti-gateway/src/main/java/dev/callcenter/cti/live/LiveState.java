@@ -11,6 +11,7 @@ import dev.callcenter.cti.call.CallOffered;
 import dev.callcenter.cti.call.CallQueued;
 import dev.callcenter.cti.call.CallRecording;
 import dev.callcenter.cti.call.CallerId;
+import dev.callcenter.cti.call.DialEnded;
 import dev.callcenter.cti.call.MemberAdded;
 import dev.callcenter.cti.call.MemberEvent;
 import dev.callcenter.cti.call.MemberPaused;
@@ -22,6 +23,7 @@ import dev.callcenter.cti.call.PbxEvent;
 import dev.callcenter.cti.call.PbxEventSink;
 import dev.callcenter.cti.call.PbxRestarting;
 import dev.callcenter.cti.call.PbxSnapshot;
+import dev.callcenter.cti.call.PhoneDialed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,6 +111,12 @@ public final class LiveState implements PbxEventSink {
     /** app_queue's AgentComplete arrived: talk time and side are known. */
     boolean completed;
 
+    /**
+     * Answered through the dialplan's {@code Dial}, not a queue: no AgentComplete will come, the
+     * hang-up of the agent's channel ends the leg.
+     */
+    boolean dialed;
+
     CallCompleted.EndedBy endedBy;
 
     /** The agent's part is over; null while they are on the call. */
@@ -176,6 +184,9 @@ public final class LiveState implements PbxEventSink {
     String lastRung;
     final Set<String> ringing = new LinkedHashSet<>();
     final List<Leg> legs = new ArrayList<>();
+
+    /** Phones the dialplan's {@code Dial} rings for this call, with when each began. */
+    final Map<String, Instant> dialing = new HashMap<>();
 
     /** Waiting in {@link #queue} now. */
     boolean inQueue;
@@ -245,15 +256,17 @@ public final class LiveState implements PbxEventSink {
     /** The call now: its leg in progress, else where it waits or how it ended unanswered. */
     CallView view() {
       Leg l = current();
-      if (l != null) {
-        return legView(l);
-      }
+      return l != null ? legView(l) : waitingView(queue);
+    }
+
+    /** The call as it waits in {@code inQueue} (null: rings a phone) for someone to answer. */
+    CallView waitingView(String inQueue) {
       return new CallView(
           callId,
           uniqueid,
           channel,
           caller,
-          queue,
+          inQueue,
           offeredAt,
           queuedAt,
           null,
@@ -482,6 +495,8 @@ public final class LiveState implements PbxEventSink {
       }
       case CallCompleted e -> completed(e);
       case CallHungUp e -> hungUp(e);
+      case PhoneDialed e -> dialed(e);
+      case DialEnded e -> dialEnded(e);
       case CallHeld e -> {
         LiveCall c = calls.get(e.callId());
         Leg l = c == null ? null : c.current();
@@ -624,7 +639,103 @@ public final class LiveState implements PbxEventSink {
     Leg leg = c.openLegOn(e.uniqueid(), interfaceOf(e.channel()));
     if (leg != null && c.transferPendingFor(leg.agentInterface)) {
       transferred(c, leg, e.at(), e.cause(), e.causeText());
+    } else if (leg != null && leg.dialed) {
+      phoneHungUp(c, leg, e);
+    } else if (leg == null && c.dialing.remove(interfaceOf(e.channel())) != null) {
+      // a dialled phone that stopped ringing without a DialEnd we could use
+      if (c.ringing.remove(interfaceOf(e.channel()))) {
+        stopRinging(c, interfaceOf(e.channel()), "no-answer");
+      }
     }
+  }
+
+  /**
+   * The dialplan rings a phone for a call outside any queue: a transfer to an extension, or a
+   * number routed straight to a phone. The agent whose phone it is gets the pop. app_queue's own
+   * dials are not this: they come while the call waits in the queue, after {@code AgentCalled}.
+   */
+  private void dialed(PhoneDialed e) {
+    LiveCall c = calls.get(e.callId());
+    if (c == null
+        || c.inQueue
+        || c.endedAt != null
+        || e.agentUniqueid() == null
+        || (c.uniqueid != null && !c.uniqueid.equals(e.dialerUniqueid()))) {
+      return; // a queue's own ringing, a call placed by an agent, or a consultation leg
+    }
+    Optional<AgentRef> agent = directory.byInterface(e.agentInterface());
+    if (agent.isEmpty()) {
+      return; // a trunk, or a phone that is nobody's
+    }
+    // The caller dials on: whoever transferred them is off the call even if their hang-up is late.
+    Leg before = c.current();
+    if (before != null && c.transferPendingFor(before.agentInterface)) {
+      transferred(c, before, e.at(), null, null);
+    }
+    if (c.caller == null || (c.caller.number() == null && !c.caller.anonymous())) {
+      c.caller = e.caller();
+    }
+    String iface = e.agentInterface();
+    c.dialing.put(iface, e.at());
+    c.ringing.add(iface);
+    c.lastRung = iface;
+    line(iface).ringing.add(c.callId);
+    publishAgent(iface);
+    // as the ringing phone sees it: no queue, and who transferred it there
+    listener.ringing(agent.get(), c.waitingView(null));
+  }
+
+  private void dialEnded(DialEnded e) {
+    LiveCall c = calls.get(e.callId());
+    String iface = e.agentInterface();
+    Instant rangFrom = c == null ? null : c.dialing.remove(iface);
+    if (rangFrom == null) {
+      return;
+    }
+    c.ringing.remove(iface);
+    if (!e.answered()) {
+      stopRinging(c, iface, "no-answer");
+      return;
+    }
+    long ringSeconds = Math.max(0, Duration.between(rangFrom, e.at()).toSeconds());
+    Leg leg =
+        new Leg(
+            iface,
+            null,
+            e.agentUniqueid(),
+            null,
+            rangFrom,
+            e.at(),
+            ringSeconds,
+            ringSeconds,
+            c.transfer());
+    leg.dialed = true;
+    c.legs.add(leg);
+    line(iface).ringing.remove(c.callId);
+    stopAllRinging(c, "answered-elsewhere");
+    AgentLine line = line(iface);
+    line.onCall = c.callId;
+    line.lastCall = c.callId;
+    line.wrapUntil = null;
+    publishAgent(iface);
+    CallView view = c.legView(leg);
+    directory.byInterface(iface).ifPresent(a -> listener.answered(a, view));
+  }
+
+  /** The phone of a dialled leg hung up: that agent's part is over (no AgentComplete comes). */
+  private void phoneHungUp(LiveCall c, Leg leg, CallHungUp e) {
+    leg.end(e.at());
+    leg.completed = true;
+    leg.endedBy = c.callerGone ? CallCompleted.EndedBy.CALLER : CallCompleted.EndedBy.AGENT;
+    AgentLine line = line(leg.agentInterface);
+    if (c.callId.equals(line.onCall)) {
+      line.onCall = null;
+      line.wrapUntil = wrapUp.isZero() ? null : e.at().plus(wrapUp);
+    }
+    publishAgent(leg.agentInterface);
+    CallView view = c.legView(leg);
+    directory.byInterface(leg.agentInterface).ifPresent(a -> listener.legEnded(a, view));
+    endIfOver(c, e.at());
   }
 
   /** The agent passed the call on: their leg ends now, the call goes on without them. */
@@ -648,7 +759,9 @@ public final class LiveState implements PbxEventSink {
     publishAgent(leg.agentInterface);
     CallView view = c.legView(leg);
     directory.byInterface(leg.agentInterface).ifPresent(a -> listener.legEnded(a, view));
-    dirtyQueues.add(leg.queue);
+    if (leg.queue != null) {
+      dirtyQueues.add(leg.queue);
+    }
     endIfOver(c, at);
   }
 

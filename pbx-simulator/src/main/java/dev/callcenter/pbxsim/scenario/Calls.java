@@ -43,6 +43,15 @@ public final class Calls {
   }
 
   /**
+   * A transfer of {@code call} to the extension of the phone {@code iface} (e.g. {@code
+   * PJSIP/1002}): when its caller's channel is next redirected, the dialplan dials that phone, e.g.
+   * {@code transferToExtension(call, "PJSIP/1002").answered(…)}.
+   */
+  public ExtensionTransfer transferToExtension(CallHandle call, String iface) {
+    return new ExtensionTransfer(pbx, call, iface);
+  }
+
+  /**
    * A PSTN caller dialling a DID whose dialplan runs the FastAGI script at {@code agiUrl} (e.g.
    * {@code agi://127.0.0.1:4573/ivr}) and then queues where the script said ({@code CC_QUEUE},
    * {@code QUEUE_PRIO}); {@code caller} carries the number, name, DID ({@code at(…)}) and keys.
