@@ -2,16 +2,10 @@ package dev.callcenter.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,59 +17,21 @@ import org.junit.jupiter.api.io.TempDir;
  * the gateway registers them explicitly).
  */
 class PackagedDemoIT {
-  private static final Pattern URL = Pattern.compile("running at (http://[^ ]+)");
-
   @Test
   void thePackagedDemoPopsACallOnTheAgentsWebSocket(@TempDir Path data) throws Exception {
-    Path jar = Path.of("target", "callcenter-server.jar");
     Path lib = Path.of("target", "lib");
-    assertThat(jar).exists();
     assertThat(
             Files.list(lib).anyMatch(p -> p.getFileName().toString().startsWith("asterisk-java")))
         .isTrue();
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                java, "-cp", jar + ":" + lib + "/*", "dev.callcenter.server.Main", "demo")
-            .redirectErrorStream(true);
-    pb.environment()
-        .putAll(
+    try (DemoProcess demo =
+        DemoProcess.start(
             Map.of(
                 "CC_DATA_DIR", data.toString(),
                 "CC_HTTP_PORT", "0",
                 "CC_DEMO_PASSWORD", "packaged",
-                "CC_CUSTOMERS_TIER_JOB_INTERVAL", "0s"));
-    Process demo = pb.start();
-    LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread.ofVirtual()
-        .start(
-            () -> {
-              try (BufferedReader out =
-                  new BufferedReader(
-                      new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                  lines.add(line);
-                }
-              } catch (java.io.IOException e) {
-                lines.add("(output ended: " + e + ")");
-              }
-            });
-    try {
-      String url = null;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-      StringBuilder seen = new StringBuilder();
-      while (url == null) {
-        String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        if (line == null) {
-          throw new AssertionError("the demo did not start within 90 s:\n" + seen);
-        }
-        seen.append(line).append('\n');
-        Matcher m = URL.matcher(line);
-        if (m.find()) {
-          url = m.group(1);
-        }
-      }
+                "CC_CUSTOMERS_TIER_JOB_INTERVAL", "0s"),
+            "demo")) {
+      String url = demo.awaitUrl(Duration.ofSeconds(90));
       ApiClient agent = ApiClient.anonymous(url).login("agent1", "packaged");
       try (WsClient ws = WsClient.connect(url, agent.token())) {
         ws.await("hello");
@@ -91,11 +47,6 @@ class PackagedDemoIT {
             m ->
                 m.at("/data/callId").asText().equals(callId)
                     && m.at("/data/state").asText().equals("answered"));
-      }
-    } finally {
-      demo.destroy(); // SIGTERM: the shutdown hook stops the server and its database
-      if (!demo.waitFor(30, TimeUnit.SECONDS)) {
-        demo.destroyForcibly();
       }
     }
   }

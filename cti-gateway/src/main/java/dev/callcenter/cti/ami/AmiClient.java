@@ -49,6 +49,7 @@ import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.HangupRequestEvent;
 import org.asteriskjava.manager.event.HoldEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
@@ -118,6 +119,8 @@ public final class AmiClient implements PbxLink {
           // a phone dialled outside a queue (transfer to an extension): pop and leg
           DialBeginEvent.class,
           DialEndEvent.class,
+          // who hung up a dialled leg
+          HangupRequestEvent.class,
           // a click-to-call's phone answered or not
           OriginateResponseEvent.class,
           // the sample dialplan's recording reference

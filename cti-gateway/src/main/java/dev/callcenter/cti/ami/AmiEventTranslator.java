@@ -13,6 +13,7 @@ import dev.callcenter.cti.call.CallRecording;
 import dev.callcenter.cti.call.CallerId;
 import dev.callcenter.cti.call.DeviceStatus;
 import dev.callcenter.cti.call.DialEnded;
+import dev.callcenter.cti.call.HangUpRequested;
 import dev.callcenter.cti.call.MemberAdded;
 import dev.callcenter.cti.call.MemberPaused;
 import dev.callcenter.cti.call.MemberRemoved;
@@ -38,6 +39,7 @@ import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.HangupRequestEvent;
 import org.asteriskjava.manager.event.HoldEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
@@ -141,6 +143,10 @@ public final class AmiEventTranslator {
           case HangupEvent e -> hungUp(e);
           case DialBeginEvent e -> dialed(e);
           case DialEndEvent e -> dialEnded(e);
+          case HangupRequestEvent e ->
+              isLocal(e.getChannel()) || e.getLinkedId() == null || e.getUniqueId() == null
+                  ? null
+                  : new HangUpRequested(e.getLinkedId(), at(e), e.getUniqueId());
           case OriginateResponseEvent e -> originated(e);
           case VarSetEvent e -> recording(e);
           case CcRecordingEvent e ->

@@ -14,6 +14,7 @@ public sealed interface CallEvent extends PbxEvent
         CallRecording,
         CallHeld,
         PhoneDialed,
-        DialEnded {
+        DialEnded,
+        HangUpRequested {
   String callId();
 }

@@ -12,6 +12,7 @@ import dev.callcenter.cti.call.CallQueued;
 import dev.callcenter.cti.call.CallRecording;
 import dev.callcenter.cti.call.CallerId;
 import dev.callcenter.cti.call.DialEnded;
+import dev.callcenter.cti.call.HangUpRequested;
 import dev.callcenter.cti.call.MemberAdded;
 import dev.callcenter.cti.call.MemberEvent;
 import dev.callcenter.cti.call.MemberPaused;
@@ -187,6 +188,9 @@ public final class LiveState implements PbxEventSink {
 
     /** Phones the dialplan's {@code Dial} rings for this call, with when each began. */
     final Map<String, Instant> dialing = new HashMap<>();
+
+    /** The first party to hang up their side since the last answer (a HangupRequest). */
+    HangUpRequested firstHangUp;
 
     /** Waiting in {@link #queue} now. */
     boolean inQueue;
@@ -497,6 +501,15 @@ public final class LiveState implements PbxEventSink {
       case CallHungUp e -> hungUp(e);
       case PhoneDialed e -> dialed(e);
       case DialEnded e -> dialEnded(e);
+      case HangUpRequested e -> {
+        LiveCall c = calls.get(e.callId());
+        Leg now = c == null ? null : c.current();
+        if (c != null
+            && (c.firstHangUp == null
+                || (now != null && c.firstHangUp.at().isBefore(now.answeredAt)))) {
+          c.firstHangUp = e;
+        }
+      }
       case CallHeld e -> {
         LiveCall c = calls.get(e.callId());
         Leg l = c == null ? null : c.current();
@@ -726,7 +739,14 @@ public final class LiveState implements PbxEventSink {
   private void phoneHungUp(LiveCall c, Leg leg, CallHungUp e) {
     leg.end(e.at());
     leg.completed = true;
-    leg.endedBy = c.callerGone ? CallCompleted.EndedBy.CALLER : CallCompleted.EndedBy.AGENT;
+    // Who hung up first: their HangupRequest since the answer; Asterisk hangs the other side up
+    // with a soft request, and the Hangup events may come in either order.
+    HangUpRequested first = c.firstHangUp;
+    boolean byCaller =
+        first != null && !first.at().isBefore(leg.answeredAt)
+            ? !first.uniqueid().equals(leg.agentUniqueid)
+            : c.callerGone;
+    leg.endedBy = byCaller ? CallCompleted.EndedBy.CALLER : CallCompleted.EndedBy.AGENT;
     AgentLine line = line(leg.agentInterface);
     if (c.callId.equals(line.onCall)) {
       line.onCall = null;

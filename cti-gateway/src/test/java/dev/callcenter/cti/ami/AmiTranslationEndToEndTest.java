@@ -12,6 +12,8 @@ import dev.callcenter.cti.call.CallHungUp;
 import dev.callcenter.cti.call.CallOffered;
 import dev.callcenter.cti.call.CallQueued;
 import dev.callcenter.cti.call.CallerId;
+import dev.callcenter.cti.call.DialEnded;
+import dev.callcenter.cti.call.PhoneDialed;
 import dev.callcenter.pbxsim.PbxSimulator;
 import dev.callcenter.pbxsim.ami.AmiConfig;
 import dev.callcenter.pbxsim.pbx.Caller;
@@ -170,7 +172,11 @@ class AmiTranslationEndToEndTest {
             "CallOffered",
             "CallQueued",
             "AgentRinging",
+            // app_queue's own Dial of the agent (the live state leaves it to the queue events)
+            "PhoneDialed",
+            "DialEnded",
             "AgentAnswered",
+            "HangUpRequested",
             "CallCompleted",
             "CallHungUp",
             "CallHungUp");
@@ -180,7 +186,9 @@ class AmiTranslationEndToEndTest {
     assertThat(offered.caller().name()).isEqualTo("PSTN 15551230000");
     assertThat(offered.exten()).isEqualTo("100");
     assertThat(((AgentRinging) events.get(2)).agentInterface()).isEqualTo("PJSIP/agent1001");
-    assertThat(((CallCompleted) events.get(4)).endedBy()).isEqualTo(CallCompleted.EndedBy.CALLER);
+    assertThat(((PhoneDialed) events.get(3)).agentInterface()).isEqualTo("PJSIP/agent1001");
+    assertThat(((DialEnded) events.get(4)).answered()).isTrue();
+    assertThat(((CallCompleted) events.get(7)).endedBy()).isEqualTo(CallCompleted.EndedBy.CALLER);
   }
 
   @Test

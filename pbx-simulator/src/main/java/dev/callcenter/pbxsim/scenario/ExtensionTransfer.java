@@ -94,9 +94,20 @@ public final class ExtensionTransfer {
                               talk,
                               () -> {
                                 synchronized (pbx) {
-                                  // The bridge hangs up the other party with the first.
-                                  pbx.hangup(
-                                      by == HangupBy.AGENT ? up.uniqueid() : now.uniqueid(), 16);
+                                  // The party's BYE (HangupRequest); the bridge then hangs
+                                  // up the other side with it.
+                                  Channel first = by == HangupBy.AGENT ? up : now;
+                                  pbx.channel(first.uniqueid())
+                                      .ifPresent(
+                                          c ->
+                                              pbx.emit(
+                                                  c.addTo(
+                                                          AmiMessage.event("HangupRequest")
+                                                              .add("Privilege", "call,all"),
+                                                          "")
+                                                      .add("Cause", 16)
+                                                      .build()));
+                                  pbx.hangup(first.uniqueid(), 16);
                                   handle.finished().complete(null);
                                 }
                               });

@@ -162,6 +162,36 @@ public final class Asterisk implements AutoCloseable {
   }
 
   /** WARNING and ERROR lines of the console log so far (colours removed). */
+  /**
+   * The local addresses of Asterisk's UDP sockets in the RTP port range ({@code rtp.conf}), e.g.
+   * {@code 127.0.0.1:20004}, from {@code ss}.
+   */
+  public List<String> rtpSockets() {
+    try {
+      Process ss = new ProcessBuilder("ss", "-uanpH").redirectErrorStream(true).start();
+      String out = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      ss.waitFor();
+      String pid = "pid=" + process.pid() + ",";
+      List<String> sockets = new ArrayList<>();
+      for (String line : out.split("\n")) {
+        String[] f = line.strip().split("\\s+");
+        if (line.contains(pid) && f.length > 3) {
+          String local = f[3];
+          int port = Integer.parseInt(local.substring(local.lastIndexOf(':') + 1));
+          if (port >= RTP_START && port <= RTP_END) {
+            sockets.add(local);
+          }
+        }
+      }
+      return sockets;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public List<String> problems() {
     return consoleLines().stream().filter(l -> PROBLEM.matcher(l).find()).toList();
   }
@@ -318,6 +348,14 @@ public final class Asterisk implements AutoCloseable {
     Files.createDirectories(data.resolve("sounds/zh_TW"));
   }
 
+  /** The RTP ports of the packaged Asterisk's own {@code rtp.conf} (/opt/asterisk22/etc). */
+  private static final int RTP_START = 20000;
+
+  private static final int RTP_END = 20999;
+
+  private static final String LOOPBACK_MEDIA =
+      "media_address = 127.0.0.1\nbind_rtp_to_media_address = yes";
+
   /** The sample file with only addresses, ports and secrets changed; fails if one is not there. */
   static String templated(String name, String text, Settings s) {
     Template t = new Template(name, text);
@@ -337,7 +375,11 @@ public final class Asterisk implements AutoCloseable {
                 "client_uri = sip:account@sip.provider.example",
                 "client_uri = sip:account@" + provider)
             .line("match = 192.0.2.0/24", "match = " + providerHost)
-            .line("password = change-me-trunk", "password = trunk-" + s.amiSecret());
+            .line("password = change-me-trunk", "password = trunk-" + s.amiSecret())
+            // media on loopback too: RTP bound to the address put in the SDP, not to every
+            // interface of the machine (rtp.conf has no bind address)
+            .line("direct_media = no", "direct_media = no\n" + LOOPBACK_MEDIA)
+            .line("trust_id_inbound = yes", "trust_id_inbound = yes\n" + LOOPBACK_MEDIA);
         s.phonePasswords()
             .forEach(
                 (ext, password) -> t.line("password = change-me-" + ext, "password = " + password));

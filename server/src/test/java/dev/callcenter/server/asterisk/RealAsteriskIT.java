@@ -539,6 +539,70 @@ class RealAsteriskIT {
   }
 
   @Test
+  @Order(13)
+  void aTransferToAnExtensionPopsOnThatPhoneAndItsAgentGetsALegOfTheirOwn() throws Exception {
+    Customer ho = stage.customer("分機 何先生", "02-2345-6719", "zh-TW");
+    var services = server.services();
+    stage.phone1001.behave(Duration.ofSeconds(1), Duration.ofSeconds(60));
+    stage.phone1002.behave(Duration.ofSeconds(2), Duration.ofSeconds(60));
+    setState("agent2", "logged-out", null); // a Dial rings the phone, logged in to queues or not
+    setState("agent1", "available", null);
+    awaitWrappedUp("PJSIP/1001");
+    try (WsClient one = socket("agent1");
+        WsClient two = socket("agent2");
+        SipCall call =
+            stage.dial(
+                SipCall.from("0223456719", "Ho").hangUpAfter(Duration.ofSeconds(10)), "200")) {
+      one.await("hello");
+      two.await("hello");
+      String callId =
+          one.await("screen-pop", m -> calledBy(m, "+886223456719")).at("/data/callId").asText();
+      long first =
+          one.await("call-update", m -> isCall(m, callId, "answered"))
+              .at("/data/interactionId")
+              .asLong();
+
+      var moved =
+          server.as("agent1").post("/api/v1/calls/current/transfer", Map.of("target", "1002"));
+
+      assertThat(moved.status()).as(moved.body().toString()).isEqualTo(202);
+      one.await("call-update", m -> isCall(m, callId, "ended"));
+      assertThat(awaitEnded(first).call().hangupBy()).isEqualTo("TRANSFER");
+      // cti-transfer's Dial(PJSIP/1002): agent2's phone rings, agent2's screen pops
+      JsonNode pop = two.await("screen-pop", m -> isCall(m, callId, "ringing")).at("/data/pop");
+      assertThat(pop.at("/customer/id").asLong()).isEqualTo(ho.id());
+      assertThat(pop.path("queue").isMissingNode() || pop.path("queue").isNull())
+          .as(pop.toString())
+          .isTrue();
+      assertThat(pop.at("/transfer/fromUserId").asLong()).isEqualTo(stage.agent1);
+      assertThat(pop.at("/transfer/fromQueue").asText()).isEqualTo("support");
+      long second =
+          two.await("call-update", m -> isCall(m, callId, "answered"))
+              .at("/data/interactionId")
+              .asLong();
+      assertThat(second).isNotEqualTo(first);
+      assertThat(pbx.rtpSockets())
+          .as("the media of the call in progress, on loopback only")
+          .isNotEmpty()
+          .allMatch(local -> local.startsWith("127.0.0.1:"));
+      two.await("call-update", m -> isCall(m, callId, "ended"), CALL);
+      call.awaitCompleted(CALL);
+
+      Interaction secondLeg = awaitEnded(second);
+      assertThat(secondLeg.agentId()).isEqualTo(stage.agent2);
+      assertThat(secondLeg.call().queue()).isNull();
+      assertThat(secondLeg.call().hangupBy()).isEqualTo("CALLER");
+      assertThat(secondLeg.call().ringSeconds()).isBetween(1, 4);
+      assertThat(secondLeg.call().talkSeconds()).isBetween(1, 9);
+      assertThat(services.interactions().forCustomer(ho.id(), 10, 0))
+          .extracting(Interaction::id)
+          .containsExactlyInAnyOrder(first, second);
+      assertThat(services.followUps().forCustomer(ho.id())).isEmpty();
+      assertThat(agentsIdle(Duration.ofSeconds(5))).as("both phones free again").isTrue();
+    }
+  }
+
+  @Test
   @Order(2)
   void aWrongAmiSecretIsNamedInTheHealthReport() {
     Map<String, String> settings =
