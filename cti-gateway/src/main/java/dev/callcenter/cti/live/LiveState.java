@@ -64,6 +64,9 @@ public final class LiveState implements PbxEventSink {
   private final Duration wrapUp;
   private final int thresholdSeconds;
 
+  /** How long app_queue's AgentComplete may trail the agent's hang-up before we stop waiting. */
+  static final Duration AGENT_COMPLETE_GRACE = Duration.ofSeconds(5);
+
   private final Map<String, LiveCall> calls = new LinkedHashMap<>();
 
   /** interface → queue → membership. */
@@ -117,6 +120,9 @@ public final class LiveState implements PbxEventSink {
      * hang-up of the agent's channel ends the leg.
      */
     boolean dialed;
+
+    /** When the agent's channel hung up, while app_queue's AgentComplete is still to come. */
+    Instant channelGoneAt;
 
     CallCompleted.EndedBy endedBy;
 
@@ -455,6 +461,43 @@ public final class LiveState implements PbxEventSink {
     if (rollDay()) {
       dirtyQueues.addAll(counts.keySet());
     }
+    completeOrphanedLegs(now);
+  }
+
+  /**
+   * A queue agent's phone hung up, and app_queue's {@code AgentComplete} has not come {@link
+   * #AGENT_COMPLETE_GRACE} later: Asterisk does not always send it (seen when both channels of a
+   * call are hung up at once). Their part ends at their channel's hang-up, timed by the gateway, so
+   * the agent is not left on a call their phone no longer has; logged, because it means the PBX
+   * left something out.
+   */
+  private void completeOrphanedLegs(Instant now) {
+    for (LiveCall c : List.copyOf(calls.values())) {
+      for (Leg leg : c.legs) {
+        if (leg.open()
+            && !leg.completed
+            && leg.channelGoneAt != null
+            && !now.isBefore(leg.channelGoneAt.plus(AGENT_COMPLETE_GRACE))) {
+          log.warn(
+              "No AgentComplete for {} on call {} {} s after their phone hung up;"
+                  + " ending their part at that hang-up",
+              leg.agentInterface,
+              c.callId,
+              Duration.between(leg.channelGoneAt, now).toSeconds());
+          leg.completed = true;
+          leg.talkSeconds =
+              Math.max(0, Duration.between(leg.answeredAt, leg.channelGoneAt).toSeconds());
+          leg.endedBy = c.callerGone ? CallCompleted.EndedBy.CALLER : CallCompleted.EndedBy.AGENT;
+          AgentLine line = line(leg.agentInterface);
+          if (c.callId.equals(line.onCall)) {
+            line.onCall = null;
+            line.wrapUntil = wrapUp.isZero() ? null : leg.channelGoneAt.plus(wrapUp);
+          }
+          publishAgent(leg.agentInterface);
+          endIfOver(c, leg.channelGoneAt);
+        }
+      }
+    }
   }
 
   // ------------------------------------------------------------------ events
@@ -654,6 +697,8 @@ public final class LiveState implements PbxEventSink {
       transferred(c, leg, e.at(), e.cause(), e.causeText());
     } else if (leg != null && leg.dialed) {
       phoneHungUp(c, leg, e);
+    } else if (leg != null && !leg.completed) {
+      leg.channelGoneAt = e.at(); // AgentComplete follows; tick() copes if it never does
     } else if (leg == null && c.dialing.remove(interfaceOf(e.channel())) != null) {
       // a dialled phone that stopped ringing without a DialEnd we could use
       if (c.ringing.remove(interfaceOf(e.channel()))) {

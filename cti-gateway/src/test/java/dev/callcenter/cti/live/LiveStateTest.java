@@ -169,6 +169,64 @@ class LiveStateTest {
   }
 
   @Test
+  void anAgentCompleteAsteriskNeverSentEndsTheLegAtTheAgentsHangUpAfterTheGrace() {
+    offer("lost");
+    state.accept(
+        new AgentAnswered("lost", T0, "support", "PJSIP/1001", "Agent One", 4, 2, "lost.agent1"));
+    clock.advance(Duration.ofSeconds(40));
+    Instant hungUp = clock.instant();
+    // both channels hung up at once; app_queue's AgentComplete never comes
+    state.accept(new CallHungUp("lost", hungUp, "lost.agent1", "PJSIP/1001-7", 16, "Normal"));
+    state.accept(new CallHungUp("lost", hungUp, "lost", "PJSIP/pstn-1", 16, "Normal"));
+    clock.advance(LiveState.AGENT_COMPLETE_GRACE.minusSeconds(1));
+    state.tick();
+    assertThat(state.agent(1).orElseThrow().state())
+        .as("still waiting for the AgentComplete")
+        .isEqualTo(AgentState.ON_CALL);
+    assertThat(ended).isEmpty();
+
+    clock.advance(Duration.ofSeconds(1));
+    state.tick();
+
+    assertThat(state.agent(1).orElseThrow().state()).isEqualTo(AgentState.WRAP_UP);
+    assertThat(ended)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.talkSeconds()).isEqualTo(40);
+              assertThat(c.endedAt()).isEqualTo(hungUp);
+              assertThat(c.endedBy()).isEqualTo(CallCompleted.EndedBy.CALLER);
+            });
+    // a late AgentComplete after all changes nothing
+    state.accept(
+        new CallCompleted(
+            "lost", T0, "support", "PJSIP/1001", "Agent One", 99, 4, CallCompleted.EndedBy.AGENT));
+    assertThat(ended).hasSize(1);
+    clock.advance(Duration.ofSeconds(10));
+    state.tick();
+    assertThat(state.agent(1).orElseThrow().state()).isEqualTo(AgentState.AVAILABLE);
+  }
+
+  @Test
+  void anAgentCompleteThatFollowsTheHangUpInTimeKeepsAsterisksTalkTime() {
+    offer("ok");
+    state.accept(
+        new AgentAnswered("ok", T0, "support", "PJSIP/1001", "Agent One", 4, 2, "ok.agent1"));
+    clock.advance(Duration.ofSeconds(40));
+    state.accept(new CallHungUp("ok", clock.instant(), "ok.agent1", "PJSIP/1001-8", 16, "Normal"));
+    clock.advance(Duration.ofSeconds(2));
+    state.tick();
+    state.accept(
+        new CallCompleted(
+            "ok", T0, "support", "PJSIP/1001", "Agent One", 41, 4, CallCompleted.EndedBy.AGENT));
+    state.accept(new CallHungUp("ok", clock.instant(), "ok", "PJSIP/pstn-1", 16, "Normal"));
+    clock.advance(Duration.ofSeconds(10));
+    state.tick();
+
+    assertThat(ended).singleElement().satisfies(c -> assertThat(c.talkSeconds()).isEqualTo(41));
+  }
+
+  @Test
   void aTransferEndsTheTransferringAgentsLegWhenTheirChannelHangsUpAndTheNextAgentGetsTheirOwn() {
     offer("t");
     state.accept(
