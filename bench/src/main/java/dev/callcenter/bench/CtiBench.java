@@ -8,10 +8,15 @@ import dev.callcenter.pbxsim.ami.AmiConfig;
 import dev.callcenter.pbxsim.scenario.HangupBy;
 import dev.callcenter.server.CallCenterServer;
 import dev.callcenter.server.ServerConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +25,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -162,20 +168,28 @@ final class CtiBench {
                 }
               }
             });
-    HttpClient http = HttpClient.newHttpClient();
     String ws = "ws://127.0.0.1:" + server.httpPort() + "/ws?token=";
+    boolean ownJvm = "process".equals(System.getProperty("ctiClients", "process"));
     List<WebSocket> sockets = new ArrayList<>();
-    AtomicInteger hellos = new AtomicInteger();
-    for (String token : tokens) {
-      sockets.add(
-          http.newWebSocketBuilder()
-              .buildAsync(
-                  URI.create(ws + token),
-                  new PopFrames<>(POP_CALL, popAt, hellos, System::nanoTime))
-              .join());
+    Process clients = null;
+    if (ownJvm) {
+      clients = startClients(ws, tokens, popAt);
+    } else {
+      HttpClient http = HttpClient.newHttpClient();
+      AtomicInteger hellos = new AtomicInteger();
+      for (String token : tokens) {
+        sockets.add(
+            http.newWebSocketBuilder()
+                .buildAsync(
+                    URI.create(ws + token),
+                    new PopFrames<>(POP_CALL, popAt, hellos, System::nanoTime))
+                .join());
+      }
+      waitFor(() -> hellos.get() == tokens.size(), Duration.ofSeconds(60));
     }
-    waitFor(() -> hellos.get() == tokens.size(), Duration.ofSeconds(60));
-    System.out.printf("cti: %d WebSocket clients connected%n", sockets.size());
+    System.out.printf(
+        "cti: %d WebSocket clients connected (%s)%n",
+        tokens.size(), ownJvm ? "in a JVM of their own" : "in the server's JVM");
 
     Random random = new Random(7);
     int calls = (int) (rate * measure.toSeconds());
@@ -226,6 +240,63 @@ final class CtiBench {
     for (WebSocket socket : sockets) {
       socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
     }
+    if (clients != null) {
+      clients.getOutputStream().close(); // the clients' signal to close and exit
+      if (!clients.waitFor(30, TimeUnit.SECONDS)) {
+        clients.destroyForcibly();
+      }
+    }
+  }
+
+  /**
+   * {@link PopClients} in a JVM of its own (same JDK and classpath, a small heap), its pops read
+   * into {@code popAt}; returns once every screen said hello.
+   */
+  private static Process startClients(String ws, List<String> tokens, Map<String, Long> popAt)
+      throws Exception {
+    Path tokenFile = Files.createTempFile("cti-bench-tokens", ".txt");
+    Files.write(tokenFile, tokens);
+    tokenFile.toFile().deleteOnExit();
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                PopClients.class.getName(),
+                ws,
+                tokenFile.toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    CountDownLatch ready = new CountDownLatch(1);
+    Thread.ofPlatform()
+        .daemon()
+        .name("pop-clients-reader")
+        .start(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  if (line.startsWith("POP ")) {
+                    String[] f = line.split(" ");
+                    popAt.putIfAbsent(f[1], Long.parseLong(f[2]));
+                  } else if (line.startsWith("READY ")) {
+                    System.out.printf("cti: pop clients: %s%n", line);
+                    ready.countDown();
+                  }
+                }
+              } catch (IOException e) {
+                System.out.printf("cti: pop clients' output ended: %s%n", e);
+              }
+            });
+    if (!ready.await(90, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("the pop clients did not connect within 90 s");
+    }
+    return p;
   }
 
   private static boolean startsWith(byte[] packet, String prefix) {
