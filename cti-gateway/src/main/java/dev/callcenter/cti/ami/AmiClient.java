@@ -340,12 +340,13 @@ public final class AmiClient implements PbxLink {
     long timeout = settings.responseTimeout().toMillis() * 2;
     try {
       List<ManagerEvent> answers = new ArrayList<>();
+      Instant requestedAt = clock.instant();
       ResponseEvents members = c.sendEventGeneratingAction(new QueueStatusAction(), timeout);
       answers.addAll(members.getEvents());
       ResponseEvents channels = c.sendEventGeneratingAction(new CoreShowChannelsAction(), timeout);
       answers.addAll(channels.getEvents());
       resyncs.incrementAndGet();
-      queue.put(new Queued(translator.snapshot(answers), System.nanoTime()));
+      queue.put(new Queued(translator.snapshot(answers, requestedAt), System.nanoTime()));
       log.info(
           "Rebuilt PBX state: {} queue entries and channels",
           members.getEvents().size() + channels.getEvents().size());

@@ -231,7 +231,7 @@ public final class AmiEventTranslator {
    * The PBX's present state from the answers to {@code QueueStatus} ({@code QueueMember}, {@code
    * QueueEntry}) and {@code CoreShowChannels} ({@code CoreShowChannel}); other events are ignored.
    */
-  public PbxSnapshot snapshot(Collection<? extends ManagerEvent> answers) {
+  public PbxSnapshot snapshot(Collection<? extends ManagerEvent> answers, Instant requestedAt) {
     List<PbxSnapshot.Member> members = new ArrayList<>();
     List<PbxSnapshot.Waiting> waiting = new ArrayList<>();
     List<PbxSnapshot.Channel> channels = new ArrayList<>();
@@ -273,7 +273,7 @@ public final class AmiEventTranslator {
         default -> {}
       }
     }
-    return new PbxSnapshot(clock.instant(), members, waiting, channels);
+    return new PbxSnapshot(clock.instant(), requestedAt, members, waiting, channels);
   }
 
   /** {@code CoreShowChannel}'s {@code Duration} is {@code HH:MM:SS}. */

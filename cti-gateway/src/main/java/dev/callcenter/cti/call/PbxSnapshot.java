@@ -7,18 +7,29 @@ import java.util.List;
  * What the PBX says is true right now, read with {@code QueueStatus} and {@code CoreShowChannels}
  * after a (re)connect, a restart or lost events; it replaces what the gateway believed.
  *
+ * @param requestedAt when the gateway asked: a call reported after that may be missing from it
  * @param members every queue membership
  * @param waiting every caller waiting in a queue
  * @param channels every live channel, grouped into calls by {@link Channel#callId()}
  */
 public record PbxSnapshot(
-    Instant at, List<Member> members, List<Waiting> waiting, List<Channel> channels)
+    Instant at,
+    Instant requestedAt,
+    List<Member> members,
+    List<Waiting> waiting,
+    List<Channel> channels)
     implements PbxEvent {
 
   public PbxSnapshot {
     members = List.copyOf(members);
     waiting = List.copyOf(waiting);
     channels = List.copyOf(channels);
+  }
+
+  /** A snapshot read at {@code at} and asked for then too. */
+  public PbxSnapshot(
+      Instant at, List<Member> members, List<Waiting> waiting, List<Channel> channels) {
+    this(at, at, members, waiting, channels);
   }
 
   /** A queue membership as {@code QueueMember} reports it. */

@@ -5,6 +5,7 @@ import dev.callcenter.cti.call.AgentNoAnswer;
 import dev.callcenter.cti.call.AgentRinging;
 import dev.callcenter.cti.call.CallAbandoned;
 import dev.callcenter.cti.call.CallCompleted;
+import dev.callcenter.cti.call.CallEvent;
 import dev.callcenter.cti.call.CallHeld;
 import dev.callcenter.cti.call.CallHungUp;
 import dev.callcenter.cti.call.CallOffered;
@@ -33,6 +34,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -194,6 +196,9 @@ public final class LiveState implements PbxEventSink {
 
     /** Phones the dialplan's {@code Dial} rings for this call, with when each began. */
     final Map<String, Instant> dialing = new HashMap<>();
+
+    /** When the gateway last applied an event of this call (its own clock). */
+    Instant seenAt;
 
     /** The first party to hang up their side since the last answer (a HangupRequest). */
     HangUpRequested firstHangUp;
@@ -504,6 +509,12 @@ public final class LiveState implements PbxEventSink {
 
   @Override
   public synchronized void accept(PbxEvent event) {
+    if (event instanceof CallEvent e) {
+      LiveCall seen = calls.get(e.callId());
+      if (seen != null) {
+        seen.seenAt = clock.instant();
+      }
+    }
     switch (event) {
       case CallOffered e -> {
         LiveCall c = callFor(e.callId());
@@ -882,9 +893,16 @@ public final class LiveState implements PbxEventSink {
     for (PbxSnapshot.Channel ch : s.channels()) {
       byCall.computeIfAbsent(ch.callId(), k -> new ArrayList<>()).add(ch);
     }
+    // Calls the PBX reported on since we asked: their events know better than the snapshot.
+    Set<String> fresh = new HashSet<>();
+    for (LiveCall c : calls.values()) {
+      if (newerThan(c, s)) {
+        fresh.add(c.callId);
+      }
+    }
     // Calls that ended while we were not listening.
     for (LiveCall c : List.copyOf(calls.values())) {
-      if (!byCall.containsKey(c.callId)) {
+      if (!byCall.containsKey(c.callId) && !fresh.contains(c.callId)) {
         c.callerGone = true;
         stopAllRinging(c, "hung-up");
         end(c, s.at());
@@ -892,10 +910,13 @@ public final class LiveState implements PbxEventSink {
     }
     Map<String, PbxSnapshot.Waiting> waitingByUniqueid = new HashMap<>();
     s.waiting().forEach(w -> waitingByUniqueid.put(w.uniqueid(), w));
-    lines.values().forEach(l -> l.onCall = null);
+    lines.values().stream().filter(l -> !fresh.contains(l.onCall)).forEach(l -> l.onCall = null);
     for (Map.Entry<String, List<PbxSnapshot.Channel>> e : byCall.entrySet()) {
       if (!calls.containsKey(e.getKey()) && placedByAnAgent(e.getValue(), waitingByUniqueid)) {
         continue; // click-to-call or an internal call: nobody called in, nothing to pop or miss
+      }
+      if (fresh.contains(e.getKey())) {
+        continue;
       }
       LiveCall c = callFor(e.getKey());
       Set<String> talking = new TreeSet<>();
@@ -974,7 +995,21 @@ public final class LiveState implements PbxEventSink {
   }
 
   private LiveCall callFor(String callId) {
-    return calls.computeIfAbsent(callId, LiveCall::new);
+    return calls.computeIfAbsent(
+        callId,
+        id -> {
+          LiveCall c = new LiveCall(id);
+          c.seenAt = clock.instant();
+          return c;
+        });
+  }
+
+  /**
+   * Whether the PBX may have reported on {@code c} after the snapshot was asked for (the events and
+   * the snapshot travel on two connections): then the snapshot cannot say it is over or who left.
+   */
+  private static boolean newerThan(LiveCall c, PbxSnapshot s) {
+    return c.seenAt != null && !c.seenAt.isBefore(s.requestedAt());
   }
 
   private AgentLine line(String agentInterface) {

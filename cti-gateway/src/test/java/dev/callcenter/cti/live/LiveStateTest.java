@@ -527,4 +527,49 @@ class LiveStateTest {
     assertThat(one.callId()).isEqualTo("talk");
     assertThat(state.call("talk").orElseThrow().answeredBy()).isEqualTo("PJSIP/1001");
   }
+
+  @Test
+  void aSnapshotAskedForBeforeACallsLatestEventsLeavesThatCallToItsEvents() {
+    Instant asked = clock.instant();
+    clock.advance(Duration.ofMillis(20));
+    // reported on the events connection after the snapshot was asked for on the other one
+    offer("new");
+    state.accept(
+        new AgentAnswered("new", clock.instant(), "support", "PJSIP/1001", "Agent One", 1, 1));
+    clock.advance(Duration.ofMillis(20));
+    PbxSnapshot older =
+        new PbxSnapshot(
+            clock.instant(),
+            asked,
+            List.of(
+                new PbxSnapshot.Member(
+                    "support", "PJSIP/1001", "Agent One", false, null, DeviceStatus.INUSE, true)),
+            List.of(),
+            List.of());
+
+    state.accept(older);
+
+    assertThat(ended).as("the snapshot predates the call").isEmpty();
+    assertThat(state.agent(1).orElseThrow().state()).isEqualTo(AgentState.ON_CALL);
+    assertThat(state.agent(1).orElseThrow().callId()).isEqualTo("new");
+
+    clock.advance(Duration.ofSeconds(1));
+    state.accept(
+        new PbxSnapshot(
+            clock.instant(),
+            List.of(
+                new PbxSnapshot.Member(
+                    "support",
+                    "PJSIP/1001",
+                    "Agent One",
+                    false,
+                    null,
+                    DeviceStatus.NOT_INUSE,
+                    false)),
+            List.of(),
+            List.of()));
+
+    assertThat(ended).as("asked for after its last event, and it is gone").hasSize(1);
+    assertThat(state.agent(1).orElseThrow().state()).isNotEqualTo(AgentState.ON_CALL);
+  }
 }
