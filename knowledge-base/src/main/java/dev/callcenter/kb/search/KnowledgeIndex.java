@@ -108,13 +108,6 @@ public final class KnowledgeIndex implements AutoCloseable {
   /** Fewest candidates each retriever (BM25, each vector field) contributes to the blend. */
   static final int CANDIDATES = 100;
 
-  /**
-   * An article that shares no word with the query must be at least this similar to it to be
-   * returned, so that a query about nothing in the knowledge base finds nothing rather than the
-   * least dissimilar articles.
-   */
-  static final float MIN_DENSE_ONLY_COSINE = 0.3f;
-
   /** Longest query prefix, in chars, that is embedded. */
   private static final int MAX_EMBEDDED_QUERY = 1000;
 
@@ -525,19 +518,7 @@ public final class KnowledgeIndex implements AutoCloseable {
       throws IOException {
     boolean chinese = TraditionalToSimplifiedCharFilter.containsHan(text);
     List<String> vectorFields = chinese ? CHINESE_VECTORS : ENGLISH_VECTORS;
-    // The models read about 256 (MiniLM) or 512 (bge) tokens; longer text (a whole ticket
-    // description) only costs time, so the query is embedded from its beginning.
-    String head = text;
-    if (text.length() > MAX_EMBEDDED_QUERY) {
-      int end = MAX_EMBEDDED_QUERY;
-      head = text.substring(0, Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end);
-    }
-    float[] vector =
-        chinese
-            ? embedders.embedQuery(
-                Model.CHINESE,
-                TraditionalToSimplifiedCharFilter.simplified(head, config.crossStraitPhrases()))
-            : embedders.embedQuery(Model.ENGLISH, head);
+    float[] vector = queryVector(text);
     Query filter = filterOnly(filters);
     Map<Integer, Float> dense = new HashMap<>();
     for (String field : vectorFields) {
@@ -555,18 +536,59 @@ public final class KnowledgeIndex implements AutoCloseable {
       dense.computeIfAbsent(hit.doc, doc -> exactDenseScore(searcher, doc, vectorFields, vector));
     }
     float w = chinese ? config.chineseLexicalWeight() : config.lexicalWeight();
+    // An article outside the BM25 candidates must be at least this similar to be returned.
+    float minCosine = chinese ? config.chineseMinDenseOnlyCosine() : config.minDenseOnlyCosine();
     Map<Integer, Float> blended = new HashMap<>();
     for (Map.Entry<Integer, Float> e : dense.entrySet()) {
       // Lucene scores a unit-vector dot product as (1 + cosine) / 2; blend the cosine itself.
       float cosine = 2 * e.getValue() - 1;
       float bm25 = lexicalScores.getOrDefault(e.getKey(), 0f);
-      if (bm25 == 0 && cosine < MIN_DENSE_ONLY_COSINE) {
+      if (bm25 == 0 && cosine < minCosine) {
         continue;
       }
       float lexicalPart = bestLexical > 0 ? bm25 / bestLexical : 0;
       blended.put(e.getKey(), (1 - w) * cosine + w * lexicalPart);
     }
     return blended;
+  }
+
+  /** The query's unit vector, from the model of its language. */
+  private float[] queryVector(String text) {
+    boolean chinese = TraditionalToSimplifiedCharFilter.containsHan(text);
+    // The models read about 256 (MiniLM) or 512 (bge) tokens; longer text (a whole ticket
+    // description) only costs time, so the query is embedded from its beginning.
+    String head = text;
+    if (text.length() > MAX_EMBEDDED_QUERY) {
+      int end = MAX_EMBEDDED_QUERY;
+      head = text.substring(0, Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end);
+    }
+    return chinese
+        ? embedders.embedQuery(
+            Model.CHINESE,
+            TraditionalToSimplifiedCharFilter.simplified(head, config.crossStraitPhrases()))
+        : embedders.embedQuery(Model.ENGLISH, head);
+  }
+
+  /**
+   * The cosine similarity of the query with the article's closest vector, as the hybrid ranking
+   * computes it, or NaN when the article is not indexed; for choosing thresholds on evaluation sets
+   * (needs the models).
+   */
+  public float cosine(String text, String articleId) {
+    if (!hybrid()) {
+      throw new KnowledgeBaseException("cosines need the embedding models");
+    }
+    List<String> fields =
+        TraditionalToSimplifiedCharFilter.containsHan(text) ? CHINESE_VECTORS : ENGLISH_VECTORS;
+    float[] vector = queryVector(text);
+    return withSearcher(
+        searcher -> {
+          ScoreDoc[] found =
+              searcher.search(new TermQuery(new Term(Fields.ID, articleId)), 1).scoreDocs;
+          return found.length == 0
+              ? Float.NaN
+              : 2 * exactDenseScore(searcher, found[0].doc, fields, vector) - 1;
+        });
   }
 
   private static float exactDenseScore(
