@@ -160,8 +160,8 @@ final class KbApiBench {
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf(
-          "kb-api %s import (JSON Lines → PostgreSQL + index, batches of 500): %d articles in"
-              + " %.1f s, %.0f articles/s, %d bad lines%n",
+          "kb-api %s import (JSON Lines → PostgreSQL + index, batches of up to 2,000): %d articles"
+              + " in %.1f s, %.0f articles/s, %d bad lines%n",
           name, report.created(), seconds, report.created() / seconds, report.errors().size());
       // The cost per article before batching: one transaction and one index commit each, as a
       // one-line import pays now.
