@@ -56,12 +56,20 @@ final class KbApiBench {
       Article a = corpus.get(random.nextInt(Math.min(corpus.size(), hybridArticles)));
       queryTexts.add(a.title().substring(a.title().indexOf(':') + 1).strip());
     }
-    embeddingRates(dir, corpus.subList(0, Math.min(300, corpus.size())));
-
-    Path lexicalFile = jsonLines(dir.resolve("kb-import-lexical.jsonl"), corpus, lexicalArticles);
-    phase(db, dir, "lexical", false, lexicalFile, queryTexts);
-    Path hybridFile = jsonLines(dir.resolve("kb-import-hybrid.jsonl"), corpus, hybridArticles);
-    phase(db, dir, "hybrid", true, hybridFile, queryTexts);
+    // -DkbApiPhases=lexical (or hybrid, or embeddings) runs only those parts, for profiling.
+    Set<String> phases =
+        Set.of(System.getProperty("kbApiPhases", "embeddings,lexical,hybrid").split(","));
+    if (phases.contains("embeddings")) {
+      embeddingRates(dir, corpus.subList(0, Math.min(300, corpus.size())));
+    }
+    if (phases.contains("lexical")) {
+      Path lexicalFile = jsonLines(dir.resolve("kb-import-lexical.jsonl"), corpus, lexicalArticles);
+      phase(db, dir, "lexical", false, lexicalFile, queryTexts);
+    }
+    if (phases.contains("hybrid")) {
+      Path hybridFile = jsonLines(dir.resolve("kb-import-hybrid.jsonl"), corpus, hybridArticles);
+      phase(db, dir, "hybrid", true, hybridFile, queryTexts);
+    }
   }
 
   /** Three vectors per article, as indexing makes them: one text at a time, then in batches. */
@@ -152,12 +160,12 @@ final class KbApiBench {
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf(
-          "kb-api %s import (JSON Lines → PostgreSQL + index, batches of 500): %d articles in"
-              + " %.1f s, %.0f articles/s, %d bad lines%n",
+          "kb-api %s import (JSON Lines → PostgreSQL + index, batches of up to 2,000): %d articles"
+              + " in %.1f s, %.0f articles/s, %d bad lines%n",
           name, report.created(), seconds, report.created() / seconds, report.errors().size());
       // The cost per article before batching: one transaction and one index commit each, as a
       // one-line import pays now.
-      int single = models ? 100 : 300;
+      int single = Integer.getInteger("kbApiOneByOne", models ? 100 : 300);
       List<String> lines = Files.readAllLines(importFile, StandardCharsets.UTF_8);
       t0 = System.nanoTime();
       for (int i = 0; i < Math.min(single, lines.size()); i++) {

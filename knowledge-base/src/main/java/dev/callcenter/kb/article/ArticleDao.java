@@ -59,23 +59,50 @@ interface ArticleDao {
       @Bind("by") Long by,
       @Bind("at") Instant at);
 
-  /** {@link #insert} for many articles in one round trip; ids in the order given. */
-  @SqlBatch(
+  /** That many new article ids, taken from the table's sequence. */
+  @SqlQuery("select nextval('kb_article_id_seq') from generate_series(1, :n)")
+  List<Long> nextIds(@Bind("n") int n);
+
+  /**
+   * {@link #insert} for many articles in one statement, their ids given (from {@link #nextIds}):
+   * one array per column, unnested into rows. Array columns come as PostgreSQL array literals,
+   * since an array of arrays cannot be ragged.
+   */
+  @SqlUpdate(
       """
-      insert into kb_article (external_id, title, symptom, cause, resolution, product, versions,
-                              fixed_in_version, tags, language, visibility, status,
+      insert into kb_article (id, external_id, title, symptom, cause, resolution, product,
+                              versions, fixed_in_version, tags, language, visibility, status,
                               source_ticket_id, version, created_by, created_at, updated_by,
                               updated_at)
-      values (:d.externalId, :d.title, :d.symptom, :d.cause, :d.resolution, :d.product,
-              cast(:d.versions as text[]), :d.fixedInVersion, cast(:d.tags as text[]),
-              :d.language.tag, :d.visibility, :status, null, 1, :by, :at, :by, :at)
+      select r.id, r.external_id, r.title, r.symptom, r.cause, r.resolution, r.product,
+             cast(r.versions as text[]), r.fixed_in_version, cast(r.tags as text[]), r.language,
+             r.visibility, r.status, null, 1, cast(:by as bigint), cast(:at as timestamptz),
+             cast(:by as bigint), cast(:at as timestamptz)
+        from unnest(cast(:ids as bigint[]), cast(:externalIds as text[]),
+                    cast(:titles as text[]), cast(:symptoms as text[]), cast(:causes as text[]),
+                    cast(:resolutions as text[]), cast(:products as text[]),
+                    cast(:versions as text[]), cast(:fixedIn as text[]), cast(:tags as text[]),
+                    cast(:languages as text[]), cast(:visibilities as text[]),
+                    cast(:statuses as text[]))
+             as r(id, external_id, title, symptom, cause, resolution, product, versions,
+                  fixed_in_version, tags, language, visibility, status)
       """)
-  @GetGeneratedKeys("id")
-  long[] insertAll(
-      @BindMethods("d") List<ArticleDraft> drafts,
-      @Bind("status") List<String> statuses,
-      @Bind("by") List<Long> by,
-      @Bind("at") List<Instant> at);
+  int insertRows(
+      @Bind("ids") long[] ids,
+      @Bind("externalIds") String[] externalIds,
+      @Bind("titles") String[] titles,
+      @Bind("symptoms") String[] symptoms,
+      @Bind("causes") String[] causes,
+      @Bind("resolutions") String[] resolutions,
+      @Bind("products") String[] products,
+      @Bind("versions") String[] versions,
+      @Bind("fixedIn") String[] fixedIn,
+      @Bind("tags") String[] tags,
+      @Bind("languages") String[] languages,
+      @Bind("visibilities") String[] visibilities,
+      @Bind("statuses") String[] statuses,
+      @Bind("by") Long by,
+      @Bind("at") Instant at);
 
   /** {@link #update} for many articles in one round trip; 1 or 0 per article, in order. */
   @SqlBatch(
@@ -112,9 +139,6 @@ interface ArticleDao {
       @Bind("change") String change,
       @Bind("by") Long by,
       @Bind("at") Instant at);
-
-  @SqlQuery("select * from kb_article where id = any(:ids) order by id")
-  List<StoredArticle> findAll(@Bind("ids") long[] ids);
 
   @SqlQuery("select * from kb_article where external_id = any(:externalIds)")
   List<StoredArticle> findByExternalIds(@Bind("externalIds") String[] externalIds);

@@ -63,9 +63,6 @@ public interface ArticleRepository {
    */
   long[] writeAll(List<Write> writes, String change, Long by, Instant at);
 
-  /** The articles with these ids that exist, by id. */
-  List<StoredArticle> findAll(long[] ids);
-
   /** The articles with these external ids, by external id; missing ones are absent. */
   Map<String, StoredArticle> findByExternalIds(Collection<String> externalIds);
 

@@ -25,7 +25,14 @@ public record StoredArticle(
 
   /** The article as the search index holds it; its id is the database id as text. */
   public Article toIndexed() {
-    ArticleDraft c = content;
+    return toIndexed(id, content, status, version);
+  }
+
+  /**
+   * The article as the search index holds it, from what was just written: an import indexes its
+   * batch from the rows it wrote rather than reading them back.
+   */
+  public static Article toIndexed(long id, ArticleDraft c, ArticleStatus status, int version) {
     return new Article(
         Long.toString(id),
         Objects.requireNonNullElse(c.externalId(), ""),

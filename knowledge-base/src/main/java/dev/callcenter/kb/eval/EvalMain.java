@@ -22,9 +22,10 @@ import java.util.Map;
  *
  * <p>Usage: {@code EvalMain --articles FILE --queries FILE [--k1 F] [--b F] [--title-b F]
  * [--title-boost F] [--lexical-weight F] [--zh-lexical-weight F] [--no-phrases] [--models DIR |
- * --no-models] [--tune] [--tune-hybrid]}; {@code --tune} grid-searches the BM25 parameters, {@code
- * --tune-hybrid} the blend weight. The models' runtime writes under {@code --models DIR} (default:
- * a temporary directory).
+ * --no-models] [--tune] [--tune-hybrid] [--dense-thresholds]}; {@code --tune} grid-searches the
+ * BM25 parameters, {@code --tune-hybrid} the blend weight, {@code --dense-thresholds} prints what
+ * the dense-only threshold is chosen from (thresholds scored: {@code -Dkb.eval.thresholds}). The
+ * models' runtime writes under {@code --models DIR} (default: a temporary directory).
  */
 public final class EvalMain {
   private EvalMain() {}
@@ -61,6 +62,15 @@ public final class EvalMain {
         if (options.containsKey("--tune-hybrid")) {
           tuneHybrid(evaluator, articles, config, models);
         }
+        if (options.containsKey("--dense-thresholds")) {
+          denseThresholds(
+              StackFaq.queries(Path.of(require(options, "--queries"))),
+              evaluator,
+              index,
+              articles,
+              config,
+              models);
+        }
       }
     }
     if (options.containsKey("--tune")) {
@@ -90,6 +100,67 @@ public final class EvalMain {
       System.out.println(
           evaluate(evaluator, articles, candidate, models).tableRow(describeHybrid(candidate)));
     }
+  }
+
+  /**
+   * For choosing the dense-only threshold: the cosine of each query with its relevant article and
+   * with 20 random other articles (seeded), as percentiles, then the ranking's figures with a few
+   * thresholds (applied to both languages, as a query set is in one language).
+   */
+  private static void denseThresholds(
+      List<LabelledQuery> queries,
+      Evaluator evaluator,
+      KnowledgeIndex index,
+      List<Article> articles,
+      SearchConfig config,
+      Embedders models) {
+    java.util.Random random = new java.util.Random(42);
+    List<Float> relevant = new java.util.ArrayList<>();
+    List<Float> unrelated = new java.util.ArrayList<>();
+    for (LabelledQuery query : queries) {
+      relevant.add(index.cosine(query.text(), query.relevantArticleId()));
+      for (int i = 0; i < 20; i++) {
+        String other = articles.get(random.nextInt(articles.size())).id();
+        if (!other.equals(query.relevantArticleId())) {
+          unrelated.add(index.cosine(query.text(), other));
+        }
+      }
+    }
+    System.out.println("cosine with the relevant article: " + percentiles(relevant));
+    System.out.println("cosine with random other articles: " + percentiles(unrelated));
+    for (float t : new float[] {0.3f, 0.4f, 0.5f, 0.55f, 0.6f, 0.65f, 0.7f}) {
+      long passing = unrelated.stream().filter(c -> c >= t).count();
+      long below = relevant.stream().filter(c -> c < t).count();
+      System.out.printf(
+          "threshold %.2f: random pairs at or above %.2f%%, relevant articles below %.2f%%%n",
+          t, 100.0 * passing / unrelated.size(), 100.0 * below / relevant.size());
+    }
+    String[] thresholds = System.getProperty("kb.eval.thresholds", "0.3,0.5,0.6").split(",");
+    for (String value : thresholds) {
+      float t = Float.parseFloat(value);
+      SearchConfig candidate = config.withDenseOnlyCosines(t, t);
+      System.out.println(
+          evaluate(evaluator, articles, candidate, models)
+              .tableRow(describeHybrid(candidate) + ", dense-only cosine ≥ " + t));
+    }
+  }
+
+  private static String percentiles(List<Float> values) {
+    float[] sorted = new float[values.size()];
+    for (int i = 0; i < sorted.length; i++) {
+      sorted[i] = values.get(i);
+    }
+    java.util.Arrays.sort(sorted);
+    StringBuilder out = new StringBuilder("n " + sorted.length);
+    for (double p : new double[] {0.01, 0.05, 0.1, 0.5, 0.9, 0.99, 0.999}) {
+      out.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "  p%s %.3f",
+              p * 100 % 1 == 0 ? String.valueOf((int) (p * 100)) : String.valueOf(p * 100),
+              sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))]));
+    }
+    return out.toString();
   }
 
   private static Path modelDir(Map<String, String> options) {
@@ -147,7 +218,8 @@ public final class EvalMain {
       if (args[i].equals("--tune")
           || args[i].equals("--tune-hybrid")
           || args[i].equals("--no-models")
-          || args[i].equals("--no-phrases")) {
+          || args[i].equals("--no-phrases")
+          || args[i].equals("--dense-thresholds")) {
         options.put(args[i], "");
       } else if (args[i].startsWith("--") && i + 1 < args.length) {
         options.put(args[i], args[++i]);

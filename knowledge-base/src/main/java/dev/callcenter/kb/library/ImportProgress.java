@@ -17,7 +17,10 @@ public interface ImportProgress {
         }
       };
 
-  /** A batch is committed to the database and the index; {@code soFar} counts every batch. */
+  /**
+   * A batch is committed to the database (and indexed, or being indexed while the next is read: the
+   * import returns only when every stored batch is indexed); {@code soFar} counts every batch.
+   */
   void batchDone(ImportReport soFar);
 
   /** Asked before each batch is stored; true stops the import there. */

@@ -31,6 +31,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -288,13 +292,16 @@ public final class KnowledgeBaseService {
 
   /**
    * Imports articles from JSON Lines ({@link ArticleJsonLines}), read as a stream in batches of
-   * {@link #IMPORT_BATCH} lines: each batch is one database transaction, then one index commit
-   * (embeddings computed together), so that when an import stops between batches (cancelled, or the
-   * reader fails) the database and the index hold the same articles. A bad line is reported with
-   * its number and skipped, the rest of its batch imported; when the database refuses a batch (an
-   * external id taken meanwhile), that batch is stored again line by line so that only the
-   * offending line is skipped. A line whose {@code id} matches an article's external id replaces
-   * that article's content and status (a new version in its history) instead of adding a duplicate.
+   * {@link #IMPORT_BATCH} lines (fewer when they hold more than {@link #IMPORT_BATCH_CHARS}
+   * characters): each batch is one database transaction, then indexed (embeddings computed
+   * together) on a second thread while the next batch is read and stored, at most one batch behind;
+   * the import waits for it before it returns, so that when an import stops between batches
+   * (cancelled, or the reader fails) the database and the index hold the same articles. A bad line
+   * is reported with its number and skipped, the rest of its batch imported; when the database
+   * refuses a batch (an external id taken meanwhile), that batch is stored again line by line so
+   * that only the offending line is skipped. A line whose {@code id} matches an article's external
+   * id replaces that article's content and status (a new version in its history) instead of adding
+   * a duplicate.
    *
    * @param authorId recorded as the author of the new versions; null for the system
    * @param progress told after each batch; its {@link ImportProgress#cancelled()} stops the import
@@ -304,6 +311,7 @@ public final class KnowledgeBaseService {
     ImportRun run = new ImportRun(authorId);
     List<PendingLine> batch = new ArrayList<>(IMPORT_BATCH);
     Set<String> batchIds = new HashSet<>();
+    long batchChars = 0;
     boolean cancelled = false;
     try {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -322,7 +330,7 @@ public final class KnowledgeBaseService {
         // The same external id twice in one batch: the first must be stored before the second
         // can replace it.
         boolean repeated = externalId != null && !batchIds.add(externalId);
-        if (repeated || batch.size() >= IMPORT_BATCH) {
+        if (repeated || batch.size() >= IMPORT_BATCH || batchChars >= IMPORT_BATCH_CHARS) {
           if (progress.cancelled()) {
             cancelled = true;
             break;
@@ -331,11 +339,13 @@ public final class KnowledgeBaseService {
           progress.batchDone(run.report(false));
           batch.clear();
           batchIds.clear();
+          batchChars = 0;
           if (externalId != null) {
             batchIds.add(externalId);
           }
         }
         batch.add(new PendingLine(run.linesRead, parsed));
+        batchChars += line.length();
       }
       if (!cancelled && !batch.isEmpty()) {
         if (progress.cancelled()) {
@@ -348,13 +358,14 @@ public final class KnowledgeBaseService {
       throw new KnowledgeBaseException("cannot read the import at line " + (run.linesRead + 1), e);
     } finally {
       // Whatever was stored is in the database; make it durable in the index too.
+      run.close();
       index.commitNow();
       index.refreshNow();
     }
     ImportReport report = run.report(cancelled);
     log.info(
         "Knowledge-base import{}: {} created, {} updated, {} unchanged, {} bad lines skipped;"
-            + " database {} ms, index {} ms",
+            + " database {} ms, index {} ms (the two overlap)",
         cancelled ? " (cancelled at line " + report.linesRead() + ")" : "",
         report.created(),
         report.updated(),
@@ -368,8 +379,20 @@ public final class KnowledgeBaseService {
     return report;
   }
 
-  /** Lines per batch of {@link #importJsonLines}: one transaction and one index commit each. */
-  public static final int IMPORT_BATCH = 500;
+  /**
+   * Most lines per batch of {@link #importJsonLines}: one transaction each. Larger batches than the
+   * first 500 pay the durable commit (an fsync) less often; the 2,000 lines are parsed and held in
+   * memory twice at most (one batch stored, the one before it indexed).
+   */
+  public static final int IMPORT_BATCH = 2000;
+
+  /**
+   * A batch is closed early once its lines hold this many characters, so that long articles (up to
+   * 4 × 100,000 characters each) never make a batch of gigabytes.
+   */
+  static final long IMPORT_BATCH_CHARS = 4_000_000;
+
+  private static final long INDEX_COMMIT_SECONDS = 5;
 
   /**
    * Longest time an import's indexed batches stay uncommitted (searchable, not yet durable in the
@@ -377,7 +400,7 @@ public final class KnowledgeBaseService {
    * in indexing. A crash loses at most this much from the index, and the start-up synchronisation
    * indexes it again.
    */
-  private static final long INDEX_COMMIT_NANOS = 1_000_000_000L;
+  private static final long INDEX_COMMIT_NANOS = INDEX_COMMIT_SECONDS * 1_000_000_000L;
 
   private record PendingLine(int number, ArticleJsonLines.Line line) {}
 
@@ -393,8 +416,82 @@ public final class KnowledgeBaseService {
     long indexNanos;
     long lastCommit = System.nanoTime();
 
+    /** Indexes stored batches while the next one is read and stored; started on first use. */
+    private ExecutorService indexer;
+
+    /** The batch being indexed, or null. */
+    private Future<?> indexing;
+
     ImportRun(Long authorId) {
       this.authorId = authorId;
+    }
+
+    /**
+     * Indexes a stored batch on the indexing thread, after the batch before it (so that a later
+     * version of an article is never overwritten by an earlier one).
+     */
+    void indexInBackground(List<Article> stored) {
+      finishIndexing();
+      if (stored.isEmpty()) {
+        return;
+      }
+      if (indexer == null) {
+        indexer =
+            Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("kb-import-index").daemon().factory());
+      }
+      indexing =
+          indexer.submit(
+              () -> {
+                long started = System.nanoTime();
+                boolean commit = started - lastCommit >= INDEX_COMMIT_NANOS;
+                indexAll(stored, commit);
+                long indexedAt = System.nanoTime();
+                if (commit) {
+                  lastCommit = indexedAt;
+                }
+                indexNanos += indexedAt - started;
+              });
+    }
+
+    /**
+     * Waits for the batch being indexed, without giving up on an interrupt: the import must not
+     * return while a stored batch is still missing from the index.
+     */
+    void finishIndexing() {
+      if (indexing == null) {
+        return;
+      }
+      boolean interrupted = false;
+      try {
+        while (true) {
+          try {
+            indexing.get();
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          } catch (ExecutionException e) {
+            // indexAll logs and swallows failures; what is left is an Error.
+            throw new KnowledgeBaseException("indexing an imported batch failed", e.getCause());
+          }
+        }
+      } finally {
+        indexing = null;
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    /** Waits for the last batch and stops the indexing thread. */
+    void close() {
+      try {
+        finishIndexing();
+      } finally {
+        if (indexer != null) {
+          indexer.shutdown();
+        }
+      }
     }
 
     ImportReport report(boolean cancelled) {
@@ -449,7 +546,7 @@ public final class KnowledgeBaseService {
         return;
       }
       unchanged += same;
-      List<Long> indexed = new ArrayList<>(writtenIds.length);
+      List<Article> stored = new ArrayList<>(writtenIds.length);
       for (int i = 0; i < writtenIds.length; i++) {
         ArticleRepository.Write write = writes.get(i);
         if (writtenIds[i] == 0) {
@@ -459,7 +556,10 @@ public final class KnowledgeBaseService {
                   written.get(i).number(),
                   versionConflict(write.id(), write.expectedVersion()).getMessage()));
         } else {
-          indexed.add(writtenIds[i]);
+          // Indexed from what was written: the new version is 1, or one more than expected.
+          int version = write.isNew() ? 1 : write.expectedVersion() + 1;
+          stored.add(
+              StoredArticle.toIndexed(writtenIds[i], write.content(), write.status(), version));
           if (write.isNew()) {
             created++;
           } else {
@@ -467,20 +567,13 @@ public final class KnowledgeBaseService {
           }
         }
       }
-      long[] ids = indexed.stream().mapToLong(Long::longValue).toArray();
-      List<StoredArticle> stored = articles.findAll(ids);
-      long storedAt = System.nanoTime();
-      databaseNanos += storedAt - started;
-      boolean commit = storedAt - lastCommit >= INDEX_COMMIT_NANOS;
-      indexAll(stored, commit);
-      long indexedAt = System.nanoTime();
-      if (commit) {
-        lastCommit = indexedAt;
-      }
-      indexNanos += indexedAt - storedAt;
+      databaseNanos += System.nanoTime() - started;
+      indexInBackground(stored);
     }
 
     private void storeOneByOne(List<PendingLine> batch) {
+      // These index as they are stored, so the batches before them must be indexed first.
+      finishIndexing();
       for (PendingLine pending : batch) {
         try {
           switch (importOne(pending.line(), authorId)) {
@@ -496,15 +589,16 @@ public final class KnowledgeBaseService {
   }
 
   /**
-   * Indexes these articles (as just read back from the database) with one index commit. A failure
-   * is logged and left to {@link #synchronizeIndex()} at the next start, as for single writes.
+   * Indexes these articles (as just written to the database), committing the index if asked. A
+   * failure is logged and left to {@link #synchronizeIndex()} at the next start, as for single
+   * writes.
    */
-  private void indexAll(List<StoredArticle> stored, boolean commit) {
+  private void indexAll(List<Article> stored, boolean commit) {
     if (stored.isEmpty()) {
       return;
     }
     try {
-      index.upsertAll(stored.stream().map(StoredArticle::toIndexed).toList(), commit);
+      index.upsertAll(stored, commit);
     } catch (RuntimeException e) {
       log.error(
           "Knowledge-base articles {}…{} are saved but could not be indexed",

@@ -40,6 +40,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
@@ -73,7 +74,6 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
 import org.apache.lucene.search.similarities.Similarity;
@@ -107,13 +107,6 @@ public final class KnowledgeIndex implements AutoCloseable {
 
   /** Fewest candidates each retriever (BM25, each vector field) contributes to the blend. */
   static final int CANDIDATES = 100;
-
-  /**
-   * An article that shares no word with the query must be at least this similar to it to be
-   * returned, so that a query about nothing in the knowledge base finds nothing rather than the
-   * least dissimilar articles.
-   */
-  static final float MIN_DENSE_ONLY_COSINE = 0.3f;
 
   /** Longest query prefix, in chars, that is embedded. */
   private static final int MAX_EMBEDDED_QUERY = 1000;
@@ -190,7 +183,7 @@ public final class KnowledgeIndex implements AutoCloseable {
               new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                  IndexSearcher searcher = new IndexSearcher(reader);
+                  IndexSearcher searcher = new MergedFieldInfosSearcher(reader);
                   searcher.setSimilarity(similarity);
                   return searcher;
                 }
@@ -459,9 +452,7 @@ public final class KnowledgeIndex implements AutoCloseable {
           ScoreDoc[] docs = ranked.docs();
           int from = Math.min(request.page() * request.pageSize(), docs.length);
           ScoreDoc[] pageDocs = Arrays.copyOfRange(docs, from, docs.length);
-          TopDocs top =
-              new TopDocs(new TotalHits(ranked.total(), TotalHits.Relation.EQUAL_TO), docs);
-          List<SearchHit> hits = hits(searcher, query, top, pageDocs);
+          List<SearchHit> hits = hits(searcher, query, pageDocs);
           return new SearchPage(hits, ranked.total(), request.page(), request.pageSize());
         });
   }
@@ -527,19 +518,7 @@ public final class KnowledgeIndex implements AutoCloseable {
       throws IOException {
     boolean chinese = TraditionalToSimplifiedCharFilter.containsHan(text);
     List<String> vectorFields = chinese ? CHINESE_VECTORS : ENGLISH_VECTORS;
-    // The models read about 256 (MiniLM) or 512 (bge) tokens; longer text (a whole ticket
-    // description) only costs time, so the query is embedded from its beginning.
-    String head = text;
-    if (text.length() > MAX_EMBEDDED_QUERY) {
-      int end = MAX_EMBEDDED_QUERY;
-      head = text.substring(0, Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end);
-    }
-    float[] vector =
-        chinese
-            ? embedders.embedQuery(
-                Model.CHINESE,
-                TraditionalToSimplifiedCharFilter.simplified(head, config.crossStraitPhrases()))
-            : embedders.embedQuery(Model.ENGLISH, head);
+    float[] vector = queryVector(text);
     Query filter = filterOnly(filters);
     Map<Integer, Float> dense = new HashMap<>();
     for (String field : vectorFields) {
@@ -557,18 +536,59 @@ public final class KnowledgeIndex implements AutoCloseable {
       dense.computeIfAbsent(hit.doc, doc -> exactDenseScore(searcher, doc, vectorFields, vector));
     }
     float w = chinese ? config.chineseLexicalWeight() : config.lexicalWeight();
+    // An article outside the BM25 candidates must be at least this similar to be returned.
+    float minCosine = chinese ? config.chineseMinDenseOnlyCosine() : config.minDenseOnlyCosine();
     Map<Integer, Float> blended = new HashMap<>();
     for (Map.Entry<Integer, Float> e : dense.entrySet()) {
       // Lucene scores a unit-vector dot product as (1 + cosine) / 2; blend the cosine itself.
       float cosine = 2 * e.getValue() - 1;
       float bm25 = lexicalScores.getOrDefault(e.getKey(), 0f);
-      if (bm25 == 0 && cosine < MIN_DENSE_ONLY_COSINE) {
+      if (bm25 == 0 && cosine < minCosine) {
         continue;
       }
       float lexicalPart = bestLexical > 0 ? bm25 / bestLexical : 0;
       blended.put(e.getKey(), (1 - w) * cosine + w * lexicalPart);
     }
     return blended;
+  }
+
+  /** The query's unit vector, from the model of its language. */
+  private float[] queryVector(String text) {
+    boolean chinese = TraditionalToSimplifiedCharFilter.containsHan(text);
+    // The models read about 256 (MiniLM) or 512 (bge) tokens; longer text (a whole ticket
+    // description) only costs time, so the query is embedded from its beginning.
+    String head = text;
+    if (text.length() > MAX_EMBEDDED_QUERY) {
+      int end = MAX_EMBEDDED_QUERY;
+      head = text.substring(0, Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end);
+    }
+    return chinese
+        ? embedders.embedQuery(
+            Model.CHINESE,
+            TraditionalToSimplifiedCharFilter.simplified(head, config.crossStraitPhrases()))
+        : embedders.embedQuery(Model.ENGLISH, head);
+  }
+
+  /**
+   * The cosine similarity of the query with the article's closest vector, as the hybrid ranking
+   * computes it, or NaN when the article is not indexed; for choosing thresholds on evaluation sets
+   * (needs the models).
+   */
+  public float cosine(String text, String articleId) {
+    if (!hybrid()) {
+      throw new KnowledgeBaseException("cosines need the embedding models");
+    }
+    List<String> fields =
+        TraditionalToSimplifiedCharFilter.containsHan(text) ? CHINESE_VECTORS : ENGLISH_VECTORS;
+    float[] vector = queryVector(text);
+    return withSearcher(
+        searcher -> {
+          ScoreDoc[] found =
+              searcher.search(new TermQuery(new Term(Fields.ID, articleId)), 1).scoreDocs;
+          return found.length == 0
+              ? Float.NaN
+              : 2 * exactDenseScore(searcher, found[0].doc, fields, vector) - 1;
+        });
   }
 
   private static float exactDenseScore(
@@ -760,43 +780,84 @@ public final class KnowledgeIndex implements AutoCloseable {
     return filtered.build();
   }
 
-  private List<SearchHit> hits(IndexSearcher searcher, Query query, TopDocs top, ScoreDoc[] page)
+  private List<SearchHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page)
       throws IOException {
     if (page.length == 0) {
       return List.of();
     }
-    UnifiedHighlighter highlighter =
-        UnifiedHighlighter.builder(searcher, indexAnalyzer)
-            // escape = true: article text is HTML-escaped, so <mark> is the only markup.
-            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-            .withBreakIterator(
-                () ->
-                    LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_LENGTH, 0.5f))
-            .build();
-    String[] bodies = {Fields.BODY_EN, Fields.BODY_ZH};
-    Map<String, String[]> snippets =
-        highlighter.highlightFields(
-            bodies, query, new TopDocs(top.totalHits, page), new int[] {1, 1});
+    // Each hit's stored fields are read once (a block decompression each); its body field is
+    // highlighted with the hits of its own language only, so no field is highlighted for hits
+    // that lack it (that cost a re-analysis per hit).
     StoredFields stored = searcher.storedFields();
+    Document[] docs = new Document[page.length];
+    Map<String, List<Integer>> byField = new LinkedHashMap<>();
+    for (int i = 0; i < page.length; i++) {
+      docs[i] = stored.document(page[i].doc);
+      String field = Fields.body(Language.ofTag(docs[i].get(Fields.LANGUAGE)));
+      byField.computeIfAbsent(field, f -> new ArrayList<>()).add(i);
+    }
+    String[] snippets = new String[page.length];
+    FieldInfos fieldInfos = fieldInfos(searcher);
+    for (Map.Entry<String, List<Integer>> group : byField.entrySet()) {
+      String field = group.getKey();
+      List<Integer> positions = group.getValue();
+      int[] docIds = new int[positions.size()];
+      Map<Integer, String> texts = new HashMap<>();
+      for (int j = 0; j < docIds.length; j++) {
+        docIds[j] = page[positions.get(j)].doc;
+        texts.put(docIds[j], docs[positions.get(j)].get(field));
+      }
+      String[] highlighted =
+          new Snippets(highlighter(searcher), fieldInfos, texts)
+              .highlightFields(new String[] {field}, query, docIds, new int[] {1})
+              .get(field);
+      for (int j = 0; j < docIds.length; j++) {
+        snippets[positions.get(j)] = highlighted[j];
+      }
+    }
     List<SearchHit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      Document doc = stored.document(page[i].doc);
-      Language language = Language.ofTag(doc.get(Fields.LANGUAGE));
-      String snippet = snippets.get(Fields.body(language))[i];
+      Document doc = docs[i];
       hits.add(
           new SearchHit(
               doc.get(Fields.ID),
               doc.get(Fields.EXTERNAL_ID),
               doc.get(Fields.TITLE_STORED),
               doc.get(Fields.PRODUCT),
-              language,
+              Language.ofTag(doc.get(Fields.LANGUAGE)),
               page[i].score,
-              snippet == null ? "" : snippet,
+              snippets[i] == null ? "" : snippets[i],
               doc.get(Fields.STATUS),
               doc.get(Fields.VISIBILITY)));
     }
     return hits;
+  }
+
+  private UnifiedHighlighter.Builder highlighter(IndexSearcher searcher) {
+    return UnifiedHighlighter.builder(searcher, indexAnalyzer)
+        // escape = true: article text is HTML-escaped, so <mark> is the only markup.
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+        .withBreakIterator(
+            () ->
+                LengthGoalBreakIterator.createClosestToLength(
+                    BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_LENGTH, 0.5f));
+  }
+
+  /** The searcher's field infos across its segments, merged when the searcher was opened. */
+  private static FieldInfos fieldInfos(IndexSearcher searcher) {
+    return searcher instanceof MergedFieldInfosSearcher merged
+        ? merged.fieldInfos
+        : FieldInfos.getMergedFieldInfos(searcher.getIndexReader());
+  }
+
+  /** A searcher that knows its reader's merged field infos, for the snippets. */
+  private static final class MergedFieldInfosSearcher extends IndexSearcher {
+    final FieldInfos fieldInfos;
+
+    MergedFieldInfosSearcher(IndexReader reader) {
+      super(reader);
+      this.fieldInfos = FieldInfos.getMergedFieldInfos(reader);
+    }
   }
 
   /** The documents of these articles, their vectors computed in batches. */

@@ -21,6 +21,11 @@ import java.time.Duration;
  *     queries
  * @param crossStraitPhrases fold Taiwan phrases to the mainland ones before the characters (see
  *     {@link CrossStraitPhrases}); false only to measure what it brings
+ * @param minDenseOnlyCosine least cosine similarity with the query an article needs to be returned
+ *     when it is not among the BM25 candidates, so that a query about nothing in the knowledge base
+ *     finds nothing rather than the least dissimilar articles (English, MiniLM)
+ * @param chineseMinDenseOnlyCosine {@code minDenseOnlyCosine} for queries in Chinese: bge-small-zh
+ *     gives unrelated texts far higher cosines than MiniLM; chosen on the Chinese dev queries
  */
 public record SearchConfig(
     float k1,
@@ -31,14 +36,17 @@ public record SearchConfig(
     float lexicalWeight,
     float solvedBoost,
     float chineseLexicalWeight,
-    boolean crossStraitPhrases) {
+    boolean crossStraitPhrases,
+    float minDenseOnlyCosine,
+    float chineseMinDenseOnlyCosine) {
 
   /**
    * Values chosen on the StackFAQ dev queries, the Chinese blend weight on the Chinese dev queries;
    * see docs/kb-evaluation.md.
    */
   public static final SearchConfig DEFAULTS =
-      new SearchConfig(2.5f, 1.0f, 1.0f, 1.5f, Duration.ofMillis(500), 0.1f, 0.03f, 0.2f, true);
+      new SearchConfig(
+          2.5f, 1.0f, 1.0f, 1.5f, Duration.ofMillis(500), 0.1f, 0.03f, 0.2f, true, 0.3f, 0.6f);
 
   public SearchConfig {
     if (k1 < 0 || b < 0 || b > 1 || titleB < 0 || titleB > 1 || titleBoost <= 0) {
@@ -58,6 +66,12 @@ public record SearchConfig(
     if (solvedBoost < 0 || solvedBoost > 0.1f) {
       throw new KnowledgeBaseException("solvedBoost must be between 0 and 0.1");
     }
+    if (minDenseOnlyCosine < -1
+        || minDenseOnlyCosine > 1
+        || chineseMinDenseOnlyCosine < -1
+        || chineseMinDenseOnlyCosine > 1) {
+      throw new KnowledgeBaseException("a cosine threshold must be between -1 and 1");
+    }
   }
 
   public SearchConfig withRanking(float k1, float b, float titleB, float titleBoost) {
@@ -70,7 +84,9 @@ public record SearchConfig(
         lexicalWeight,
         solvedBoost,
         chineseLexicalWeight,
-        crossStraitPhrases);
+        crossStraitPhrases,
+        minDenseOnlyCosine,
+        chineseMinDenseOnlyCosine);
   }
 
   /** The blend weight of English queries. */
@@ -84,7 +100,9 @@ public record SearchConfig(
         lexicalWeight,
         solvedBoost,
         chineseLexicalWeight,
-        crossStraitPhrases);
+        crossStraitPhrases,
+        minDenseOnlyCosine,
+        chineseMinDenseOnlyCosine);
   }
 
   /** The blend weight of Chinese queries. */
@@ -98,7 +116,9 @@ public record SearchConfig(
         lexicalWeight,
         solvedBoost,
         chineseLexicalWeight,
-        crossStraitPhrases);
+        crossStraitPhrases,
+        minDenseOnlyCosine,
+        chineseMinDenseOnlyCosine);
   }
 
   public SearchConfig withCrossStraitPhrases(boolean crossStraitPhrases) {
@@ -111,6 +131,24 @@ public record SearchConfig(
         lexicalWeight,
         solvedBoost,
         chineseLexicalWeight,
-        crossStraitPhrases);
+        crossStraitPhrases,
+        minDenseOnlyCosine,
+        chineseMinDenseOnlyCosine);
+  }
+
+  /** The dense-only thresholds of English and of Chinese queries. */
+  public SearchConfig withDenseOnlyCosines(float english, float chinese) {
+    return new SearchConfig(
+        k1,
+        b,
+        titleB,
+        titleBoost,
+        maxStaleness,
+        lexicalWeight,
+        solvedBoost,
+        chineseLexicalWeight,
+        crossStraitPhrases,
+        english,
+        chinese);
   }
 }

@@ -69,6 +69,16 @@ final class TraditionalToSimplifiedCharFilter extends BaseCharFilter {
         .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
   }
 
+  /** False when no char is in or above the CJK radicals block, where Han characters start. */
+  private static boolean mayHoldHan(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= '\u2E80') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public int read(char[] buffer, int offset, int length) throws IOException {
     if (converted == null) {
@@ -102,6 +112,10 @@ final class TraditionalToSimplifiedCharFilter extends BaseCharFilter {
   }
 
   private static String convert(String text, boolean phrases, OffsetCorrections corrections) {
+    if (!mayHoldHan(text)) {
+      // English text (every title goes through the type-ahead field's filter): nothing to fold.
+      return text;
+    }
     boolean taiwanese = phrases && hasTraditionalOnly(text);
     StringBuilder out = new StringBuilder(text.length());
     int cumulativeDiff = 0;

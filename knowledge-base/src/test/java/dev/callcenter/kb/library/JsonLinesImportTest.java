@@ -213,7 +213,8 @@ class JsonLinesImportTest {
   void aCancelledImportLeavesTheDatabaseAndTheIndexInAgreement() {
     KnowledgeBaseService kb = newKnowledgeBase();
     List<String> lines = new ArrayList<>();
-    for (int n = 1; n <= 2000; n++) {
+    int total = 4 * KnowledgeBaseService.IMPORT_BATCH + 100;
+    for (int n = 1; n <= total; n++) {
       lines.add(article(n, "Remove the paper."));
     }
     List<ImportReport> seen = new ArrayList<>();
@@ -248,7 +249,65 @@ class JsonLinesImportTest {
     // Importing the same file again finishes the job: the first part is found unchanged.
     ImportReport resumed = kb.importJsonLines(lines(lines.toArray(String[]::new)), null);
     assertThat(resumed.unchanged()).isEqualTo(report.created());
-    assertThat(resumed.created()).isEqualTo(2000 - report.created());
-    assertThat(index.indexedRevisions()).isEqualTo(stored()).hasSize(2000);
+    assertThat(resumed.created()).isEqualTo(total - report.created());
+    assertThat(index.indexedRevisions()).isEqualTo(stored()).hasSize(total);
+  }
+
+  @Test
+  void labelsWithQuotesCommasBracesAndBackslashesAreStoredAsWritten() {
+    KnowledgeBaseService kb = newKnowledgeBase();
+
+    ImportReport report =
+        kb.importJsonLines(
+            lines(
+                "{\"id\":\"odd-labels\",\"title\":\"Odd labels\",\"product\":\"phone\","
+                    + "\"versions\":[\"1,2\",\"a\\\"b\",\"c\\\\d\",\"{x}\",\"NULL\"],"
+                    + "\"tags\":[\"we said \\\"hi\\\"\",\"电话\"]}"),
+            null);
+
+    assertThat(report.errors()).isEmpty();
+    StoredArticle stored = kb.list(null, 10).getFirst();
+    assertThat(stored.content().versions())
+        .containsExactlyInAnyOrder("1,2", "a\"b", "c\\d", "{x}", "NULL");
+    assertThat(stored.content().tags()).containsExactlyInAnyOrder("we said \"hi\"", "电话");
+    // The history snapshot is copied from the same row (history keeps no external id).
+    assertThat(kb.history(stored.id()).getFirst().content())
+        .isEqualTo(stored.content().withExternalId(null));
+    // The index was fed from what was written, at the version the database holds.
+    assertThat(index.indexedRevisions()).isEqualTo(stored());
+  }
+
+  @Test
+  void longArticlesCloseABatchEarlyAndAllAreImported() {
+    KnowledgeBaseService kb = newKnowledgeBase();
+    String longText = "Remove the paper. ".repeat(5_000);
+    int total = (int) (3 * KnowledgeBaseService.IMPORT_BATCH_CHARS / longText.length()) + 7;
+    List<String> lines = new ArrayList<>();
+    for (int n = 1; n <= total; n++) {
+      lines.add(article(n, longText));
+    }
+    List<ImportReport> seen = new ArrayList<>();
+
+    ImportReport report =
+        kb.importJsonLines(
+            lines(lines.toArray(String[]::new)),
+            null,
+            new ImportProgress() {
+              @Override
+              public void batchDone(ImportReport soFar) {
+                seen.add(soFar);
+              }
+
+              @Override
+              public boolean cancelled() {
+                return false;
+              }
+            });
+
+    assertThat(total).isLessThan(KnowledgeBaseService.IMPORT_BATCH);
+    // Three batches closed by their size, then the final report (with the rest).
+    assertThat(seen).hasSize(4);
+    assertThat(report.created()).isEqualTo(total);
+    assertThat(index.indexedRevisions()).isEqualTo(stored()).hasSize(total);
   }
 }

@@ -113,6 +113,21 @@ class HybridSearchTest {
   }
 
   @Test
+  void aChineseQueryAboutNothingInTheKnowledgeBaseFindsNothing() {
+    // A support question the knowledge base does not cover ("the printer keeps jamming"), with no
+    // character in common with either Chinese article, so only the vectors could match it.
+    String printer = "打印机一直卡纸";
+    try (KnowledgeIndex englishThreshold =
+        KnowledgeIndex.inMemory(
+            SearchConfig.DEFAULTS.withDenseOnlyCosines(0.3f, 0.3f), TestModels.shared())) {
+      englishThreshold.reindex(ARTICLES);
+      // bge-small-zh finds unrelated Chinese texts this similar: MiniLM's 0.3 lets them through.
+      assertThat(ids(englishThreshold, printer)).isNotEmpty();
+    }
+    assertThat(ids(hybrid, printer)).isEmpty();
+  }
+
+  @Test
   void withoutModelsSearchIsLexicalAndStillWorks() {
     assertThat(lexical.hybrid()).isFalse();
     assertThat(ids(lexical, "voicemail PIN")).first().isEqualTo("voicemail");
