@@ -516,6 +516,10 @@ public final class LiveState implements PbxEventSink {
       }
     }
     switch (event) {
+      case CallOffered e when isAgentPhone(interfaceOf(e.channel())) -> {
+        // An agent dialling out or calling a colleague from their phone: nobody called in, so
+        // nothing to pop, count or miss (as placedByAnAgent decides for a snapshot).
+      }
       case CallOffered e -> {
         LiveCall c = callFor(e.callId());
         c.uniqueid = e.uniqueid();
@@ -991,7 +995,13 @@ public final class LiveState implements PbxEventSink {
     return channels.stream()
         .filter(ch -> ch.uniqueid().equals(ch.callId()))
         .map(ch -> interfaceOf(ch.channel()))
-        .anyMatch(iface -> members.containsKey(iface) || directory.byInterface(iface).isPresent());
+        .anyMatch(this::isAgentPhone);
+  }
+
+  /** Whether {@code iface} is an agent's phone: a queue member's or one assigned to an agent. */
+  private boolean isAgentPhone(String iface) {
+    return iface != null
+        && (members.containsKey(iface) || directory.byInterface(iface).isPresent());
   }
 
   private LiveCall callFor(String callId) {

@@ -12,10 +12,13 @@ import dev.callcenter.cti.call.CallOffered;
 import dev.callcenter.cti.call.CallQueued;
 import dev.callcenter.cti.call.CallerId;
 import dev.callcenter.cti.call.DeviceStatus;
+import dev.callcenter.cti.call.DialEnded;
+import dev.callcenter.cti.call.HangUpRequested;
 import dev.callcenter.cti.call.MemberAdded;
 import dev.callcenter.cti.call.MemberPaused;
 import dev.callcenter.cti.call.MemberRemoved;
 import dev.callcenter.cti.call.PbxSnapshot;
+import dev.callcenter.cti.call.PhoneDialed;
 import dev.callcenter.helpdesk.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -571,5 +574,56 @@ class LiveStateTest {
 
     assertThat(ended).as("asked for after its last event, and it is gone").hasSize(1);
     assertThat(state.agent(1).orElseThrow().state()).isNotEqualTo(AgentState.ON_CALL);
+  }
+
+  @Test
+  void aCallPlacedFromAnAgentsPhoneToAColleagueNeitherPopsNorCountsAsAnOffer() {
+    state.accept(
+        new CallOffered(
+            "internal",
+            T0,
+            "internal",
+            "PJSIP/1001-00000009",
+            new CallerId("1001", null, false, "Agent One"),
+            "from-agents",
+            "1002"));
+    state.accept(
+        new PhoneDialed(
+            "internal", T0, "internal", "PJSIP/1002", "internal.2", CallerId.anonymousCaller()));
+    state.accept(new DialEnded("internal", T0, "PJSIP/1002", "internal.2", "ANSWER"));
+    state.accept(new CallHungUp("internal", T0, "internal", "PJSIP/1001-00000009", 16, "Normal"));
+
+    assertThat(heard).isEmpty();
+    assertThat(ended).isEmpty();
+    assertThat(state.call("internal")).isEmpty();
+  }
+
+  @Test
+  void aCallerDialledStraightToAnAgentsPhonePopsThereAndTheLegEndsWithThatPhone() {
+    state.accept(
+        new CallOffered("direct", T0, "direct", "PJSIP/pstn-3", CALLER, "from-pstn", "1002"));
+    state.accept(new PhoneDialed("direct", T0, "direct", "PJSIP/1002", "direct.2", CALLER));
+    assertThat(heard).containsExactly("ringing agent2 direct");
+    assertThat(state.agent(2).orElseThrow().state()).isEqualTo(AgentState.RINGING);
+    clock.advance(Duration.ofSeconds(3));
+    state.accept(new DialEnded("direct", clock.instant(), "PJSIP/1002", "direct.2", "ANSWER"));
+    assertThat(state.agent(2).orElseThrow().state()).isEqualTo(AgentState.ON_CALL);
+    clock.advance(Duration.ofSeconds(30));
+    state.accept(new HangUpRequested("direct", clock.instant(), "direct"));
+    state.accept(new CallHungUp("direct", clock.instant(), "direct.2", "PJSIP/1002-4", 16, "x"));
+    state.accept(new CallHungUp("direct", clock.instant(), "direct", "PJSIP/pstn-3", 16, "x"));
+
+    assertThat(legs)
+        .singleElement()
+        .satisfies(
+            leg -> {
+              assertThat(leg.answeredBy()).isEqualTo("PJSIP/1002");
+              assertThat(leg.queue()).isNull();
+              assertThat(leg.ringSeconds()).isEqualTo(3);
+              assertThat(leg.talkSeconds()).isEqualTo(30);
+              assertThat(leg.endedBy()).isEqualTo(CallCompleted.EndedBy.CALLER);
+            });
+    assertThat(ended).hasSize(1);
+    assertThat(state.agent(2).orElseThrow().state()).isEqualTo(AgentState.WRAP_UP);
   }
 }
