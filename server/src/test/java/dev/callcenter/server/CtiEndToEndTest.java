@@ -10,6 +10,8 @@ import dev.callcenter.helpdesk.interaction.Interaction;
 import dev.callcenter.helpdesk.interaction.InteractionEvent;
 import dev.callcenter.pbxsim.PbxSimulator;
 import dev.callcenter.pbxsim.ami.RecordedAction;
+import dev.callcenter.pbxsim.pbx.Caller;
+import dev.callcenter.pbxsim.pbx.Channel;
 import dev.callcenter.pbxsim.scenario.CallHandle;
 import dev.callcenter.pbxsim.scenario.HangupBy;
 import dev.callcenter.pbxsim.time.ManualScheduler;
@@ -206,6 +208,52 @@ class CtiEndToEndTest {
       assertThat(server.services().interactions().forCustomer(caller.id(), 10, 0))
           .anyMatch(i -> i.event() == InteractionEvent.ABANDONED && i.summary() == null);
     }
+  }
+
+  @Test
+  void aKnownCallerWhoHangsUpInTheIvrIsNoMissedCall() throws Exception {
+    Customer caller = customer("Self service Lai", "0922555666");
+    // in the IVR (no queue, no phone rang), then gone: the caller checked a ticket and hung up
+    Channel inIvr =
+        sim.pbx()
+            .open(
+                sim.pbx()
+                    .draftChannel(
+                        "PJSIP/pstn", Caller.of("0922555666", ""), "from-pstn", "100", null)
+                    .withState(Channel.RING)
+                    .withApplication("AGI", "agi://127.0.0.1/ivr"));
+    time.advance(Duration.ofSeconds(20));
+    sim.pbx().hangup(inIvr.uniqueid(), 16);
+    // then the same caller abandons in the queue: that one is a missed call (and, events being
+    // applied in order, the IVR call's end has been handled before it)
+    CallHandle queued =
+        sim.calls()
+            .inboundQueueCall("0922555666", "", "support")
+            .abandonedAfter(Duration.ofSeconds(3), "PJSIP/1001");
+    time.advance(Duration.ofSeconds(3));
+    Poll.until(
+        "the abandoned call's callback",
+        () -> server.services().followUps().forCustomer(caller.id()).stream().findFirst(),
+        Duration.ofSeconds(10));
+
+    assertThat(server.services().followUps().forCustomer(caller.id()))
+        .singleElement()
+        .satisfies(f -> assertThat(f.params()).containsEntry("callId", queued.linkedid()));
+    assertThat(server.services().interactions().forCustomer(caller.id(), 10, 0))
+        .singleElement()
+        .satisfies(i -> assertThat(i.event()).isEqualTo(InteractionEvent.ABANDONED));
+    int records =
+        server
+            .services()
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select count(*) from call_record where call_id = :id")
+                        .bind("id", inIvr.linkedid())
+                        .mapTo(Integer.class)
+                        .one());
+    assertThat(records).as("no call record for a call that never reached the agents").isZero();
   }
 
   @Test

@@ -39,8 +39,8 @@ import org.slf4j.MDC;
  *       agent leg, so a transferred call has one for each agent who took it;
  *   <li>leg ended: that agent's interaction gets ring/talk/wait seconds, hangup cause and side,
  *       recording, and their screen {@code call-update ended};
- *   <li>ended: an unanswered call from a known customer becomes a missed-call interaction and a
- *       callback follow-up.
+ *   <li>ended: an unanswered call that reached a queue or a phone, from a known customer, becomes a
+ *       missed-call interaction and a callback follow-up; one that ended in the IVR does not.
  * </ul>
  */
 public final class CtiCoordinator implements CtiListener {
@@ -188,7 +188,7 @@ public final class CtiCoordinator implements CtiListener {
             call.callId(),
             () -> {
               try {
-                if (!call.answered()) {
+                if (!call.answered() && reachedAnAgent(call)) {
                   missed(call);
                 }
               } finally {
@@ -224,6 +224,16 @@ public final class CtiCoordinator implements CtiListener {
   // ------------------------------------------------------------------
 
   /** An unanswered call: on the customer's timeline, and a callback for someone. */
+  /**
+   * Whether an unanswered call was ever offered to the agents: it waited in a queue or rang a
+   * phone. One that ended in the IVR (the caller served themselves, or gave up before routing) is
+   * no missed call: no interaction, no callback, no call record (IVR containment is counted from
+   * the IVR's journeys).
+   */
+  private static boolean reachedAnAgent(CallView call) {
+    return call.queue() != null || call.lastRungInterface() != null;
+  }
+
   private void missed(CallView call) {
     ScreenPop p = pops.containsKey(PopKey.of(call)) ? pop(call).join() : composer.compose(call);
     boolean known = p.lookup() == CallerLookup.Result.KNOWN;
