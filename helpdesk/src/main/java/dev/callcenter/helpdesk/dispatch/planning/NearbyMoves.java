@@ -36,6 +36,8 @@ public final class NearbyMoves implements MoveIteratorFactory<DispatchPlan, Move
   /** The list variable as the running solver knows it (a meta-model of its own is refused). */
   private PlanningListVariableMetaModel<DispatchPlan, PlanShift, PlanVisit> VISITS;
 
+  private static final Move<DispatchPlan> NOTHING = view -> {};
+
   private List<PlanVisit> visits = List.of();
   private Map<PlanVisit, PlanVisit[]> nearest = Map.of();
 
@@ -101,8 +103,9 @@ public final class NearbyMoves implements MoveIteratorFactory<DispatchPlan, Move
             return move;
           }
         }
-        // Nothing near is allowed (a tiny or fully pinned day): a move that changes nothing.
-        return Moves.compose(List.of());
+        // Nothing near is allowed (one order, or a day of started visits): a move that changes
+        // nothing (Timefold refuses an empty composite move).
+        return NOTHING;
       }
     };
   }

@@ -128,6 +128,23 @@ class PlannerTest {
   }
 
   @Test
+  void aDayWithNoOrderOrASingleOneIsPlannedToo() {
+    for (int orders = 0; orders <= 2; orders++) {
+      DispatchPlan day = InstanceGenerator.generate(3, 1, 3);
+      DispatchPlan problem =
+          new DispatchPlan(day.getShifts(), new ArrayList<>(day.getVisits().subList(0, orders)));
+
+      var outcome =
+          planner.solve(
+              problem, Duration.ofMillis(500), Planner.Mode.FULL, new Planner.Run(), p -> {});
+
+      assertThat(outcome.plan().getScore().hardScore()).isZero();
+      assertThat(PlanVerifier.violations(outcome.plan().getShifts(), outcome.plan().getVisits()))
+          .isEmpty();
+    }
+  }
+
+  @Test
   void theSolverDrivesTheMinutesTheTravelModelGives() {
     DispatchPlan plan = InstanceGenerator.generate(30, 3, 5);
     PlanShift shift = plan.getShifts().getFirst();
