@@ -26,7 +26,7 @@ public final class Bench {
     if (which.equals("dispatch")) {
       // Planning runs on generated days in memory: no database.
       DispatchBench.run(
-          Long.getLong("dispatchSeed", 42L),
+          System.getProperty("dispatchSeeds", Long.getLong("dispatchSeed", 42L).toString()),
           Duration.ofSeconds(Integer.getInteger("dispatchSmallSeconds", 10)),
           Duration.ofSeconds(Integer.getInteger("dispatchLargeSeconds", 30)),
           Duration.ofSeconds(Integer.getInteger("dispatchEmergencySeconds", 2)));

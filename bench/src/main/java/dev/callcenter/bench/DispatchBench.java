@@ -11,6 +11,7 @@ import dev.callcenter.helpdesk.dispatch.planning.Planner;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -25,48 +26,82 @@ final class DispatchBench {
 
   private DispatchBench() {}
 
-  static void run(long seed, Duration smallBudget, Duration largeBudget, Duration emergencyBudget) {
+  /** What the goal lines compare: the greedy rule's and the server's plan of one day. */
+  private record Day(String name, long seed, DispatchPlan greedy, DispatchPlan timefold) {}
+
+  private static final List<Day> DAYS = new ArrayList<>();
+
+  /**
+   * @param seeds the instance seeds, comma-separated ({@code -DdispatchSeeds=42,7,1})
+   */
+  static void run(
+      String seeds, Duration smallBudget, Duration largeBudget, Duration emergencyBudget) {
     System.out.printf(
-        "%ndispatch: seed %d, budgets %d s (80/6) and %d s (500/40), emergency %d s%n",
-        seed, smallBudget.toSeconds(), largeBudget.toSeconds(), emergencyBudget.toSeconds());
+        "%ndispatch: seeds %s, budgets %d s (80/6) and %d s (500/40), emergency %d s%n",
+        seeds, smallBudget.toSeconds(), largeBudget.toSeconds(), emergencyBudget.toSeconds());
     System.out.printf(
-        "%-9s %-44s %10s %10s %-32s %10s %14s %9s %10s%n",
+        "%-12s %-44s %10s %10s %7s %-32s %10s %14s %9s %10s %10s%n",
         "instance",
         "method",
         "feasible@",
         "time",
+        "cpu",
         "score (hard/medium/soft)",
         "unassigned",
         "unassigned pri",
         "travel h",
+        "min/served",
         "violations");
     String only = System.getProperty("dispatchOnly", "");
-    if (!only.equals("large")) {
-      size(80, 6, seed, smallBudget, emergencyBudget);
+    for (String each : seeds.split(",")) {
+      long seed = Long.parseLong(each.strip());
+      if (!only.equals("large")) {
+        size(80, 6, seed, smallBudget, emergencyBudget);
+      }
+      if (!only.equals("small")) {
+        size(500, 40, seed, largeBudget, emergencyBudget);
+      }
     }
-    if (!only.equals("small")) {
-      size(500, 40, seed, largeBudget, emergencyBudget);
+    System.out.printf(
+        "%nTimefold (the server's path) against the greedy rule, same day, same rules:%n");
+    for (Day d : DAYS) {
+      double g = d.greedy().travelMinutes();
+      double t = d.timefold().travelMinutes();
+      System.out.printf(
+          "%-12s travel %+.1f %% (goal <= -15 %%), per served order %+.1f %%, unassigned %d vs %d"
+              + " (goal: fewer), unassigned priority %d vs %d%n",
+          d.name() + " s" + d.seed(),
+          100 * (t - g) / g,
+          100 * (perServed(d.timefold()) - perServed(d.greedy())) / perServed(d.greedy()),
+          unassigned(d.timefold()),
+          unassigned(d.greedy()),
+          unassignedPriority(d.timefold()),
+          unassignedPriority(d.greedy()));
     }
   }
 
   private static void size(
       int orders, int technicians, long seed, Duration budget, Duration emergencyBudget) {
-    String name = orders + "/" + technicians;
+    String name = orders + "/" + technicians + " s" + seed;
     Planner planner = new Planner();
+    System.out.printf("%-12s load average before: %s%n", name, loadAverage());
 
     DispatchPlan greedy = InstanceGenerator.generate(orders, technicians, seed);
+    long cpu = cpuMillis();
     DispatcherRule.Result g = DispatcherRule.plan(greedy);
     print(
         name,
         "greedy baseline",
         g.millis(),
         g.millis(),
+        cpuMillis() - cpu,
         "-",
         g.unassigned(),
         g.unassignedPriority(),
         greedy);
 
     DispatchPlan chProblem = InstanceGenerator.generate(orders, technicians, seed);
+    cpu = cpuMillis();
     var ch =
         planner.solve(
             chProblem,
@@ -74,9 +109,10 @@ final class DispatchBench {
             Planner.Mode.CONSTRUCTION_ONLY,
             new Planner.Run(),
             p -> {});
-    print(name, "Timefold construction", ch.firstFeasibleMillis(), ch.millis(), ch.plan());
+    print(name, "Timefold construction", ch.firstFeasibleMillis(), ch.millis(), cpu, ch.plan());
 
     DispatchPlan own = InstanceGenerator.generate(orders, technicians, seed);
+    cpu = cpuMillis();
     var unseeded =
         planner.solve(own, budget, Planner.Mode.WITHOUT_RULE, new Planner.Run(), p -> {});
     print(
@@ -84,18 +120,23 @@ final class DispatchBench {
         "Timefold " + budget.toSeconds() + " s, own start",
         unseeded.firstFeasibleMillis(),
         unseeded.millis(),
+        cpu,
         unseeded.plan());
 
     DispatchPlan problem = InstanceGenerator.generate(orders, technicians, seed);
+    cpu = cpuMillis();
     var full = planner.solve(problem, budget, Planner.Mode.FULL, new Planner.Run(), p -> {});
     print(
         name,
         "Timefold " + budget.toSeconds() + " s",
         full.firstFeasibleMillis(),
         full.millis(),
+        cpu,
         full.plan());
+    DAYS.add(new Day(orders + "/" + technicians, seed, greedy, full.plan()));
 
     emergency(name, planner, full.plan(), emergencyBudget);
+    System.out.printf("%-12s load average after: %s%n", name, loadAverage());
   }
 
   /**
@@ -123,6 +164,7 @@ final class DispatchBench {
     List<PlanVisit> visits = new ArrayList<>(solved.getVisits());
     visits.add(urgent);
     DispatchPlan problem = new DispatchPlan(solved.getShifts(), visits);
+    long cpu = cpuMillis();
     var ch =
         planner.solve(
             problem,
@@ -136,7 +178,9 @@ final class DispatchBench {
         "emergency, construction" + placedAt(ch),
         ch.firstFeasibleMillis(),
         ch.millis(),
+        cpu,
         ch.plan());
+    cpu = cpuMillis();
     var again =
         planner.solve(
             ch.plan(),
@@ -150,6 +194,7 @@ final class DispatchBench {
         "emergency, " + budget.toSeconds() + " s" + placedAt(again),
         again.firstFeasibleMillis(),
         again.millis(),
+        cpu,
         again.plan());
   }
 
@@ -164,20 +209,16 @@ final class DispatchBench {
   }
 
   private static void print(
-      String name, String method, long feasible, long millis, DispatchPlan p) {
-    long unassignedPriority =
-        p.getVisits().stream()
-            .filter(v -> v.getShift() == null)
-            .mapToLong(PlanVisit::getPriority)
-            .sum();
+      String name, String method, long feasible, long millis, long cpuFrom, DispatchPlan p) {
     print(
         name,
         method,
         feasible,
         millis,
+        cpuMillis() - cpuFrom,
         String.valueOf(p.getScore()),
-        p.unassignedCount(),
-        unassignedPriority,
+        unassigned(p),
+        unassignedPriority(p),
         p);
   }
 
@@ -186,21 +227,66 @@ final class DispatchBench {
       String method,
       long feasible,
       long millis,
+      long cpu,
       String score,
       long unassigned,
       long unassignedPriority,
       DispatchPlan p) {
     int violations = PlanVerifier.violations(p.getShifts(), p.getVisits()).size();
     System.out.printf(
-        "%-9s %-44s %10s %8d ms %-32s %10d %14d %9.1f %10d%n",
+        "%-12s %-44s %10s %8d ms %5.1f s %-32s %10d %14d %9.1f %10.1f %10d%n",
         name,
         method,
         feasible < 0 ? "never" : feasible + " ms",
         millis,
+        cpu / 1000.0,
         score,
         unassigned,
         unassignedPriority,
         p.travelMinutes() / 60.0,
+        perServed(p),
         violations);
+  }
+
+  /** Orders no shift has, counted from the routes (the greedy rule sets no shadow variables). */
+  private static long unassigned(DispatchPlan p) {
+    return p.getVisits().size() - served(p);
+  }
+
+  private static long served(DispatchPlan p) {
+    return p.getShifts().stream().mapToLong(s -> s.getVisits().size()).sum();
+  }
+
+  private static long unassignedPriority(DispatchPlan p) {
+    Set<PlanVisit> in = new HashSet<>();
+    p.getShifts().forEach(s -> in.addAll(s.getVisits()));
+    return p.getVisits().stream()
+        .filter(v -> !in.contains(v))
+        .mapToLong(PlanVisit::getPriority)
+        .sum();
+  }
+
+  /** Minutes driven per order served. */
+  private static double perServed(DispatchPlan p) {
+    return (double) p.travelMinutes() / Math.max(1, served(p));
+  }
+
+  /** CPU time of the whole process (every thread: the solver's, the JIT's, the GC's). */
+  private static long cpuMillis() {
+    return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1_000_000;
+  }
+
+  /** The box's 1, 5 and 15 minute load averages (other engineers share it). */
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+          .strip()
+          .replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 }

@@ -137,9 +137,7 @@ public final class DispatchConstraints implements ConstraintProvider {
   private Constraint returnHome(ConstraintFactory f) {
     return f.forEach(PlanVisit.class)
         .filter(v -> v.isAssigned() && v.isLastInShift())
-        .penalize(
-            HardMediumSoftScore.ONE_SOFT,
-            v -> v.getShift().getTravel().minutes(v.getSite(), v.getShift().getHome()))
+        .penalize(HardMediumSoftScore.ONE_SOFT, v -> v.getShift().minutesHome(v))
         .asConstraint(TRAVEL + " home");
   }
 

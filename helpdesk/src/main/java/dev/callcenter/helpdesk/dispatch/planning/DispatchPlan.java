@@ -22,6 +22,7 @@ public class DispatchPlan {
   public DispatchPlan(List<PlanShift> shifts, List<PlanVisit> visits) {
     this.shifts = shifts;
     this.visits = visits;
+    TravelMatrix.attach(shifts, visits);
   }
 
   public List<PlanShift> getShifts() {

@@ -32,6 +32,9 @@ public class PlanShift {
   private Map<Long, Integer> vanStock;
   private TravelModel travel;
 
+  private TravelMatrix matrix;
+  private int location;
+
   @PlanningListVariable(allowsUnassignedValues = true)
   private List<PlanVisit> visits = new ArrayList<>();
 
@@ -67,6 +70,33 @@ public class PlanShift {
     this.end = end;
     this.vanStock = vanStock;
     this.travel = travel;
+  }
+
+  /** Numbered in the plan's {@link TravelMatrix} (null: computed from the travel model). */
+  void locate(TravelMatrix matrix, int location) {
+    this.matrix = matrix;
+    this.location = location;
+  }
+
+  /** Minutes from the home base to the visit's site. */
+  long minutesFromHome(PlanVisit to) {
+    return matrix != null && to.matrix() == matrix
+        ? matrix.minutes(location, to.location())
+        : travel.minutes(home, to.getSite());
+  }
+
+  /** Minutes from the visit's site back to the home base. */
+  long minutesHome(PlanVisit from) {
+    return matrix != null && from.matrix() == matrix
+        ? matrix.minutes(from.location(), location)
+        : travel.minutes(from.getSite(), home);
+  }
+
+  /** Minutes from one visit's site to another's, as this shift's technician drives. */
+  long minutesBetween(PlanVisit from, PlanVisit to) {
+    return matrix != null && from.matrix() == matrix && to.matrix() == matrix
+        ? matrix.minutes(from.location(), to.location())
+        : travel.minutes(from.getSite(), to.getSite());
   }
 
   /** Minutes driven: home, every visit in order, home again. */

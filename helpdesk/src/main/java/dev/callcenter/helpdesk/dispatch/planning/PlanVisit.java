@@ -30,6 +30,9 @@ public class PlanVisit {
   private List<PartQuantity> parts;
   private Long pinnedTechnicianId;
 
+  private TravelMatrix matrix;
+  private int location;
+
   @InverseRelationShadowVariable(sourceVariableName = "visits")
   private PlanShift shift;
 
@@ -74,12 +77,26 @@ public class PlanVisit {
       return null;
     }
     if (previous == null) {
-      return shift.getStart() + shift.getTravel().minutes(shift.getHome(), site);
+      return shift.getStart() + shift.minutesFromHome(this);
     }
     if (previous.getArrival() == null) {
       return null;
     }
-    return previous.getEnd() + shift.getTravel().minutes(previous.getSite(), site);
+    return previous.getEnd() + shift.minutesBetween(previous, this);
+  }
+
+  /** Numbered in the plan's {@link TravelMatrix}. */
+  void locate(TravelMatrix matrix, int location) {
+    this.matrix = matrix;
+    this.location = location;
+  }
+
+  TravelMatrix matrix() {
+    return matrix;
+  }
+
+  int location() {
+    return location;
   }
 
   /** Minutes driven to get here from the previous stop (or home). */
@@ -87,8 +104,7 @@ public class PlanVisit {
     if (shift == null) {
       return 0;
     }
-    GeoPoint from = previous == null ? shift.getHome() : previous.getSite();
-    return shift.getTravel().minutes(from, site);
+    return previous == null ? shift.minutesFromHome(this) : shift.minutesBetween(previous, this);
   }
 
   /** Work starts on arrival, or at the window's start when the technician is early. */

@@ -5,12 +5,15 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.SubListChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.SubListSwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
@@ -87,14 +90,23 @@ public final class Planner {
     };
   }
 
+  /** Late acceptance's memory in steps (Timefold's default, 400, converges too slowly here). */
+  static final int LATE_ACCEPTANCE_SIZE = 100;
+
+  /** How often a nearby move is chosen against each kind of blind list move. */
+  static final double NEARBY_WEIGHT = 8;
+
   /**
-   * Local search over the community edition's list moves (nearby selection is an enterprise
-   * feature): move or swap one visit, move or swap a run of visits (also reversed), 2-opt within a
-   * route, and ruin-and-recreate, which takes a few visits out and puts them back (or others in
-   * their place) where they fit best — the move that fills a full day with more orders.
+   * Local search over the community edition's list moves — move or swap one visit, move or swap a
+   * run of visits (also reversed), 2-opt within a route — and {@link NearbyMoves}, our stand-in for
+   * the enterprise edition's nearby selection, chosen {@link #NEARBY_WEIGHT} times as often as each
+   * of the others. Late acceptance with a short memory ({@link #LATE_ACCEPTANCE_SIZE}).
    */
-  private static LocalSearchPhaseConfig localSearch() {
+  static LocalSearchPhaseConfig localSearch() {
     return new LocalSearchPhaseConfig()
+        .withAcceptorConfig(
+            new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
+        .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
         .withMoveSelectorConfig(
             new UnionMoveSelectorConfig()
                 .withMoveSelectors(
@@ -102,7 +114,10 @@ public final class Planner {
                     new ListSwapMoveSelectorConfig(),
                     new SubListChangeMoveSelectorConfig().withSelectReversingMoveToo(true),
                     new SubListSwapMoveSelectorConfig().withSelectReversingMoveToo(true),
-                    new KOptListMoveSelectorConfig().withMinimumK(2).withMaximumK(2)));
+                    new KOptListMoveSelectorConfig().withMinimumK(2).withMaximumK(2),
+                    new MoveIteratorFactoryConfig()
+                        .withMoveIteratorFactoryClass(NearbyMoves.class)
+                        .withFixedProbabilityWeight(NEARBY_WEIGHT)));
   }
 
   /**

@@ -69,6 +69,105 @@ class PlannerTest {
   }
 
   @Test
+  void replanningAFullDayKeepsStartedVisitsAtTheHeadAndPinnedOrdersWithTheirTechnician() {
+    DispatchPlan day = InstanceGenerator.generate(80, 6, 42);
+    DispatcherRule.plan(day);
+    Map<PlanShift, List<PlanVisit>> started = new java.util.HashMap<>();
+    for (PlanShift s : day.getShifts()) {
+      s.setPinnedCount(Math.min(2, s.getVisits().size()));
+      started.put(s, List.copyOf(s.getVisits().subList(0, s.getPinnedCount())));
+    }
+    // An important order nobody has yet is promised to technician 3 by the dispatcher.
+    PlanShift third = day.getShifts().get(2);
+    PlanVisit left =
+        day.getVisits().stream().filter(v -> !served(day, v)).findFirst().orElseThrow();
+    PlanVisit promised =
+        new PlanVisit(
+            left.getOrderId(),
+            left.getSite(),
+            third.getSkills(),
+            15,
+            third.getStart(),
+            third.getEnd() - 15,
+            95,
+            List.of(),
+            third.getTechnicianId());
+    List<PlanVisit> visits = new ArrayList<>(day.getVisits());
+    visits.set(visits.indexOf(left), promised);
+    long servedBefore = day.getShifts().stream().mapToLong(s -> s.getVisits().size()).sum();
+
+    var outcome =
+        planner.solve(
+            new DispatchPlan(day.getShifts(), visits),
+            Duration.ofSeconds(3),
+            Planner.Mode.FULL,
+            new Planner.Run(),
+            p -> {});
+    DispatchPlan plan = outcome.plan();
+
+    assertThat(PlanVerifier.violations(plan.getShifts(), plan.getVisits())).isEmpty();
+    for (PlanShift s : plan.getShifts()) {
+      List<Long> head =
+          s.getVisits().stream().limit(s.getPinnedCount()).map(PlanVisit::getOrderId).toList();
+      List<Long> before =
+          started.entrySet().stream()
+              .filter(e -> e.getKey().getId().equals(s.getId()))
+              .findFirst()
+              .orElseThrow()
+              .getValue()
+              .stream()
+              .map(PlanVisit::getOrderId)
+              .toList();
+      assertThat(head).isEqualTo(before);
+    }
+    assertThat(plan.getShifts().get(2).getVisits())
+        .extracting(PlanVisit::getOrderId)
+        .contains(promised.getOrderId());
+    assertThat(plan.getVisits().size() - plan.unassignedCount())
+        .isGreaterThanOrEqualTo(servedBefore);
+  }
+
+  @Test
+  void aDayWithNoOrderOrASingleOneIsPlannedToo() {
+    for (int orders = 0; orders <= 2; orders++) {
+      DispatchPlan day = InstanceGenerator.generate(3, 1, 3);
+      DispatchPlan problem =
+          new DispatchPlan(day.getShifts(), new ArrayList<>(day.getVisits().subList(0, orders)));
+
+      var outcome =
+          planner.solve(
+              problem, Duration.ofMillis(500), Planner.Mode.FULL, new Planner.Run(), p -> {});
+
+      assertThat(outcome.plan().getScore().hardScore()).isZero();
+      assertThat(PlanVerifier.violations(outcome.plan().getShifts(), outcome.plan().getVisits()))
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void theSolverDrivesTheMinutesTheTravelModelGives() {
+    DispatchPlan plan = InstanceGenerator.generate(30, 3, 5);
+    PlanShift shift = plan.getShifts().getFirst();
+    TravelModel travel = shift.getTravel();
+
+    for (PlanVisit a : plan.getVisits()) {
+      assertThat(shift.minutesFromHome(a)).isEqualTo(travel.minutes(shift.getHome(), a.getSite()));
+      assertThat(shift.minutesHome(a)).isEqualTo(travel.minutes(a.getSite(), shift.getHome()));
+      for (PlanVisit b : plan.getVisits()) {
+        assertThat(shift.minutesBetween(a, b)).isEqualTo(travel.minutes(a.getSite(), b.getSite()));
+      }
+    }
+    // A visit that is not part of the plan is driven to as the model says, not from the matrix.
+    PlanVisit outside = InstanceGenerator.generate(30, 3, 6).getVisits().getFirst();
+    assertThat(shift.minutesBetween(plan.getVisits().getFirst(), outside))
+        .isEqualTo(travel.minutes(plan.getVisits().getFirst().getSite(), outside.getSite()));
+  }
+
+  private static boolean served(DispatchPlan plan, PlanVisit v) {
+    return plan.getShifts().stream().anyMatch(s -> s.getVisits().contains(v));
+  }
+
+  @Test
   void stoppingEarlyReturnsTheBestPlanSoFar() {
     var run = new Planner.Run();
     var outcome =
