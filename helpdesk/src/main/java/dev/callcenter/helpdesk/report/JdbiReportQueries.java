@@ -109,6 +109,10 @@ public final class JdbiReportQueries implements ReportQueries {
 
   @Override
   public List<CallCounts> calls(ReportPeriod period, ReportFilter filter, CallThresholds t) {
+    RollupPlan.Source source = RollupPlan.calls(period, filter, t);
+    if (source != RollupPlan.Source.RAW) {
+      return rollupCalls(period, filter, t, source, false);
+    }
     Where w = callWhere(filter);
     List<String> bounds = period.bucketStarts().stream().map(Instant::toString).toList();
     String sql =
@@ -137,6 +141,13 @@ public final class JdbiReportQueries implements ReportQueries {
   @Override
   public Map<String, CallCounts> callsByTier(
       ReportPeriod period, ReportFilter filter, CallThresholds t) {
+    if (RollupPlan.calls(period, filter, t) == RollupPlan.Source.ROLLUP_QUEUE) {
+      Map<String, CallCounts> out = new LinkedHashMap<>();
+      for (CallCounts c : rollupCalls(period, filter, t, RollupPlan.Source.ROLLUP_QUEUE, true)) {
+        out.put(c.bucket() == 0 ? "VIP" : "STANDARD", c);
+      }
+      return out;
+    }
     Where w = callWhere(filter);
     String sql =
         "select tier, "
@@ -160,6 +171,154 @@ public final class JdbiReportQueries implements ReportQueries {
         });
   }
 
+  /**
+   * The call counts from call_rollup: per bucket and for the period, or ({@code byTier}) per tier
+   * as bucket 0 (VIP) and 1 (STANDARD). p90 of handle time is exact from the raw rows for short
+   * periods, else the histogram's (docs/metrics.md).
+   */
+  private List<CallCounts> rollupCalls(
+      ReportPeriod period,
+      ReportFilter filter,
+      CallThresholds t,
+      RollupPlan.Source source,
+      boolean byTier) {
+    Where w =
+        source == RollupPlan.Source.ROLLUP_AGENT
+            ? new Where()
+                .add("r.agent_id = :agent", "agent", filter.agentId())
+                .add(
+                    "r.agent_id in (select user_id from team_member where team_key = :team)",
+                    "team",
+                    filter.team())
+            : new Where()
+                .add("r.queue = :queue", "queue", filter.queue())
+                .add("r.tier = :tier", "tier", filter.tier() == null ? null : filter.tier().name());
+    String shortSum =
+        t.shortAbandonSeconds() == 0 ? "0" : "sum(short_" + t.shortAbandonSeconds() + ")";
+    StringBuilder sums = new StringBuilder();
+    for (String c : List.of("offered", "answered", "abandoned", "unanswered", "wait_sum")) {
+      sums.append(", sum(").append(c).append(") as ").append(c);
+    }
+    for (String c : List.of("handled", "handle_sum", "transfers_out", "transfers_in")) {
+      sums.append(", sum(").append(c).append(") as ").append(c);
+    }
+    sums.append(", sum(within_").append(t.serviceLevelSeconds()).append(") as within");
+    sums.append(", ").append(shortSum).append(" as short_abandoned");
+    boolean exact = RollupPlan.exactP90(period);
+    if (!exact) {
+      for (String h : JdbiReportRollups.histColumns()) {
+        sums.append(", sum(").append(h).append(") as ").append(h);
+      }
+    }
+    String key =
+        byTier
+            ? "case when r.tier = 'VIP' then 1 else 2 end"
+            : "width_bucket(r.slot, (select cast(:bounds as timestamptz[])))";
+    String sql =
+        "select b, grouping(b) as total"
+            + sums
+            + " from (select "
+            + key
+            + " as b, r.* from call_rollup r where r.grain = :grain and r.slot >= :from"
+            + " and r.slot < :to"
+            + w.sql
+            + ") r group by grouping sets ((b), ())";
+    List<String> bounds = period.bucketStarts().stream().map(Instant::toString).toList();
+    Map<Integer, Integer> p90 = exact ? rawP90(period, filter, byTier) : Map.of();
+    return jdbi.withHandle(
+        h -> {
+          Query q =
+              h.createQuery(sql)
+                  .bind("grain", source == RollupPlan.Source.ROLLUP_AGENT ? "A" : "Q")
+                  .bind("from", period.start())
+                  .bind("to", period.end());
+          if (!byTier) {
+            q.bindArray("bounds", String.class, bounds);
+          }
+          w.bind(q);
+          List<CallCounts> out = new ArrayList<>();
+          q.map(
+                  (rs, ctx) -> {
+                    int b = rs.getInt("total") == 1 ? -1 : rs.getInt("b") - 1;
+                    if (byTier && b < 0) {
+                      return null;
+                    }
+                    Integer p;
+                    if (exact) {
+                      p = p90.get(b);
+                    } else {
+                      long[] hist = new long[RollupPlan.BINS];
+                      for (int i = 0; i < hist.length; i++) {
+                        hist[i] = rs.getLong(String.format("h%02d", i));
+                      }
+                      p = RollupPlan.p90(hist);
+                    }
+                    return new CallCounts(
+                        b,
+                        rs.getLong("offered"),
+                        rs.getLong("answered"),
+                        rs.getLong("abandoned"),
+                        rs.getLong("short_abandoned"),
+                        rs.getLong("unanswered"),
+                        rs.getLong("within"),
+                        rs.getLong("wait_sum"),
+                        rs.getLong("handled"),
+                        rs.getLong("handle_sum"),
+                        p,
+                        rs.getLong("transfers_out"),
+                        rs.getLong("transfers_in"));
+                  })
+              .forEach(
+                  c -> {
+                    if (c != null) {
+                      out.add(c);
+                    }
+                  });
+          return out;
+        });
+  }
+
+  /** Exact nearest-rank p90 of handle time from call_record, per bucket (or tier) and total. */
+  private Map<Integer, Integer> rawP90(ReportPeriod period, ReportFilter filter, boolean byTier) {
+    Where w = callWhere(filter);
+    String key =
+        byTier
+            ? "case when tier = 'VIP' then 1 else 2 end"
+            : "width_bucket(offered_at, (select cast(:bounds as timestamptz[])))";
+    String sql =
+        "select b, grouping(b) as total, percentile_disc(0.9) within group (order by"
+            + " coalesce(talk_seconds, 0) + coalesce(wrap_seconds, 0)) as p90 from (select "
+            + key
+            + " as b, r.* from call_record r where offered_at >= :from and offered_at < :to"
+            + " and outcome = 'ANSWERED'"
+            + w.sql
+            + ") r group by grouping sets ((b), ())";
+    return jdbi.withHandle(
+        h -> {
+          Query q = h.createQuery(sql).bind("from", period.start()).bind("to", period.end());
+          if (!byTier) {
+            q.bindArray(
+                "bounds",
+                String.class,
+                period.bucketStarts().stream().map(Instant::toString).toList());
+          }
+          w.bind(q);
+          Map<Integer, Integer> out = new HashMap<>();
+          q.map(
+                  (rs, ctx) ->
+                      new Object[] {
+                        rs.getInt("total") == 1 ? -1 : rs.getInt("b") - 1, rs.getObject("p90")
+                      })
+              .forEach(
+                  e -> {
+                    if (e[1] != null) {
+                      out.put((Integer) e[0], ((Number) e[1]).intValue());
+                    }
+                  });
+          return out;
+        });
+  }
+
   @Override
   public Report.Table agentStates(ReportPeriod period, ReportFilter filter, Instant now) {
     Where w =
@@ -170,29 +329,90 @@ public final class JdbiReportQueries implements ReportQueries {
                 "team",
                 filter.team());
     Instant to = period.end().isAfter(now) ? now : period.end();
-    String sql =
-        """
-        select l.user_id, u.username, u.display_name, l.state, coalesce(l.reason, '') as reason,
-               sum(extract(epoch from least(coalesce(l.ended_at, :to), :to)
-                                      - greatest(l.started_at, :from)))::bigint as seconds
-          from agent_state_log l join app_user u on u.id = l.user_id
-         where tstzrange(l.started_at, l.ended_at, '[)') && tstzrange(:from, :to, '[)')
-        """
-            + w.sql
-            + " group by 1, 2, 3, 4, 5 having sum(extract(epoch from least(coalesce(l.ended_at,"
-            + " :to), :to) - greatest(l.started_at, :from))) > 0 order by 2, 4, 5";
-    return table(
-        "states",
-        sql,
-        Map.of("from", period.start(), "to", to.isBefore(period.start()) ? period.start() : to),
-        w,
+    List<Report.Column> columns =
         List.of(
             col("agentId", Type.INTEGER),
             col("agent", Type.TEXT),
             col("agentName", Type.TEXT),
             col("state", Type.TEXT),
             col("reason", Type.TEXT),
-            col("seconds", Type.SECONDS)));
+            col("seconds", Type.SECONDS));
+    Instant clippedTo = to.isBefore(period.start()) ? period.start() : to;
+    if (RollupPlan.statesFromRollup(period)) {
+      return rollupAgentStates(period, filter, clippedTo, columns);
+    }
+    // Logged-out time is not reported; a reason belongs to a pause only.
+    String sql =
+        """
+        select l.user_id, u.username, u.display_name, l.state,
+               case when l.state = 'PAUSED' then coalesce(l.reason, '') else '' end as reason,
+               sum(extract(epoch from least(coalesce(l.ended_at, :to), :to)
+                                      - greatest(l.started_at, :from)))::bigint as seconds
+          from agent_state_log l join app_user u on u.id = l.user_id
+         where tstzrange(l.started_at, l.ended_at, '[)') && tstzrange(:from, :to, '[)')
+           and l.state <> 'LOGGED_OUT'
+        """
+            + w.sql
+            + " group by 1, 2, 3, 4, 5 having sum(extract(epoch from least(coalesce(l.ended_at,"
+            + " :to), :to) - greatest(l.started_at, :from))) > 0 order by 2, 4, 5";
+    return table("states", sql, Map.of("from", period.start(), "to", clippedTo), w, columns);
+  }
+
+  /**
+   * Agent time from agent_state_rollup (closed spans) plus the spans still running, read from the
+   * log and clipped to {@code to}.
+   */
+  private Report.Table rollupAgentStates(
+      ReportPeriod period, ReportFilter filter, Instant to, List<Report.Column> columns) {
+    Where w =
+        new Where()
+            .add("x.user_id = :agent", "agent", filter.agentId())
+            .add(
+                "x.user_id in (select user_id from team_member where team_key = :team)",
+                "team",
+                filter.team());
+    String sql =
+        """
+        with r as (
+          select x.user_id, x.reason, sum(x.available_us) as available, sum(x.paused_us) as paused,
+                 sum(x.ringing_us) as ringing, sum(x.on_call_us) as on_call,
+                 sum(x.wrap_up_us) as wrap_up
+            from agent_state_rollup x
+           where x.slot >= :from and x.slot < :end
+        """
+            + w.sql
+            + """
+             group by 1, 2),
+            running as (
+              select x.user_id, x.state,
+                     case when x.state = 'PAUSED' then coalesce(x.reason, '') else '' end as reason,
+                     extract(epoch from cast(:to as timestamptz)
+                                        - greatest(x.started_at, :from)) * 1000000 as us
+                from agent_state_log x
+               where x.ended_at is null and x.started_at < :to and x.state <> 'LOGGED_OUT'
+            """
+            + w.sql
+            + """
+            ),
+            s as (
+              select user_id, state, reason, sum(us) as us from (
+                select r.user_id, v.state, v.reason, v.us from r
+                 cross join lateral (values ('AVAILABLE', '', r.available),
+                                            ('PAUSED', r.reason, r.paused),
+                                            ('RINGING', '', r.ringing),
+                                            ('ON_CALL', '', r.on_call),
+                                            ('WRAP_UP', '', r.wrap_up)) v(state, reason, us)
+                union all
+                select user_id, state, reason, us from running) y
+               group by 1, 2, 3)
+            select s.user_id, u.username, u.display_name, s.state, s.reason,
+                   (s.us / 1000000)::bigint as seconds
+              from s join app_user u on u.id = s.user_id
+             where s.us > 0
+             order by 2, 4, 5
+            """;
+    return table(
+        "states", sql, Map.of("from", period.start(), "end", period.end(), "to", to), w, columns);
   }
 
   @Override
@@ -204,40 +424,54 @@ public final class JdbiReportQueries implements ReportQueries {
                 "u.id in (select user_id from team_member where team_key = :team)",
                 "team",
                 filter.team());
+    // Calls per agent from the rollup's per-agent rows when the period is on quarter hours.
+    String calls =
+        RollupPlan.statesFromRollup(period)
+            ? """
+            with calls as (
+              select agent_id as id, sum(handled) as answered, sum(handle_sum) as handle,
+                     sum(transfers_out) as transfers
+                from call_rollup
+               where grain = 'A' and slot >= :from and slot < :to
+               group by 1 having sum(handled) > 0),
+            """
+            : """
+            with calls as (
+              select agent_id as id, count(*) as answered,
+                     sum(coalesce(talk_seconds, 0) + coalesce(wrap_seconds, 0)) as handle,
+                     count(*) filter (where transferred_out) as transfers
+                from call_record
+               where offered_at >= :from and offered_at < :to and outcome = 'ANSWERED'
+                 and agent_id is not null
+               group by 1),
+            """;
     String sql =
-        """
-        with calls as (
-          select agent_id as id, count(*) as answered,
-                 sum(coalesce(talk_seconds, 0) + coalesce(wrap_seconds, 0)) as handle,
-                 count(*) filter (where transferred_out) as transfers
-            from call_record
-           where offered_at >= :from and offered_at < :to and outcome = 'ANSWERED'
-             and agent_id is not null
-           group by 1),
-        created as (
-          select created_by as id, count(*) as n from ticket
-           where created_at >= :from and created_at < :to and created_by is not null group by 1),
-        resolved as (
-          select assignee_id as id, count(*) as n from ticket
-           where resolved_at >= :from and resolved_at < :to and assignee_id is not null
-           group by 1),
-        csat as (
-          select d.user_id as id, count(*) as n, avg(a.rating)::float8 as rating
-            from survey_answer a join agent_device d on d.interface = a.agent
-           where a.answered_at >= :from and a.answered_at < :to group by 1)
-        select u.id, u.username, u.display_name, coalesce(calls.answered, 0) as answered,
-               (calls.handle::float8 / nullif(calls.answered, 0)) as aht,
-               coalesce(calls.transfers, 0) as transfers,
-               coalesce(created.n, 0) as created, coalesce(resolved.n, 0) as resolved,
-               coalesce(csat.n, 0) as surveys, csat.rating
-          from app_user u
-          left join calls on calls.id = u.id
-          left join created on created.id = u.id
-          left join resolved on resolved.id = u.id
-          left join csat on csat.id = u.id
-         where (calls.id is not null or created.id is not null or resolved.id is not null
-                or csat.id is not null)
-        """
+        calls
+            + """
+            created as (
+              select created_by as id, count(*) as n from ticket
+               where created_at >= :from and created_at < :to and created_by is not null group by 1),
+            resolved as (
+              select assignee_id as id, count(*) as n from ticket
+               where resolved_at >= :from and resolved_at < :to and assignee_id is not null
+               group by 1),
+            csat as (
+              select d.user_id as id, count(*) as n, avg(a.rating)::float8 as rating
+                from survey_answer a join agent_device d on d.interface = a.agent
+               where a.answered_at >= :from and a.answered_at < :to group by 1)
+            select u.id, u.username, u.display_name, coalesce(calls.answered, 0) as answered,
+                   (calls.handle::float8 / nullif(calls.answered, 0)) as aht,
+                   coalesce(calls.transfers, 0) as transfers,
+                   coalesce(created.n, 0) as created, coalesce(resolved.n, 0) as resolved,
+                   coalesce(csat.n, 0) as surveys, csat.rating
+              from app_user u
+              left join calls on calls.id = u.id
+              left join created on created.id = u.id
+              left join resolved on resolved.id = u.id
+              left join csat on csat.id = u.id
+             where (calls.id is not null or created.id is not null or resolved.id is not null
+                    or csat.id is not null)
+            """
             + w.sql
             + " order by u.username";
     return table(
