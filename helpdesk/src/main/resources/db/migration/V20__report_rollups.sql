@@ -5,6 +5,16 @@
 -- zone whose offset is a whole number of quarter hours (every zone in use since 1980) is a slot
 -- boundary, so a period in such a zone is an exact sum of slots.
 
+-- The customer's next offer after this one (in offer order, any queue), kept by the writer so that
+-- first-contact resolution needs no window over a year of calls. Null: none yet.
+alter table call_record add column next_offer_at timestamptz;
+update call_record r set next_offer_at = x.next
+  from (select id, lead(offered_at) over (partition by customer_id order by offered_at, id) as next
+          from call_record where customer_id is not null and not transferred_in) x
+ where x.id = r.id and x.next is not null;
+create index call_record_customer_offer on call_record (customer_id, offered_at, id)
+  where customer_id is not null and not transferred_in;
+
 -- Calls, in two grains: 'Q' rows per slot, queue and caller tier (agent_id 0) serve reports with
 -- no filter or a queue / tier filter; 'A' rows per slot and answering agent (queue and tier '')
 -- serve the agent and team filters and the agents report. Each row holds the counts of
@@ -27,6 +37,12 @@ create table call_rollup (
   handle_sum     bigint not null default 0,
   transfers_out  integer not null default 0,
   transfers_in   integer not null default 0,
+  -- Answered rows not transferred onwards: the calls an IVR survey can follow.
+  ended_with_agent integer not null default 0,
+  -- First-contact resolution: answered offers of identified callers, and those of them the same
+  -- customer did not follow with another offer within 7 days (call_record.next_offer_at).
+  fcr_calls      integer not null default 0,
+  fcr_resolved   integer not null default 0,
   within_10  integer not null default 0,
   within_15  integer not null default 0,
   within_20  integer not null default 0,
@@ -126,3 +142,12 @@ create table agent_state_rollup (
   wrap_up_us    bigint not null default 0,
   primary key (slot, user_id, reason)
 );
+
+-- The customers report (80/20) over any period reads the customers now, their open tickets and
+-- 180 days of inbound contacts: the top of the ranking from an index, open tickets per customer
+-- without visiting the closed ones, and the contacts as an index-only range scan.
+create index customer_value_rank on customer (value_12m desc, id);
+create index ticket_customer_open on ticket (customer_id) include (type)
+  where status in ('NEW', 'OPEN', 'PENDING_CUSTOMER');
+create index interaction_inbound_started on interaction (started_at) include (customer_id)
+  where direction = 'INBOUND' and customer_id is not null;

@@ -45,6 +45,7 @@ public final class JdbiReportFacts implements ReportFacts {
                   .mapTo(Long.class)
                   .one();
           // The rollup changes in the same transaction as the fact it sums (ADR 0023).
+          JdbiReportRollups.linkOffer(h, id);
           JdbiReportRollups.addCall(h, id, 1);
         });
   }

@@ -21,9 +21,40 @@ import org.jdbi.v3.core.statement.Query;
 public final class JdbiReportQueries implements ReportQueries {
 
   private final Jdbi jdbi;
+  private final boolean rollups;
 
   public JdbiReportQueries(Jdbi jdbi) {
+    this(jdbi, true);
+  }
+
+  /**
+   * @param rollups false: every figure from the raw rows (what the rollups are checked against)
+   */
+  public JdbiReportQueries(Jdbi jdbi, boolean rollups) {
     this.jdbi = jdbi;
+    this.rollups = rollups;
+  }
+
+  private RollupPlan.Source source(ReportPeriod p, ReportFilter f, CallThresholds t) {
+    return rollups ? RollupPlan.calls(p, f, t) : RollupPlan.Source.RAW;
+  }
+
+  @Override
+  public Map<String, Object> callSource(ReportPeriod p, ReportFilter f, CallThresholds t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    String reason = rollups ? RollupPlan.rawReason(p, f, t) : "rollupsOff";
+    m.put("callSource", reason == null ? "rollup" : "raw");
+    if (reason != null) {
+      m.put("rawReason", reason);
+    }
+    if (t != null) {
+      m.put("ahtP90", reason != null || RollupPlan.exactP90(p) ? "exact" : "histogram");
+    }
+    return m;
+  }
+
+  private boolean statesFromRollup(ReportPeriod p) {
+    return rollups && RollupPlan.statesFromRollup(p);
   }
 
   /** SQL conditions and their values, built only from fixed fragments. */
@@ -109,7 +140,7 @@ public final class JdbiReportQueries implements ReportQueries {
 
   @Override
   public List<CallCounts> calls(ReportPeriod period, ReportFilter filter, CallThresholds t) {
-    RollupPlan.Source source = RollupPlan.calls(period, filter, t);
+    RollupPlan.Source source = source(period, filter, t);
     if (source != RollupPlan.Source.RAW) {
       return rollupCalls(period, filter, t, source, false);
     }
@@ -141,7 +172,7 @@ public final class JdbiReportQueries implements ReportQueries {
   @Override
   public Map<String, CallCounts> callsByTier(
       ReportPeriod period, ReportFilter filter, CallThresholds t) {
-    if (RollupPlan.calls(period, filter, t) == RollupPlan.Source.ROLLUP_QUEUE) {
+    if (source(period, filter, t) == RollupPlan.Source.ROLLUP_QUEUE) {
       Map<String, CallCounts> out = new LinkedHashMap<>();
       for (CallCounts c : rollupCalls(period, filter, t, RollupPlan.Source.ROLLUP_QUEUE, true)) {
         out.put(c.bucket() == 0 ? "VIP" : "STANDARD", c);
@@ -182,17 +213,7 @@ public final class JdbiReportQueries implements ReportQueries {
       CallThresholds t,
       RollupPlan.Source source,
       boolean byTier) {
-    Where w =
-        source == RollupPlan.Source.ROLLUP_AGENT
-            ? new Where()
-                .add("r.agent_id = :agent", "agent", filter.agentId())
-                .add(
-                    "r.agent_id in (select user_id from team_member where team_key = :team)",
-                    "team",
-                    filter.team())
-            : new Where()
-                .add("r.queue = :queue", "queue", filter.queue())
-                .add("r.tier = :tier", "tier", filter.tier() == null ? null : filter.tier().name());
+    Where w = rollupWhere(filter, source);
     String shortSum =
         t.shortAbandonSeconds() == 0 ? "0" : "sum(short_" + t.shortAbandonSeconds() + ")";
     StringBuilder sums = new StringBuilder();
@@ -278,6 +299,20 @@ public final class JdbiReportQueries implements ReportQueries {
         });
   }
 
+  /** Filters on call_rollup r of the grain a source reads. */
+  private static Where rollupWhere(ReportFilter filter, RollupPlan.Source source) {
+    return source == RollupPlan.Source.ROLLUP_AGENT
+        ? new Where()
+            .add("r.agent_id = :agent", "agent", filter.agentId())
+            .add(
+                "r.agent_id in (select user_id from team_member where team_key = :team)",
+                "team",
+                filter.team())
+        : new Where()
+            .add("r.queue = :queue", "queue", filter.queue())
+            .add("r.tier = :tier", "tier", filter.tier() == null ? null : filter.tier().name());
+  }
+
   /** Exact nearest-rank p90 of handle time from call_record, per bucket (or tier) and total. */
   private Map<Integer, Integer> rawP90(ReportPeriod period, ReportFilter filter, boolean byTier) {
     Where w = callWhere(filter);
@@ -338,7 +373,7 @@ public final class JdbiReportQueries implements ReportQueries {
             col("reason", Type.TEXT),
             col("seconds", Type.SECONDS));
     Instant clippedTo = to.isBefore(period.start()) ? period.start() : to;
-    if (RollupPlan.statesFromRollup(period)) {
+    if (statesFromRollup(period)) {
       return rollupAgentStates(period, filter, clippedTo, columns);
     }
     // Logged-out time is not reported; a reason belongs to a pause only.
@@ -426,7 +461,7 @@ public final class JdbiReportQueries implements ReportQueries {
                 filter.team());
     // Calls per agent from the rollup's per-agent rows when the period is on quarter hours.
     String calls =
-        RollupPlan.statesFromRollup(period)
+        statesFromRollup(period)
             ? """
             with calls as (
               select agent_id as id, sum(handled) as answered, sum(handle_sum) as handle,
@@ -842,29 +877,40 @@ public final class JdbiReportQueries implements ReportQueries {
             new ReportFilter(filter.queue(), filter.team(), filter.agentId(), null, filter.tier()));
     w.binds.putAll(cw.binds);
     // Response rate: answers ÷ calls that ended with an agent (the survey follows the last agent).
-    // FCR: answered calls of identified callers with no new call from them within fcrDays.
+    // FCR: answered offers of identified callers whose customer's next offer (in any queue,
+    // call_record.next_offer_at) came more than fcrDays later or not at all.
+    RollupPlan.Source source = source(period, filter, null);
+    String calls;
+    if (source != RollupPlan.Source.RAW && fcrDays == ReportService.FCR_DAYS) {
+      Where rw = rollupWhere(filter, source);
+      w.binds.putAll(rw.binds);
+      w.binds.put("grain", source == RollupPlan.Source.ROLLUP_AGENT ? "A" : "Q");
+      calls =
+          "), k as (select coalesce(sum(ended_with_agent), 0) as calls, coalesce(sum(fcr_calls), 0)"
+              + " as fcr_n, coalesce(sum(fcr_resolved), 0) as fcr_r from call_rollup r where"
+              + " r.grain = :grain and r.slot >= :from and r.slot < :to"
+              + rw.sql
+              + ")";
+    } else {
+      calls =
+          "), k as (select count(*) filter (where not r.transferred_out) as calls, count(*)"
+              + " filter (where not r.transferred_in and r.customer_id is not null) as fcr_n,"
+              + " count(*) filter (where not r.transferred_in and r.customer_id is not null and"
+              + " (r.next_offer_at is null or r.next_offer_at > r.offered_at +"
+              + " make_interval(days => :fcrDays))) as fcr_r from call_record r where"
+              + " r.offered_at >= :from and r.offered_at < :to and r.outcome = 'ANSWERED'"
+              + cw.sql
+              + ")";
+    }
     String sql =
         "with s as (select "
             + SURVEY_FIGURES
             + SURVEY_FROM
             + " where a.answered_at >= :from and a.answered_at < :to"
             + w.sql
-            + "), calls as (select count(*) as n from call_record r where r.offered_at >= :from"
-            + " and r.offered_at < :to and r.outcome = 'ANSWERED' and not r.transferred_out"
-            + cw.sql
-            + "), fcr as (select count(*) as n, count(*) filter (where next_at is null or next_at >"
-            + " offered_at + make_interval(days => :fcrDays)) as resolved from ( select"
-            + " r.offered_at, r.outcome, r.transferred_in, r.transferred_out, r.customer_id, r.id, "
-            + " lead(r.offered_at) over (partition by r.customer_id order by r.offered_at, r.id) as"
-            + " next_at  from call_record r where r.customer_id is not null and not"
-            + " r.transferred_in  and r.offered_at >= :from and r.offered_at < cast(:to as"
-            + " timestamptz) + make_interval(days => :fcrDays)"
-            + cw.sql
-            + " ) x where x.outcome = 'ANSWERED' and x.offered_at < :to)"
-            + " select s.*, calls.n as calls,"
-            + " s.answers::float8 / nullif(calls.n, 0) as response_rate,"
-            + " fcr.n as fcr_calls, fcr.resolved::float8 / nullif(fcr.n, 0) as fcr"
-            + " from s, calls, fcr";
+            + calls
+            + " select s.*, k.calls, s.answers::float8 / nullif(k.calls, 0) as response_rate,"
+            + " k.fcr_n, k.fcr_r::float8 / nullif(k.fcr_n, 0) as fcr from s, k";
     List<Report.Column> cols = surveyColumns(null);
     cols.add(col("surveyedCalls", Type.INTEGER));
     cols.add(col("responseRate", Type.RATIO));
@@ -882,9 +928,7 @@ public final class JdbiReportQueries implements ReportQueries {
   public Report.Table satisfactionBy(String dimension, ReportPeriod period, ReportFilter filter) {
     String key =
         switch (dimension) {
-          case "agent" ->
-              "coalesce((select u.username from agent_device d join app_user u on u.id = d.user_id"
-                  + " where d.interface = a.agent), a.agent, '')";
+          case "agent" -> "coalesce(ag.username, a.agent, '')";
           case "queue" -> "coalesce(a.queue, '')";
           case "product" -> "coalesce(t.product, '')";
           case "type" -> "coalesce(t.type, '')";
@@ -897,6 +941,11 @@ public final class JdbiReportQueries implements ReportQueries {
             + " as key, "
             + SURVEY_FIGURES
             + SURVEY_FROM
+            // interface is unique: at most one user per survey answer
+            + ("agent".equals(dimension)
+                ? " left join (select d.interface, u.username from agent_device d join app_user u"
+                    + " on u.id = d.user_id) ag on ag.interface = a.agent"
+                : "")
             + " where a.answered_at >= :from and a.answered_at < :to"
             + w.sql
             + " group by 1 order by 2 desc, 1";
@@ -916,17 +965,27 @@ public final class JdbiReportQueries implements ReportQueries {
                 "coalesce(c.tier_override, c.tier) = :tier",
                 "tier",
                 filter.tier() == null ? null : filter.tier().name());
+    // The first rows from the (value desc, id) index, the total from one pass over customers.
     String sql =
         """
-        select id, name, tier, value, rank, cumulative_share from (
-          select c.id, c.name, coalesce(c.tier_override, c.tier) as tier, c.value_12m as value,
-                 row_number() over (order by c.value_12m desc, c.id) as rank,
-                 (sum(c.value_12m) over (order by c.value_12m desc, c.id)
-                   / nullif(sum(c.value_12m) over (), 0))::float8 as cumulative_share
+        with top as (
+          select c.id, c.name, coalesce(c.tier_override, c.tier) as tier, c.value_12m as value
             from customer c where true
         """
             + w.sql
-            + ") x order by rank limit :limit";
+            + """
+             order by c.value_12m desc, c.id limit :limit),
+            total as (select sum(c.value_12m) as t from customer c where true
+            """
+            + w.sql
+            + """
+            )
+            select id, name, tier, value,
+                   row_number() over (order by value desc, id) as rank,
+                   (sum(value) over (order by value desc, id) / nullif(total.t, 0))::float8
+                     as cumulative_share
+              from top, total order by rank
+            """;
     return table(
         "pareto",
         sql,
@@ -949,22 +1008,32 @@ public final class JdbiReportQueries implements ReportQueries {
                 "coalesce(c.tier_override, c.tier) = :tier",
                 "tier",
                 filter.tier() == null ? null : filter.tier().name());
+    // One ordered pass; the 20 points join the ranks they need (running is the running maximum,
+    // as the share held by the first k customers).
     String sql =
         """
         with ranked as (
-          select row_number() over (order by c.value_12m desc, c.id) as rank,
-                 sum(c.value_12m) over (order by c.value_12m desc, c.id) as running,
-                 count(*) over () as n, sum(c.value_12m) over () as total
-            from customer c where true
+          select row_number() over o as rank, max(running) over o as running, total from (
+            select c.id, c.value_12m, sum(c.value_12m) over o as running,
+                   sum(c.value_12m) over () as total
+              from customer c where true
         """
             + w.sql
             + """
-            ), points as (select generate_series(5, 100, 5) as pct)
+                window o as (order by c.value_12m desc, c.id)) x
+             window o as (order by x.value_12m desc, x.id)),
+            n as (select count(*) as n from customer c where true
+            """
+            + w.sql
+            + """
+            ),
+            points as (select pct, case when n.n = 0 then null
+                                        else ceil(n.n * pct / 100.0)::bigint end as k
+                         from generate_series(5, 100, 5) pct, n)
             select p.pct::float8 / 100 as customer_share,
-                   (select max(r.running) / nullif(max(r.total), 0) from ranked r
-                     where r.rank <= ceil(r.n * p.pct / 100.0))::float8 as value_share,
-                   (select ceil(max(r.n) * p.pct / 100.0) from ranked r)::bigint as customers
-              from points p order by p.pct
+                   (r.running / nullif(r.total, 0))::float8 as value_share, p.k as customers
+              from points p left join ranked r on r.rank = p.k
+             order by p.pct
             """;
     return table(
         "curve",

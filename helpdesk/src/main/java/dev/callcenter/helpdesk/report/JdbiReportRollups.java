@@ -31,6 +31,16 @@ public final class JdbiReportRollups implements ReportRollups {
               // write their raw row first and wait here; their rows are not in this snapshot and
               // they add them once this commits.
               h.execute("lock table agent_state_rollup, call_rollup in exclusive mode");
+              // The derived column first: rows loaded in bulk (or before V20) may lack it.
+              h.execute(
+                  """
+                  update call_record r set next_offer_at = x.next
+                    from (select id, lead(offered_at) over (partition by customer_id
+                                                            order by offered_at, id) as next
+                            from call_record
+                           where customer_id is not null and not transferred_in) x
+                   where x.id = r.id and r.next_offer_at is distinct from x.next
+                  """);
               h.execute("delete from call_rollup");
               h.execute("delete from agent_state_rollup");
               long calls = h.createUpdate(CALL_INSERT + callSelect("true", 1)).execute();
@@ -48,6 +58,48 @@ public final class JdbiReportRollups implements ReportRollups {
     h.createUpdate(CALL_INSERT + callSelect("r.id = :id", sign) + CALL_CONFLICT)
         .bind("id", callRecordId)
         .execute();
+  }
+
+  /**
+   * Links a new offer into its customer's chain of offers: it gets the offer after it as its next,
+   * and the offer before it gets it as theirs (each change moves that call's share of the rollup).
+   */
+  static void linkOffer(Handle h, long callRecordId) {
+    Long before =
+        h.createQuery(
+                """
+                with x as (select id, customer_id, offered_at from call_record
+                            where id = :id and customer_id is not null and not transferred_in)
+                select (select p.id from call_record p, x
+                         where p.customer_id = x.customer_id and not p.transferred_in
+                           and (p.offered_at, p.id) < (x.offered_at, x.id)
+                         order by p.offered_at desc, p.id desc limit 1)
+                  from x
+                """)
+            .bind("id", callRecordId)
+            .mapTo(Long.class)
+            .findOne()
+            .orElse(null);
+    h.createUpdate(
+            """
+            update call_record r set next_offer_at =
+                   (select min(n.offered_at) from call_record n
+                     where n.customer_id = r.customer_id and not n.transferred_in
+                       and (n.offered_at, n.id) > (r.offered_at, r.id))
+             where r.id = :id and r.customer_id is not null and not r.transferred_in
+            """)
+        .bind("id", callRecordId)
+        .execute();
+    if (before != null) {
+      addCall(h, before, -1);
+      h.createUpdate(
+              "update call_record set next_offer_at = (select offered_at from call_record"
+                  + " where id = :next) where id = :id")
+          .bind("id", before)
+          .bind("next", callRecordId)
+          .execute();
+      addCall(h, before, 1);
+    }
   }
 
   /** Adds one closed agent state span to the state rollup. */
@@ -75,7 +127,10 @@ public final class JdbiReportRollups implements ReportRollups {
                 "handled",
                 "handle_sum",
                 "transfers_out",
-                "transfers_in"));
+                "transfers_in",
+                "ended_with_agent",
+                "fcr_calls",
+                "fcr_resolved"));
     RollupPlan.WITHIN.forEach(t -> m.add("within_" + t));
     RollupPlan.SHORT.forEach(s -> m.add("short_" + s));
     m.addAll(histColumns());
@@ -112,6 +167,15 @@ public final class JdbiReportRollups implements ReportRollups {
     a.add("coalesce(sum(" + handle + ") filter (where " + answered + "), 0)");
     a.add("count(*) filter (where r.transferred_out)");
     a.add("count(*) filter (where r.transferred_in)");
+    a.add("count(*) filter (where " + answered + " and not r.transferred_out)");
+    String fcr = offer + " and " + answered + " and r.customer_id is not null";
+    a.add("count(*) filter (where " + fcr + ")");
+    a.add(
+        "count(*) filter (where "
+            + fcr
+            + " and (r.next_offer_at is null or r.next_offer_at > r.offered_at + interval '"
+            + ReportService.FCR_DAYS
+            + " days'))");
     for (int t : RollupPlan.WITHIN) {
       a.add(
           "count(*) filter (where "
