@@ -142,6 +142,32 @@ final class ReportBench {
             "%-14s %-6s %10.1f %10.1f%n", name, s.name(), ns[runs / 2] / 1e6, ns[0] / 1e6);
       }
     }
+    // The same year from the raw rows (rollups off), in the same run: the rollups' gain measured
+    // in the same conditions.
+    ReportService rawReports =
+        new ReportService(
+            new JdbiReportQueries(db.jdbi(), false),
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    for (String name : List.of("calls", "agents", "satisfaction", "customers")) {
+      ReportService.Request r =
+          new ReportService.Request(
+              name,
+              new ReportPeriod(FIRST, LAST, ZONE, Bucket.DAY),
+              ReportFilter.none(),
+              CallThresholds.defaults(),
+              ComplaintSpikes.DEFAULT);
+      rawReports.run(r);
+      long[] ns = new long[3];
+      for (int i = 0; i < ns.length; i++) {
+        long t0 = System.nanoTime();
+        rawReports.run(r);
+        ns[i] = System.nanoTime() - t0;
+      }
+      Arrays.sort(ns);
+      System.out.printf(
+          "%-14s %-6s %10.1f %10.1f  (raw rows, rollups off; 3 runs)%n",
+          name, "year", ns[1] / 1e6, ns[0] / 1e6);
+    }
     // A filtered variant: one agent over the year (index on agent_id, offered_at).
     ReportService.Request oneAgent =
         new ReportService.Request(
