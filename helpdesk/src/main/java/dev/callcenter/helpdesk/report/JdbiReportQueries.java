@@ -1052,16 +1052,17 @@ public final class JdbiReportQueries implements ReportQueries {
         """
         select c.id, c.name, c.value_12m,
                count(*) filter (where t.type = 'COMPLAINT') as open_complaints,
-               count(*) filter (where exists (select 1 from sla_event e
-                                              where e.ticket_id = t.id and e.kind = 'BREACH'))
-                 as open_breached
+               count(*) filter (where t.breached) as open_breached
           from customer c
-          join ticket t on t.customer_id = c.id and t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER')
+          -- the breached tickets hashed once, not looked up twice per open ticket
+          join (select t.customer_id, t.type,
+                       t.id in (select ticket_id from sla_event where kind = 'BREACH') as breached
+                  from ticket t where t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER')) t
+            on t.customer_id = c.id
          where coalesce(c.tier_override, c.tier) = 'VIP'
          group by 1, 2, 3
         having count(*) filter (where t.type = 'COMPLAINT') > 0
-            or count(*) filter (where exists (select 1 from sla_event e
-                                              where e.ticket_id = t.id and e.kind = 'BREACH')) > 0
+            or count(*) filter (where t.breached) > 0
          order by 3 desc, 1 limit :limit
         """;
     return table(
