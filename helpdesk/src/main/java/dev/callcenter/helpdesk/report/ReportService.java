@@ -260,7 +260,10 @@ public final class ReportService {
       }
     }
     Map<String, Object> params = parameters(period, filter);
-    params.putAll(queries.callSource(period, filter, null));
+    // the agents report applies no queue or tier filter
+    params.putAll(
+        queries.callSource(
+            period, new ReportFilter(null, filter.team(), filter.agentId(), null, null), null));
     return new Report(
         "agents",
         params,

@@ -202,14 +202,12 @@ class ReportRollupTest {
             // the day with 25 hours, and the days around it
             new ReportPeriod(
                 FIRST.plusDays(1), FIRST.plusDays(3), ZoneId.of("Europe/Berlin"), Bucket.HOUR),
-            new ReportPeriod(FIRST, LAST, ZoneId.of("Europe/Berlin"), Bucket.DAY),
             new ReportPeriod(FIRST, LAST, ZoneId.of("Asia/Kolkata"), Bucket.DAY),
             new ReportPeriod(
                 FIRST.plusDays(1),
                 FIRST.plusDays(1),
                 ZoneId.of("Asia/Kolkata"),
                 Bucket.QUARTER_HOUR),
-            new ReportPeriod(FIRST, LAST, ZoneId.of("America/New_York"), Bucket.DAY),
             new ReportPeriod(
                 FIRST.minusDays(3), LAST.plusDays(3), ZoneId.of("Asia/Taipei"), Bucket.WEEK)));
   }
@@ -241,7 +239,7 @@ class ReportRollupTest {
             null,
             t);
       }
-      for (ReportFilter f : List.of(ReportFilter.none(), filters.get(1), filters.get(5))) {
+      for (ReportFilter f : List.of(ReportFilter.none(), filters.get(5))) {
         same(rolled.customers(p, f, defaults), raw.customers(p, f, defaults), p, f, defaults);
       }
     }
@@ -314,7 +312,7 @@ class ReportRollupTest {
           continue;
         }
         facts.agentState(agent, "AVAILABLE", null, null, t);
-        t = t.plusSeconds(random.nextInt(1800)).plusMillis(random.nextInt(1000));
+        t = t.plusSeconds(random.nextInt(3600)).plusMillis(random.nextInt(1000));
         String id = "call-" + ++calls;
         int wait = random.nextInt(90);
         int ring = 1 + random.nextInt(10);
