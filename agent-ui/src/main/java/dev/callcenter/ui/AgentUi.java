@@ -128,7 +128,7 @@ public final class AgentUi {
                 ::mount,
             new SimulatorRoutes(simulator)::mount,
             new SurveyRoutes(h.surveys(), clock)::mount,
-            new ReportRoutes(h.reports(), clock)::mount,
+            new ReportRoutes(h.reports(), h.reportRollups(), clock)::mount,
             new UserRoutes(h.users())::mount,
             new UserAdminRoutes(
                     h.userAdministration(), h.securityAudit(), settings.trustedProxies(), hub)

@@ -5,8 +5,10 @@ import dev.callcenter.helpdesk.report.Bucket;
 import dev.callcenter.helpdesk.report.CallThresholds;
 import dev.callcenter.helpdesk.report.ComplaintSpikes;
 import dev.callcenter.helpdesk.report.JdbiReportQueries;
+import dev.callcenter.helpdesk.report.JdbiReportRollups;
 import dev.callcenter.helpdesk.report.ReportFilter;
 import dev.callcenter.helpdesk.report.ReportPeriod;
+import dev.callcenter.helpdesk.report.ReportRollups;
 import dev.callcenter.helpdesk.report.ReportService;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -74,8 +76,20 @@ final class ReportBench {
         System.out.println(
             "reusing the generated year in bench/target/pg (-DreportsRegenerate=true to rebuild)");
       }
+      // The year is loaded with COPY, past the writer that keeps the rollups: rebuild them from
+      // the raw rows, as an operator would after a bulk load (ADR 0023).
+      if (count(db, "select count(*) from call_rollup") == 0
+          || Boolean.getBoolean("reportsRebuild")) {
+        ReportRollups.Rebuilt r = new JdbiReportRollups(db.jdbi()).rebuild();
+        System.out.printf(
+            "rollups rebuilt from the raw rows in %.1f s: %,d call rows, %,d agent-state rows%n",
+            r.took().toMillis() / 1e3, r.callRows(), r.stateRows());
+        db.jdbi().useHandle(h -> h.execute("analyze call_rollup, agent_state_rollup, call_record"));
+      }
       for (String table :
           List.of(
+              "call_rollup",
+              "agent_state_rollup",
               "call_record",
               "agent_state_log",
               "ticket",
@@ -128,6 +142,32 @@ final class ReportBench {
             "%-14s %-6s %10.1f %10.1f%n", name, s.name(), ns[runs / 2] / 1e6, ns[0] / 1e6);
       }
     }
+    // The same year from the raw rows (rollups off), in the same run: the rollups' gain measured
+    // in the same conditions.
+    ReportService rawReports =
+        new ReportService(
+            new JdbiReportQueries(db.jdbi(), false),
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    for (String name : List.of("calls", "agents", "satisfaction", "customers")) {
+      ReportService.Request r =
+          new ReportService.Request(
+              name,
+              new ReportPeriod(FIRST, LAST, ZONE, Bucket.DAY),
+              ReportFilter.none(),
+              CallThresholds.defaults(),
+              ComplaintSpikes.DEFAULT);
+      rawReports.run(r);
+      long[] ns = new long[3];
+      for (int i = 0; i < ns.length; i++) {
+        long t0 = System.nanoTime();
+        rawReports.run(r);
+        ns[i] = System.nanoTime() - t0;
+      }
+      Arrays.sort(ns);
+      System.out.printf(
+          "%-14s %-6s %10.1f %10.1f  (raw rows, rollups off; 3 runs)%n",
+          name, "year", ns[1] / 1e6, ns[0] / 1e6);
+    }
     // A filtered variant: one agent over the year (index on agent_id, offered_at).
     ReportService.Request oneAgent =
         new ReportService.Request(
@@ -142,6 +182,33 @@ final class ReportBench {
     System.out.printf(
         "%-14s %-6s %10.1f  (one agent, weekly)%n",
         "calls", "year", (System.nanoTime() - t0) / 1e6);
+    // Filters the rollup serves (queue, team) and one it does not (queue and agent: raw rows).
+    record Filtered(String label, ReportFilter filter, CallThresholds thresholds) {}
+    for (Filtered f :
+        List.of(
+            new Filtered(
+                "queue support", new ReportFilter("support", null, null, null, null), null),
+            new Filtered(
+                "team rb-front", new ReportFilter(null, "rb-front", null, null, null), null),
+            new Filtered(
+                "queue + agent (raw)",
+                new ReportFilter("support", null, firstAgent(db), null, null),
+                null),
+            new Filtered("T = 25 s (raw)", ReportFilter.none(), new CallThresholds(25, 5)))) {
+      ReportService.Request r =
+          new ReportService.Request(
+              "calls",
+              new ReportPeriod(FIRST, LAST, ZONE, Bucket.DAY),
+              f.filter(),
+              f.thresholds(),
+              null);
+      reports.run(r);
+      long t1 = System.nanoTime();
+      reports.run(r);
+      System.out.printf(
+          "%-14s %-6s %10.1f  (%s, daily)%n",
+          "calls", "year", (System.nanoTime() - t1) / 1e6, f.label());
+    }
   }
 
   private static long firstAgent(Database db) {

@@ -9,6 +9,7 @@ import dev.callcenter.helpdesk.report.Report;
 import dev.callcenter.helpdesk.report.ReportCsv;
 import dev.callcenter.helpdesk.report.ReportFilter;
 import dev.callcenter.helpdesk.report.ReportPeriod;
+import dev.callcenter.helpdesk.report.ReportRollups;
 import dev.callcenter.helpdesk.report.ReportService;
 import dev.callcenter.helpdesk.user.User;
 import dev.callcenter.ui.http.Api;
@@ -32,10 +33,12 @@ public final class ReportRoutes {
   static final int DEFAULT_DAYS = 7;
 
   private final ReportService reports;
+  private final ReportRollups rollups;
   private final Clock clock;
 
-  public ReportRoutes(ReportService reports, Clock clock) {
+  public ReportRoutes(ReportService reports, ReportRollups rollups, Clock clock) {
     this.reports = reports;
+    this.rollups = rollups;
     this.clock = clock;
   }
 
@@ -60,6 +63,19 @@ public final class ReportRoutes {
                     ComplaintSpikes.DEFAULT.window(),
                     "spikeSigma",
                     ComplaintSpikes.DEFAULT.k())));
+    // Rewrites the rollups from the raw facts and holds call and state writers while it runs:
+    // the admins' (ADR 0023).
+    Api.route(
+        router,
+        HttpMethod.POST,
+        "/api/v1/reports/rollups/rebuild",
+        Api.admins(),
+        200,
+        ctx -> {
+          ReportRollups.Rebuilt r = rollups.rebuild();
+          return Map.of(
+              "callRows", r.callRows(), "stateRows", r.stateRows(), "millis", r.took().toMillis());
+        });
     router
         .route(HttpMethod.GET, "/api/v1/reports/:name")
         .handler(Api.managers())

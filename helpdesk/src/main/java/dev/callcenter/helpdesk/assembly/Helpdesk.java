@@ -40,7 +40,9 @@ import dev.callcenter.helpdesk.ivr.JdbiIvrJourneyRepository;
 import dev.callcenter.helpdesk.phone.PhoneNormalizer;
 import dev.callcenter.helpdesk.report.JdbiReportFacts;
 import dev.callcenter.helpdesk.report.JdbiReportQueries;
+import dev.callcenter.helpdesk.report.JdbiReportRollups;
 import dev.callcenter.helpdesk.report.ReportFacts;
+import dev.callcenter.helpdesk.report.ReportRollups;
 import dev.callcenter.helpdesk.report.ReportService;
 import dev.callcenter.helpdesk.sla.CachingSlaSetup;
 import dev.callcenter.helpdesk.sla.CalendarService;
@@ -186,6 +188,7 @@ public final class Helpdesk {
   private final Replanning replanning;
   private final PlanningJobs planningJobs;
   private final ReportFacts reportFacts;
+  private final ReportRollups reportRollups;
   private final ReportService reports;
 
   /**
@@ -310,6 +313,7 @@ public final class Helpdesk {
     dispatchBoard =
         new DispatchBoard(dispatch, technicians, replanning, TravelModel.DEFAULT, planningZone);
     reportFacts = new JdbiReportFacts(jdbi);
+    reportRollups = new JdbiReportRollups(jdbi);
     reports = new ReportService(new JdbiReportQueries(jdbi), clock);
     fieldWork =
         new FieldWork(
@@ -328,6 +332,11 @@ public final class Helpdesk {
   /** Where call offers and agent state changes are written for the reports. */
   public ReportFacts reportFacts() {
     return reportFacts;
+  }
+
+  /** The report rollups, rebuilt from the raw facts on demand (ADR 0023). */
+  public ReportRollups reportRollups() {
+    return reportRollups;
   }
 
   /** The reports (docs/metrics.md). */

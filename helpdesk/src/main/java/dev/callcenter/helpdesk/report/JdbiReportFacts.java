@@ -1,6 +1,7 @@
 package dev.callcenter.helpdesk.report;
 
 import java.time.Instant;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@link ReportFacts} on PostgreSQL through Jdbi. */
@@ -14,32 +15,39 @@ public final class JdbiReportFacts implements ReportFacts {
 
   @Override
   public void recordCall(CallRecord c) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    """
-                    insert into call_record (call_id, queue, customer_id, tier, offered_at,
-                        answered_at, ended_at, outcome, wait_seconds, talk_seconds, hold_seconds,
-                        agent_id, transferred_in, transferred_out)
-                    values (:callId, :queue, (select id from customer where id = :customerId),
-                        :tier, :offeredAt, :answeredAt, :endedAt, :outcome, :wait, :talk, :hold,
-                        (select id from app_user where id = :agentId), :in, :out)
-                    """)
-                .bind("callId", c.callId())
-                .bind("queue", c.queue())
-                .bind("customerId", c.customerId())
-                .bind("tier", c.tier().name())
-                .bind("offeredAt", c.offeredAt())
-                .bind("answeredAt", c.answeredAt())
-                .bind("endedAt", c.endedAt())
-                .bind("outcome", c.outcome().name())
-                .bind("wait", c.waitSeconds())
-                .bind("talk", c.talkSeconds())
-                .bind("hold", c.holdSeconds())
-                .bind("agentId", c.agentId())
-                .bind("in", c.transferredIn())
-                .bind("out", c.transferredOut())
-                .execute());
+    jdbi.useTransaction(
+        h -> {
+          long id =
+              h.createQuery(
+                      """
+                      insert into call_record (call_id, queue, customer_id, tier, offered_at,
+                          answered_at, ended_at, outcome, wait_seconds, talk_seconds, hold_seconds,
+                          agent_id, transferred_in, transferred_out)
+                      values (:callId, :queue, (select id from customer where id = :customerId),
+                          :tier, :offeredAt, :answeredAt, :endedAt, :outcome, :wait, :talk, :hold,
+                          (select id from app_user where id = :agentId), :in, :out)
+                      returning id
+                      """)
+                  .bind("callId", c.callId())
+                  .bind("queue", c.queue())
+                  .bind("customerId", c.customerId())
+                  .bind("tier", c.tier().name())
+                  .bind("offeredAt", c.offeredAt())
+                  .bind("answeredAt", c.answeredAt())
+                  .bind("endedAt", c.endedAt())
+                  .bind("outcome", c.outcome().name())
+                  .bind("wait", c.waitSeconds())
+                  .bind("talk", c.talkSeconds())
+                  .bind("hold", c.holdSeconds())
+                  .bind("agentId", c.agentId())
+                  .bind("in", c.transferredIn())
+                  .bind("out", c.transferredOut())
+                  .mapTo(Long.class)
+                  .one();
+          // The rollup changes in the same transaction as the fact it sums (ADR 0023).
+          JdbiReportRollups.linkOffer(h, id);
+          JdbiReportRollups.addCall(h, id, 1);
+        });
   }
 
   @Override
@@ -47,25 +55,55 @@ public final class JdbiReportFacts implements ReportFacts {
     jdbi.useTransaction(
         h -> {
           // The previous state ends now; a wrap-up that ends gives its call its wrap-up time.
-          h.createUpdate(
-                  """
-                  with closed as (
-                    update agent_state_log set ended_at = greatest(started_at, :at)
-                     where user_id = :user and ended_at is null
-                    returning state, call_id, started_at, ended_at)
-                  update call_record r
-                     set wrap_seconds = coalesce(r.wrap_seconds, 0)
-                           + extract(epoch from c.ended_at - c.started_at)::int
-                    from closed c
-                   where c.state = 'WRAP_UP' and c.call_id is not null
-                     and r.call_id = c.call_id and r.agent_id = :user
-                     and r.outcome = 'ANSWERED'
-                     and r.id = (select max(id) from call_record
-                                  where call_id = c.call_id and agent_id = :user)
-                  """)
-              .bind("user", userId)
-              .bind("at", at)
-              .execute();
+          // Each change of a raw fact changes the rollup in the same transaction (ADR 0023).
+          List<Closed> closed =
+              h.createQuery(
+                      """
+                      update agent_state_log set ended_at = greatest(started_at, :at)
+                       where user_id = :user and ended_at is null
+                      returning id, state, call_id,
+                                extract(epoch from ended_at - started_at)::int as seconds
+                      """)
+                  .bind("user", userId)
+                  .bind("at", at)
+                  .map(
+                      (rs, ctx) ->
+                          new Closed(
+                              rs.getLong("id"),
+                              rs.getString("state"),
+                              rs.getString("call_id"),
+                              rs.getInt("seconds")))
+                  .list();
+          for (Closed c : closed) {
+            JdbiReportRollups.addStateSpan(h, c.id());
+            if (!"WRAP_UP".equals(c.state()) || c.callId() == null) {
+              continue;
+            }
+            Long record =
+                h.createQuery(
+                        """
+                        select id from call_record
+                         where id = (select max(id) from call_record
+                                      where call_id = :call and agent_id = :user)
+                           and outcome = 'ANSWERED'
+                        """)
+                    .bind("call", c.callId())
+                    .bind("user", userId)
+                    .mapTo(Long.class)
+                    .findOne()
+                    .orElse(null);
+            if (record != null) {
+              // Take the call's share out of the rollup, change it, put it back.
+              JdbiReportRollups.addCall(h, record, -1);
+              h.createUpdate(
+                      "update call_record set wrap_seconds = coalesce(wrap_seconds, 0) + :wrap"
+                          + " where id = :id")
+                  .bind("wrap", c.seconds())
+                  .bind("id", record)
+                  .execute();
+              JdbiReportRollups.addCall(h, record, 1);
+            }
+          }
           h.createUpdate(
                   """
                   insert into agent_state_log (user_id, state, reason, call_id, started_at)
@@ -80,6 +118,8 @@ public final class JdbiReportFacts implements ReportFacts {
               .execute();
         });
   }
+
+  private record Closed(long id, String state, String callId, int seconds) {}
 
   @Override
   public boolean recordSpike(ComplaintSpike spike, Instant at) {

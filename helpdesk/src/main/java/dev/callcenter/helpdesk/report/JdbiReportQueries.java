@@ -21,9 +21,40 @@ import org.jdbi.v3.core.statement.Query;
 public final class JdbiReportQueries implements ReportQueries {
 
   private final Jdbi jdbi;
+  private final boolean rollups;
 
   public JdbiReportQueries(Jdbi jdbi) {
+    this(jdbi, true);
+  }
+
+  /**
+   * @param rollups false: every figure from the raw rows (what the rollups are checked against)
+   */
+  public JdbiReportQueries(Jdbi jdbi, boolean rollups) {
     this.jdbi = jdbi;
+    this.rollups = rollups;
+  }
+
+  private RollupPlan.Source source(ReportPeriod p, ReportFilter f, CallThresholds t) {
+    return rollups ? RollupPlan.calls(p, f, t) : RollupPlan.Source.RAW;
+  }
+
+  @Override
+  public Map<String, Object> callSource(ReportPeriod p, ReportFilter f, CallThresholds t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    String reason = rollups ? RollupPlan.rawReason(p, f, t) : "rollupsOff";
+    m.put("callSource", reason == null ? "rollup" : "raw");
+    if (reason != null) {
+      m.put("rawReason", reason);
+    }
+    if (t != null) {
+      m.put("ahtP90", reason != null || RollupPlan.exactP90(p) ? "exact" : "histogram");
+    }
+    return m;
+  }
+
+  private boolean statesFromRollup(ReportPeriod p) {
+    return rollups && RollupPlan.statesFromRollup(p);
   }
 
   /** SQL conditions and their values, built only from fixed fragments. */
@@ -109,6 +140,10 @@ public final class JdbiReportQueries implements ReportQueries {
 
   @Override
   public List<CallCounts> calls(ReportPeriod period, ReportFilter filter, CallThresholds t) {
+    RollupPlan.Source source = source(period, filter, t);
+    if (source != RollupPlan.Source.RAW) {
+      return rollupCalls(period, filter, t, source, false);
+    }
     Where w = callWhere(filter);
     List<String> bounds = period.bucketStarts().stream().map(Instant::toString).toList();
     String sql =
@@ -137,6 +172,13 @@ public final class JdbiReportQueries implements ReportQueries {
   @Override
   public Map<String, CallCounts> callsByTier(
       ReportPeriod period, ReportFilter filter, CallThresholds t) {
+    if (source(period, filter, t) == RollupPlan.Source.ROLLUP_QUEUE) {
+      Map<String, CallCounts> out = new LinkedHashMap<>();
+      for (CallCounts c : rollupCalls(period, filter, t, RollupPlan.Source.ROLLUP_QUEUE, true)) {
+        out.put(c.bucket() == 0 ? "VIP" : "STANDARD", c);
+      }
+      return out;
+    }
     Where w = callWhere(filter);
     String sql =
         "select tier, "
@@ -160,6 +202,158 @@ public final class JdbiReportQueries implements ReportQueries {
         });
   }
 
+  /**
+   * The call counts from call_rollup: per bucket and for the period, or ({@code byTier}) per tier
+   * as bucket 0 (VIP) and 1 (STANDARD). p90 of handle time is exact from the raw rows for short
+   * periods, else the histogram's (docs/metrics.md).
+   */
+  private List<CallCounts> rollupCalls(
+      ReportPeriod period,
+      ReportFilter filter,
+      CallThresholds t,
+      RollupPlan.Source source,
+      boolean byTier) {
+    Where w = rollupWhere(filter, source);
+    String shortSum =
+        t.shortAbandonSeconds() == 0 ? "0" : "sum(short_" + t.shortAbandonSeconds() + ")";
+    StringBuilder sums = new StringBuilder();
+    for (String c : List.of("offered", "answered", "abandoned", "unanswered", "wait_sum")) {
+      sums.append(", sum(").append(c).append(") as ").append(c);
+    }
+    for (String c : List.of("handled", "handle_sum", "transfers_out", "transfers_in")) {
+      sums.append(", sum(").append(c).append(") as ").append(c);
+    }
+    sums.append(", sum(within_").append(t.serviceLevelSeconds()).append(") as within");
+    sums.append(", ").append(shortSum).append(" as short_abandoned");
+    boolean exact = RollupPlan.exactP90(period);
+    if (!exact) {
+      for (String h : JdbiReportRollups.histColumns()) {
+        sums.append(", sum(").append(h).append(") as ").append(h);
+      }
+    }
+    String key =
+        byTier
+            ? "case when r.tier = 'VIP' then 1 else 2 end"
+            : "width_bucket(r.slot, (select cast(:bounds as timestamptz[])))";
+    String sql =
+        "select b, grouping(b) as total"
+            + sums
+            + " from (select "
+            + key
+            + " as b, r.* from call_rollup r where r.grain = :grain and r.slot >= :from"
+            + " and r.slot < :to"
+            + w.sql
+            + ") r group by grouping sets ((b), ())";
+    List<String> bounds = period.bucketStarts().stream().map(Instant::toString).toList();
+    Map<Integer, Integer> p90 = exact ? rawP90(period, filter, byTier) : Map.of();
+    return jdbi.withHandle(
+        h -> {
+          Query q =
+              h.createQuery(sql)
+                  .bind("grain", source == RollupPlan.Source.ROLLUP_AGENT ? "A" : "Q")
+                  .bind("from", period.start())
+                  .bind("to", period.end());
+          if (!byTier) {
+            q.bindArray("bounds", String.class, bounds);
+          }
+          w.bind(q);
+          List<CallCounts> out = new ArrayList<>();
+          q.map(
+                  (rs, ctx) -> {
+                    int b = rs.getInt("total") == 1 ? -1 : rs.getInt("b") - 1;
+                    if (byTier && b < 0) {
+                      return null;
+                    }
+                    Integer p;
+                    if (exact) {
+                      p = p90.get(b);
+                    } else {
+                      long[] hist = new long[RollupPlan.BINS];
+                      for (int i = 0; i < hist.length; i++) {
+                        hist[i] = rs.getLong(String.format("h%02d", i));
+                      }
+                      p = RollupPlan.p90(hist);
+                    }
+                    return new CallCounts(
+                        b,
+                        rs.getLong("offered"),
+                        rs.getLong("answered"),
+                        rs.getLong("abandoned"),
+                        rs.getLong("short_abandoned"),
+                        rs.getLong("unanswered"),
+                        rs.getLong("within"),
+                        rs.getLong("wait_sum"),
+                        rs.getLong("handled"),
+                        rs.getLong("handle_sum"),
+                        p,
+                        rs.getLong("transfers_out"),
+                        rs.getLong("transfers_in"));
+                  })
+              .forEach(
+                  c -> {
+                    if (c != null) {
+                      out.add(c);
+                    }
+                  });
+          return out;
+        });
+  }
+
+  /** Filters on call_rollup r of the grain a source reads. */
+  private static Where rollupWhere(ReportFilter filter, RollupPlan.Source source) {
+    return source == RollupPlan.Source.ROLLUP_AGENT
+        ? new Where()
+            .add("r.agent_id = :agent", "agent", filter.agentId())
+            .add(
+                "r.agent_id in (select user_id from team_member where team_key = :team)",
+                "team",
+                filter.team())
+        : new Where()
+            .add("r.queue = :queue", "queue", filter.queue())
+            .add("r.tier = :tier", "tier", filter.tier() == null ? null : filter.tier().name());
+  }
+
+  /** Exact nearest-rank p90 of handle time from call_record, per bucket (or tier) and total. */
+  private Map<Integer, Integer> rawP90(ReportPeriod period, ReportFilter filter, boolean byTier) {
+    Where w = callWhere(filter);
+    String key =
+        byTier
+            ? "case when tier = 'VIP' then 1 else 2 end"
+            : "width_bucket(offered_at, (select cast(:bounds as timestamptz[])))";
+    String sql =
+        "select b, grouping(b) as total, percentile_disc(0.9) within group (order by"
+            + " coalesce(talk_seconds, 0) + coalesce(wrap_seconds, 0)) as p90 from (select "
+            + key
+            + " as b, r.* from call_record r where offered_at >= :from and offered_at < :to"
+            + " and outcome = 'ANSWERED'"
+            + w.sql
+            + ") r group by grouping sets ((b), ())";
+    return jdbi.withHandle(
+        h -> {
+          Query q = h.createQuery(sql).bind("from", period.start()).bind("to", period.end());
+          if (!byTier) {
+            q.bindArray(
+                "bounds",
+                String.class,
+                period.bucketStarts().stream().map(Instant::toString).toList());
+          }
+          w.bind(q);
+          Map<Integer, Integer> out = new HashMap<>();
+          q.map(
+                  (rs, ctx) ->
+                      new Object[] {
+                        rs.getInt("total") == 1 ? -1 : rs.getInt("b") - 1, rs.getObject("p90")
+                      })
+              .forEach(
+                  e -> {
+                    if (e[1] != null) {
+                      out.put((Integer) e[0], ((Number) e[1]).intValue());
+                    }
+                  });
+          return out;
+        });
+  }
+
   @Override
   public Report.Table agentStates(ReportPeriod period, ReportFilter filter, Instant now) {
     Where w =
@@ -170,29 +364,90 @@ public final class JdbiReportQueries implements ReportQueries {
                 "team",
                 filter.team());
     Instant to = period.end().isAfter(now) ? now : period.end();
-    String sql =
-        """
-        select l.user_id, u.username, u.display_name, l.state, coalesce(l.reason, '') as reason,
-               sum(extract(epoch from least(coalesce(l.ended_at, :to), :to)
-                                      - greatest(l.started_at, :from)))::bigint as seconds
-          from agent_state_log l join app_user u on u.id = l.user_id
-         where tstzrange(l.started_at, l.ended_at, '[)') && tstzrange(:from, :to, '[)')
-        """
-            + w.sql
-            + " group by 1, 2, 3, 4, 5 having sum(extract(epoch from least(coalesce(l.ended_at,"
-            + " :to), :to) - greatest(l.started_at, :from))) > 0 order by 2, 4, 5";
-    return table(
-        "states",
-        sql,
-        Map.of("from", period.start(), "to", to.isBefore(period.start()) ? period.start() : to),
-        w,
+    List<Report.Column> columns =
         List.of(
             col("agentId", Type.INTEGER),
             col("agent", Type.TEXT),
             col("agentName", Type.TEXT),
             col("state", Type.TEXT),
             col("reason", Type.TEXT),
-            col("seconds", Type.SECONDS)));
+            col("seconds", Type.SECONDS));
+    Instant clippedTo = to.isBefore(period.start()) ? period.start() : to;
+    if (statesFromRollup(period)) {
+      return rollupAgentStates(period, filter, clippedTo, columns);
+    }
+    // Logged-out time is not reported; a reason belongs to a pause only.
+    String sql =
+        """
+        select l.user_id, u.username, u.display_name, l.state,
+               case when l.state = 'PAUSED' then coalesce(l.reason, '') else '' end as reason,
+               sum(extract(epoch from least(coalesce(l.ended_at, :to), :to)
+                                      - greatest(l.started_at, :from)))::bigint as seconds
+          from agent_state_log l join app_user u on u.id = l.user_id
+         where tstzrange(l.started_at, l.ended_at, '[)') && tstzrange(:from, :to, '[)')
+           and l.state <> 'LOGGED_OUT'
+        """
+            + w.sql
+            + " group by 1, 2, 3, 4, 5 having sum(extract(epoch from least(coalesce(l.ended_at,"
+            + " :to), :to) - greatest(l.started_at, :from))) > 0 order by 2, 4, 5";
+    return table("states", sql, Map.of("from", period.start(), "to", clippedTo), w, columns);
+  }
+
+  /**
+   * Agent time from agent_state_rollup (closed spans) plus the spans still running, read from the
+   * log and clipped to {@code to}.
+   */
+  private Report.Table rollupAgentStates(
+      ReportPeriod period, ReportFilter filter, Instant to, List<Report.Column> columns) {
+    Where w =
+        new Where()
+            .add("x.user_id = :agent", "agent", filter.agentId())
+            .add(
+                "x.user_id in (select user_id from team_member where team_key = :team)",
+                "team",
+                filter.team());
+    String sql =
+        """
+        with r as (
+          select x.user_id, x.reason, sum(x.available_us) as available, sum(x.paused_us) as paused,
+                 sum(x.ringing_us) as ringing, sum(x.on_call_us) as on_call,
+                 sum(x.wrap_up_us) as wrap_up
+            from agent_state_rollup x
+           where x.slot >= :from and x.slot < :end
+        """
+            + w.sql
+            + """
+             group by 1, 2),
+            running as (
+              select x.user_id, x.state,
+                     case when x.state = 'PAUSED' then coalesce(x.reason, '') else '' end as reason,
+                     extract(epoch from cast(:to as timestamptz)
+                                        - greatest(x.started_at, :from)) * 1000000 as us
+                from agent_state_log x
+               where x.ended_at is null and x.started_at < :to and x.state <> 'LOGGED_OUT'
+            """
+            + w.sql
+            + """
+            ),
+            s as (
+              select user_id, state, reason, sum(us) as us from (
+                select r.user_id, v.state, v.reason, v.us from r
+                 cross join lateral (values ('AVAILABLE', '', r.available),
+                                            ('PAUSED', r.reason, r.paused),
+                                            ('RINGING', '', r.ringing),
+                                            ('ON_CALL', '', r.on_call),
+                                            ('WRAP_UP', '', r.wrap_up)) v(state, reason, us)
+                union all
+                select user_id, state, reason, us from running) y
+               group by 1, 2, 3)
+            select s.user_id, u.username, u.display_name, s.state, s.reason,
+                   (s.us / 1000000)::bigint as seconds
+              from s join app_user u on u.id = s.user_id
+             where s.us > 0
+             order by 2, 4, 5
+            """;
+    return table(
+        "states", sql, Map.of("from", period.start(), "end", period.end(), "to", to), w, columns);
   }
 
   @Override
@@ -204,40 +459,54 @@ public final class JdbiReportQueries implements ReportQueries {
                 "u.id in (select user_id from team_member where team_key = :team)",
                 "team",
                 filter.team());
+    // Calls per agent from the rollup's per-agent rows when the period is on quarter hours.
+    String calls =
+        statesFromRollup(period)
+            ? """
+            with calls as (
+              select agent_id as id, sum(handled) as answered, sum(handle_sum) as handle,
+                     sum(transfers_out) as transfers
+                from call_rollup
+               where grain = 'A' and slot >= :from and slot < :to
+               group by 1 having sum(handled) > 0),
+            """
+            : """
+            with calls as (
+              select agent_id as id, count(*) as answered,
+                     sum(coalesce(talk_seconds, 0) + coalesce(wrap_seconds, 0)) as handle,
+                     count(*) filter (where transferred_out) as transfers
+                from call_record
+               where offered_at >= :from and offered_at < :to and outcome = 'ANSWERED'
+                 and agent_id is not null
+               group by 1),
+            """;
     String sql =
-        """
-        with calls as (
-          select agent_id as id, count(*) as answered,
-                 sum(coalesce(talk_seconds, 0) + coalesce(wrap_seconds, 0)) as handle,
-                 count(*) filter (where transferred_out) as transfers
-            from call_record
-           where offered_at >= :from and offered_at < :to and outcome = 'ANSWERED'
-             and agent_id is not null
-           group by 1),
-        created as (
-          select created_by as id, count(*) as n from ticket
-           where created_at >= :from and created_at < :to and created_by is not null group by 1),
-        resolved as (
-          select assignee_id as id, count(*) as n from ticket
-           where resolved_at >= :from and resolved_at < :to and assignee_id is not null
-           group by 1),
-        csat as (
-          select d.user_id as id, count(*) as n, avg(a.rating)::float8 as rating
-            from survey_answer a join agent_device d on d.interface = a.agent
-           where a.answered_at >= :from and a.answered_at < :to group by 1)
-        select u.id, u.username, u.display_name, coalesce(calls.answered, 0) as answered,
-               (calls.handle::float8 / nullif(calls.answered, 0)) as aht,
-               coalesce(calls.transfers, 0) as transfers,
-               coalesce(created.n, 0) as created, coalesce(resolved.n, 0) as resolved,
-               coalesce(csat.n, 0) as surveys, csat.rating
-          from app_user u
-          left join calls on calls.id = u.id
-          left join created on created.id = u.id
-          left join resolved on resolved.id = u.id
-          left join csat on csat.id = u.id
-         where (calls.id is not null or created.id is not null or resolved.id is not null
-                or csat.id is not null)
-        """
+        calls
+            + """
+            created as (
+              select created_by as id, count(*) as n from ticket
+               where created_at >= :from and created_at < :to and created_by is not null group by 1),
+            resolved as (
+              select assignee_id as id, count(*) as n from ticket
+               where resolved_at >= :from and resolved_at < :to and assignee_id is not null
+               group by 1),
+            csat as (
+              select d.user_id as id, count(*) as n, avg(a.rating)::float8 as rating
+                from survey_answer a join agent_device d on d.interface = a.agent
+               where a.answered_at >= :from and a.answered_at < :to group by 1)
+            select u.id, u.username, u.display_name, coalesce(calls.answered, 0) as answered,
+                   (calls.handle::float8 / nullif(calls.answered, 0)) as aht,
+                   coalesce(calls.transfers, 0) as transfers,
+                   coalesce(created.n, 0) as created, coalesce(resolved.n, 0) as resolved,
+                   coalesce(csat.n, 0) as surveys, csat.rating
+              from app_user u
+              left join calls on calls.id = u.id
+              left join created on created.id = u.id
+              left join resolved on resolved.id = u.id
+              left join csat on csat.id = u.id
+             where (calls.id is not null or created.id is not null or resolved.id is not null
+                    or csat.id is not null)
+            """
             + w.sql
             + " order by u.username";
     return table(
@@ -608,29 +877,40 @@ public final class JdbiReportQueries implements ReportQueries {
             new ReportFilter(filter.queue(), filter.team(), filter.agentId(), null, filter.tier()));
     w.binds.putAll(cw.binds);
     // Response rate: answers ÷ calls that ended with an agent (the survey follows the last agent).
-    // FCR: answered calls of identified callers with no new call from them within fcrDays.
+    // FCR: answered offers of identified callers whose customer's next offer (in any queue,
+    // call_record.next_offer_at) came more than fcrDays later or not at all.
+    RollupPlan.Source source = source(period, filter, null);
+    String calls;
+    if (source != RollupPlan.Source.RAW && fcrDays == ReportService.FCR_DAYS) {
+      Where rw = rollupWhere(filter, source);
+      w.binds.putAll(rw.binds);
+      w.binds.put("grain", source == RollupPlan.Source.ROLLUP_AGENT ? "A" : "Q");
+      calls =
+          "), k as (select coalesce(sum(ended_with_agent), 0) as calls, coalesce(sum(fcr_calls), 0)"
+              + " as fcr_n, coalesce(sum(fcr_resolved), 0) as fcr_r from call_rollup r where"
+              + " r.grain = :grain and r.slot >= :from and r.slot < :to"
+              + rw.sql
+              + ")";
+    } else {
+      calls =
+          "), k as (select count(*) filter (where not r.transferred_out) as calls, count(*)"
+              + " filter (where not r.transferred_in and r.customer_id is not null) as fcr_n,"
+              + " count(*) filter (where not r.transferred_in and r.customer_id is not null and"
+              + " (r.next_offer_at is null or r.next_offer_at > r.offered_at +"
+              + " make_interval(days => :fcrDays))) as fcr_r from call_record r where"
+              + " r.offered_at >= :from and r.offered_at < :to and r.outcome = 'ANSWERED'"
+              + cw.sql
+              + ")";
+    }
     String sql =
         "with s as (select "
             + SURVEY_FIGURES
             + SURVEY_FROM
             + " where a.answered_at >= :from and a.answered_at < :to"
             + w.sql
-            + "), calls as (select count(*) as n from call_record r where r.offered_at >= :from"
-            + " and r.offered_at < :to and r.outcome = 'ANSWERED' and not r.transferred_out"
-            + cw.sql
-            + "), fcr as (select count(*) as n, count(*) filter (where next_at is null or next_at >"
-            + " offered_at + make_interval(days => :fcrDays)) as resolved from ( select"
-            + " r.offered_at, r.outcome, r.transferred_in, r.transferred_out, r.customer_id, r.id, "
-            + " lead(r.offered_at) over (partition by r.customer_id order by r.offered_at, r.id) as"
-            + " next_at  from call_record r where r.customer_id is not null and not"
-            + " r.transferred_in  and r.offered_at >= :from and r.offered_at < cast(:to as"
-            + " timestamptz) + make_interval(days => :fcrDays)"
-            + cw.sql
-            + " ) x where x.outcome = 'ANSWERED' and x.offered_at < :to)"
-            + " select s.*, calls.n as calls,"
-            + " s.answers::float8 / nullif(calls.n, 0) as response_rate,"
-            + " fcr.n as fcr_calls, fcr.resolved::float8 / nullif(fcr.n, 0) as fcr"
-            + " from s, calls, fcr";
+            + calls
+            + " select s.*, k.calls, s.answers::float8 / nullif(k.calls, 0) as response_rate,"
+            + " k.fcr_n, k.fcr_r::float8 / nullif(k.fcr_n, 0) as fcr from s, k";
     List<Report.Column> cols = surveyColumns(null);
     cols.add(col("surveyedCalls", Type.INTEGER));
     cols.add(col("responseRate", Type.RATIO));
@@ -648,9 +928,7 @@ public final class JdbiReportQueries implements ReportQueries {
   public Report.Table satisfactionBy(String dimension, ReportPeriod period, ReportFilter filter) {
     String key =
         switch (dimension) {
-          case "agent" ->
-              "coalesce((select u.username from agent_device d join app_user u on u.id = d.user_id"
-                  + " where d.interface = a.agent), a.agent, '')";
+          case "agent" -> "coalesce(ag.username, a.agent, '')";
           case "queue" -> "coalesce(a.queue, '')";
           case "product" -> "coalesce(t.product, '')";
           case "type" -> "coalesce(t.type, '')";
@@ -663,6 +941,11 @@ public final class JdbiReportQueries implements ReportQueries {
             + " as key, "
             + SURVEY_FIGURES
             + SURVEY_FROM
+            // interface is unique: at most one user per survey answer
+            + ("agent".equals(dimension)
+                ? " left join (select d.interface, u.username from agent_device d join app_user u"
+                    + " on u.id = d.user_id) ag on ag.interface = a.agent"
+                : "")
             + " where a.answered_at >= :from and a.answered_at < :to"
             + w.sql
             + " group by 1 order by 2 desc, 1";
@@ -682,17 +965,27 @@ public final class JdbiReportQueries implements ReportQueries {
                 "coalesce(c.tier_override, c.tier) = :tier",
                 "tier",
                 filter.tier() == null ? null : filter.tier().name());
+    // The first rows from the (value desc, id) index, the total from one pass over customers.
     String sql =
         """
-        select id, name, tier, value, rank, cumulative_share from (
-          select c.id, c.name, coalesce(c.tier_override, c.tier) as tier, c.value_12m as value,
-                 row_number() over (order by c.value_12m desc, c.id) as rank,
-                 (sum(c.value_12m) over (order by c.value_12m desc, c.id)
-                   / nullif(sum(c.value_12m) over (), 0))::float8 as cumulative_share
+        with top as (
+          select c.id, c.name, coalesce(c.tier_override, c.tier) as tier, c.value_12m as value
             from customer c where true
         """
             + w.sql
-            + ") x order by rank limit :limit";
+            + """
+             order by c.value_12m desc, c.id limit :limit),
+            total as (select sum(c.value_12m) as t from customer c where true
+            """
+            + w.sql
+            + """
+            )
+            select id, name, tier, value,
+                   row_number() over (order by value desc, id) as rank,
+                   (sum(value) over (order by value desc, id) / nullif(total.t, 0))::float8
+                     as cumulative_share
+              from top, total order by rank
+            """;
     return table(
         "pareto",
         sql,
@@ -715,22 +1008,32 @@ public final class JdbiReportQueries implements ReportQueries {
                 "coalesce(c.tier_override, c.tier) = :tier",
                 "tier",
                 filter.tier() == null ? null : filter.tier().name());
+    // One ordered pass; the 20 points join the ranks they need (running is the running maximum,
+    // as the share held by the first k customers).
     String sql =
         """
         with ranked as (
-          select row_number() over (order by c.value_12m desc, c.id) as rank,
-                 sum(c.value_12m) over (order by c.value_12m desc, c.id) as running,
-                 count(*) over () as n, sum(c.value_12m) over () as total
-            from customer c where true
+          select row_number() over o as rank, max(running) over o as running, total from (
+            select c.id, c.value_12m, sum(c.value_12m) over o as running,
+                   sum(c.value_12m) over () as total
+              from customer c where true
         """
             + w.sql
             + """
-            ), points as (select generate_series(5, 100, 5) as pct)
+                window o as (order by c.value_12m desc, c.id)) x
+             window o as (order by x.value_12m desc, x.id)),
+            n as (select count(*) as n from customer c where true
+            """
+            + w.sql
+            + """
+            ),
+            points as (select pct, case when n.n = 0 then null
+                                        else ceil(n.n * pct / 100.0)::bigint end as k
+                         from generate_series(5, 100, 5) pct, n)
             select p.pct::float8 / 100 as customer_share,
-                   (select max(r.running) / nullif(max(r.total), 0) from ranked r
-                     where r.rank <= ceil(r.n * p.pct / 100.0))::float8 as value_share,
-                   (select ceil(max(r.n) * p.pct / 100.0) from ranked r)::bigint as customers
-              from points p order by p.pct
+                   (r.running / nullif(r.total, 0))::float8 as value_share, p.k as customers
+              from points p left join ranked r on r.rank = p.k
+             order by p.pct
             """;
     return table(
         "curve",
@@ -749,16 +1052,17 @@ public final class JdbiReportQueries implements ReportQueries {
         """
         select c.id, c.name, c.value_12m,
                count(*) filter (where t.type = 'COMPLAINT') as open_complaints,
-               count(*) filter (where exists (select 1 from sla_event e
-                                              where e.ticket_id = t.id and e.kind = 'BREACH'))
-                 as open_breached
+               count(*) filter (where t.breached) as open_breached
           from customer c
-          join ticket t on t.customer_id = c.id and t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER')
+          -- the breached tickets hashed once, not looked up twice per open ticket
+          join (select t.customer_id, t.type,
+                       t.id in (select ticket_id from sla_event where kind = 'BREACH') as breached
+                  from ticket t where t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER')) t
+            on t.customer_id = c.id
          where coalesce(c.tier_override, c.tier) = 'VIP'
          group by 1, 2, 3
         having count(*) filter (where t.type = 'COMPLAINT') > 0
-            or count(*) filter (where exists (select 1 from sla_event e
-                                              where e.ticket_id = t.id and e.kind = 'BREACH')) > 0
+            or count(*) filter (where t.breached) > 0
          order by 3 desc, 1 limit :limit
         """;
     return table(

@@ -11,6 +11,14 @@ import java.util.Map;
  */
 public interface ReportQueries {
 
+  /**
+   * Where the call figures of such a request come from (ADR 0023), as report parameters: {@code
+   * callSource} ({@code rollup} or {@code raw}), {@code rawReason} when raw, and {@code ahtP90}
+   * ({@code exact} or {@code histogram}) when {@code thresholds} is given.
+   */
+  Map<String, Object> callSource(
+      ReportPeriod period, ReportFilter filter, CallThresholds thresholds);
+
   /** Counts per bucket, then one for the whole period (bucket -1). */
   List<CallCounts> calls(ReportPeriod period, ReportFilter filter, CallThresholds thresholds);
 

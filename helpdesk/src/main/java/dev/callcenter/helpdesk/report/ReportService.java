@@ -1,6 +1,7 @@
 package dev.callcenter.helpdesk.report;
 
 import dev.callcenter.helpdesk.ValidationException;
+import dev.callcenter.helpdesk.customer.Tier;
 import dev.callcenter.helpdesk.report.Report.Type;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -165,6 +166,7 @@ public final class ReportService {
     Map<String, Object> params = parameters(period, filter);
     params.put("serviceLevelSeconds", thresholds.serviceLevelSeconds());
     params.put("shortAbandonSeconds", thresholds.shortAbandonSeconds());
+    params.putAll(queries.callSource(period, filter, thresholds));
     List<String> ignored = ignored(filter, Set.of("queue", "team", "agent", "tier"));
     return new Report(
         "calls",
@@ -257,9 +259,14 @@ public final class ReportService {
         rows.add(withStates(row, perAgent.get(id)));
       }
     }
+    Map<String, Object> params = parameters(period, filter);
+    // the agents report applies no queue or tier filter
+    params.putAll(
+        queries.callSource(
+            period, new ReportFilter(null, filter.team(), filter.agentId(), null, null), null));
     return new Report(
         "agents",
-        parameters(period, filter),
+        params,
         ignored(filter, Set.of("team", "agent")),
         List.of(new Report.Table("agents", cols, rows), pauses.build()));
   }
@@ -352,6 +359,7 @@ public final class ReportService {
   public Report satisfaction(ReportPeriod period, ReportFilter filter) {
     Map<String, Object> params = parameters(period, filter);
     params.put("fcrDays", FCR_DAYS);
+    params.putAll(queries.callSource(period, filter, null));
     return new Report(
         "satisfaction",
         params,
@@ -387,6 +395,17 @@ public final class ReportService {
     Map<String, Object> params = parameters(period, filter);
     params.put("serviceLevelSeconds", thresholds.serviceLevelSeconds());
     params.put("shortAbandonSeconds", thresholds.shortAbandonSeconds());
+    params.putAll(
+        queries.callSource(
+            period,
+            // the split by tier is itself a tier filter: with an agent or a team, raw rows
+            new ReportFilter(
+                filter.queue(),
+                filter.team(),
+                filter.agentId(),
+                null,
+                filter.agentId() != null || filter.team() != null ? Tier.VIP : null),
+            thresholds));
     params.put(
         "churnRule", "contactsBefore >= 3 and contactsRecent * 2 <= contactsBefore (90 days each)");
     return new Report(

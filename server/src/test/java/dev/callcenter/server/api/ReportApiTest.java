@@ -69,6 +69,23 @@ class ReportApiTest {
   }
 
   @Test
+  void anAdminRebuildsTheRollupsAndTheReportStillCountsTheCalls() {
+    assertThat(server.as("supervisor1").post("/api/v1/reports/rollups/rebuild", "{}").status())
+        .isEqualTo(403);
+
+    ApiClient.Response r = server.as("admin1").post("/api/v1/reports/rollups/rebuild", "{}");
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().get("callRows").asLong()).isGreaterThanOrEqualTo(2);
+    ApiClient.Response calls =
+        server
+            .as("supervisor1")
+            .get("/api/v1/reports/calls?from=2026-03-02&to=2026-03-02&zone=Asia/Taipei");
+    assertThat(calls.body().at("/parameters/callSource").asText()).isEqualTo("rollup");
+    assertThat(calls.body().at("/tables/0/rows/0/0").asLong()).isEqualTo(2);
+  }
+
+  @Test
   void aSupervisorGetsTheCallReportAsJson() {
     ApiClient.Response r =
         server
