@@ -445,6 +445,6 @@ public final class ReportService {
         "field-service",
         parameters(period, filter),
         ignored(filter, Set.of("agent")),
-        List.of(queries.fieldService(period, filter)));
+        queries.fieldService(period, filter));
   }
 }
