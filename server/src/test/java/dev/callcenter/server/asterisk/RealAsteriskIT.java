@@ -736,7 +736,7 @@ class RealAsteriskIT {
   }
 
   @Test
-  @Order(13)
+  @Order(14)
   void aCallerConfirmsTheirTechnicianVisitByDtmfAndTheOrderHistoryRecordsIt() throws Exception {
     pbx.installPrompts(RealPbxStage.prompts());
     var services = server.services();
