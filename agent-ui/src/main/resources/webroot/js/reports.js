@@ -12,7 +12,7 @@ addText(REPORTS_TEXT);
 const root = document.getElementById("app");
 const NAMES = ["calls", "agents", "sla", "complaints", "satisfaction", "customers", "field-service"];
 /** Columns whose values are codes, translated as val.<column>.<value>. */
-const CODED = new Set(["state", "type", "priority", "tier", "target", "band", "spike", "channel"]);
+const CODED = new Set(["state", "type", "priority", "tier", "target", "band", "spike", "channel", "orderStatus", "firstVisit", "fixedFirstTime"]);
 
 start();
 

@@ -4,7 +4,7 @@
 import { api, ApiError, logout } from "./api.js";
 import { h, mount } from "./dom.js";
 import { DISPATCH_TEXT } from "./dispatch-text.js";
-import { addText, has, lang, missingKeys, setLanguage, t } from "./i18n.js";
+import { addText, has, lang, missingKeys, setLanguage, t, tf } from "./i18n.js";
 import { session } from "./session.js";
 import { flush, kv, newKey, outbox } from "./tech-store.js";
 import { TECH_TEXT } from "./tech-text.js";
@@ -364,7 +364,14 @@ function workCards(s, status) {
       "div",
       { class: "card", id: "expense-card" },
       h("h2", {}, t("tech.expenses")),
-      h("ul", {}, s.expenses.map((x) => h("li", {}, t("tech.expense." + x.type) + " " + money(x.amount, x.currency) + (x.receiptId ? " · " + t("tech.withReceipt") : "")))),
+      h("ul", { class: "expenses" }, s.expenses.map((x) => h("li", {},
+        t("tech.expense." + x.type) + " " + money(x.amount, x.currency) + (x.receiptId ? " · " + t("tech.withReceipt") : ""),
+        x.receiptId && navigator.onLine
+          ? h("img", {
+            class: "receipt", src: attachmentUrl(o, x.receiptId), loading: "lazy",
+            alt: tf("tech.receiptAlt", { type: t("tech.expense." + x.type), amount: money(x.amount, x.currency), time: timeText(x.spentAt) }),
+          })
+          : null))),
       h("label", { for: "expense-type" }, t("tech.expenseType")),
       expenseType,
       h("label", { for: "expense-amount" }, t("tech.amount")),
@@ -397,7 +404,13 @@ function workCards(s, status) {
       resolution,
       h("button", { id: "notes-save", class: "secondary", onclick: () => resolution.value.trim() && act(o, "NOTES", { resolution: resolution.value.trim() }) }, t("tech.saveNotes")),
       h("h2", {}, t("tech.signature")),
-      s.closeOut.signerName ? h("p", { id: "signed" }, t("tech.signedBy") + " " + s.closeOut.signerName + " " + timeText(s.closeOut.signedAt)) : null,
+      s.closeOut.signerName
+        ? h("figure", { class: "signature" },
+          s.closeOut.signatureId && navigator.onLine
+            ? h("img", { id: "signature-image", src: attachmentUrl(o, s.closeOut.signatureId), alt: tf("tech.signatureAlt", { name: s.closeOut.signerName }) })
+            : null,
+          h("figcaption", { id: "signed" }, t("tech.signedBy") + " " + s.closeOut.signerName + " " + timeText(s.closeOut.signedAt)))
+        : null,
       pad.canvas,
       h("label", { for: "signer-name" }, t("tech.signerName")),
       signer,
@@ -586,6 +599,11 @@ function restoreValues(values) {
 function windowText(o) {
   const f = new Intl.DateTimeFormat(lang(), { hour: "2-digit", minute: "2-digit" });
   return f.format(new Date(o.windowStart)) + "–" + f.format(new Date(o.windowEnd));
+}
+
+/** Where a stored receipt photo or signature of the order is served (never cached). */
+function attachmentUrl(order, attachmentId) {
+  return "/api/v1/dispatch/orders/" + order.id + "/attachments/" + attachmentId;
 }
 
 function timeText(iso) {

@@ -55,6 +55,7 @@ addText({
     "story.comment.PUBLIC": "{actor} 在 #{id} 回覆客戶:{body}",
     "story.followUp.CALLBACK_MISSED_CALL": "回電給 {name}{number}",
     "story.followUp.CALLBACK_IVR": "回電給 {name}{number}(語音選單預約)",
+    "story.followUp.VISIT_RESCHEDULE": "重新安排派工單 #{orderId}:{name} 在語音選單要求改期",
     "story.followUp.number": "({number})",
     "story.followUp.missed.ABANDONED": "來電者在 {queue} 佇列等候 {wait} 後掛斷",
     "story.followUp.missed.UNANSWERED": "{queue} 佇列的來電等候 {wait} 後無人接聽",
@@ -67,6 +68,7 @@ addText({
     "story.menu.ticket-number": "工單編號",
     "story.menu.ticket-survey": "工單評分",
     "story.menu.callback": "回電",
+    "story.menu.technician-visit": "技術人員到訪",
     "story.menu.callback-number": "回電號碼",
     "story.menu.agent": "轉接專人",
     "story.menu.report-fault": "報修",
@@ -86,6 +88,8 @@ addText({
     "story.choice.other-number": "回撥其他號碼",
     "story.choice.yes": "是",
     "story.choice.no": "否",
+    "story.choice.confirm": "確認到訪",
+    "story.choice.reschedule": "要求改期",
     "story.lang.zh-TW": "繁體中文",
     "story.lang.zh-CN": "簡體中文",
     "story.lang.en": "英文",
@@ -111,6 +115,10 @@ addText({
     "story.step.NOT_RATED": "未為工單 #{ticketId} 評分",
     "story.step.FAULT_REPORTED": "報修 {product}:工單 #{ticketId}",
     "story.step.CALLBACK_BOOKED": "預約回電至 {input}({queue})",
+    "story.step.NO_VISIT": "告知沒有已排定的到訪",
+    "story.step.VISIT_READ": "聽取下次到訪(派工單 #{orderId},共 {visits} 次已排定)",
+    "story.step.VISIT_CONFIRMED": "確認派工單 #{orderId} 的到訪",
+    "story.step.VISIT_RESCHEDULE_ASKED": "要求派工單 #{orderId} 改期(跟催 #{followUpId})",
     "story.step.TO_AGENT": "轉接 {queue} 佇列專人(優先順序 {priority}):{reason}",
     "story.step.FAILED": "系統發生錯誤",
     "story.step.HUNG_UP": "來電者掛斷",
@@ -163,6 +171,7 @@ addText({
     "story.comment.PUBLIC": "{actor} replied to the customer on #{id}: {body}",
     "story.followUp.CALLBACK_MISSED_CALL": "Call back {name}{number}",
     "story.followUp.CALLBACK_IVR": "Call back {name}{number} (asked for in the phone menu)",
+    "story.followUp.VISIT_RESCHEDULE": "Re-plan order #{orderId}: {name} asked in the phone menu to reschedule the visit",
     "story.followUp.number": " at {number}",
     "story.followUp.missed.ABANDONED": "Caller hung up in queue {queue} after waiting {wait}",
     "story.followUp.missed.UNANSWERED": "Call in queue {queue} not answered after {wait}",
@@ -175,6 +184,7 @@ addText({
     "story.menu.ticket-number": "Ticket number",
     "story.menu.ticket-survey": "Ticket rating",
     "story.menu.callback": "Callback",
+    "story.menu.technician-visit": "Technician visit",
     "story.menu.callback-number": "Callback number",
     "story.menu.agent": "To an agent",
     "story.menu.report-fault": "Fault report",
@@ -194,6 +204,8 @@ addText({
     "story.choice.other-number": "another number",
     "story.choice.yes": "yes",
     "story.choice.no": "no",
+    "story.choice.confirm": "confirm the visit",
+    "story.choice.reschedule": "ask to reschedule",
     "story.lang.zh-TW": "Traditional Chinese",
     "story.lang.zh-CN": "Simplified Chinese",
     "story.lang.en": "English",
@@ -219,6 +231,10 @@ addText({
     "story.step.NOT_RATED": "Did not rate ticket #{ticketId}",
     "story.step.FAULT_REPORTED": "Reported a fault on {product}: ticket #{ticketId}",
     "story.step.CALLBACK_BOOKED": "Asked for a callback on {input} ({queue})",
+    "story.step.NO_VISIT": "Told there is no scheduled visit",
+    "story.step.VISIT_READ": "Heard the next visit (order #{orderId}, {visits} scheduled)",
+    "story.step.VISIT_CONFIRMED": "Confirmed the visit of order #{orderId}",
+    "story.step.VISIT_RESCHEDULE_ASKED": "Asked to reschedule order #{orderId} (follow-up #{followUpId})",
     "story.step.TO_AGENT": "To an agent in {queue} (priority {priority}): {reason}",
     "story.step.FAILED": "A system error",
     "story.step.HUNG_UP": "Caller hung up",
@@ -374,6 +390,10 @@ function stepText(step) {
     case "NOT_RATED":
     case "FAULT_REPORTED":
     case "CALLBACK_BOOKED":
+    case "NO_VISIT":
+    case "VISIT_READ":
+    case "VISIT_CONFIRMED":
+    case "VISIT_RESCHEDULE_ASKED":
     case "FAILED":
     case "HUNG_UP":
       return tf("story.step." + step.outcome, { ...p, input });
@@ -395,7 +415,7 @@ export function followUpText(followUp) {
   const p = followUp.params || {};
   const name = followUp.customerName || "";
   const number = p.number ? tf("story.followUp.number", { number: p.number }) : "";
-  return tf("story.followUp." + followUp.kind, { name, number });
+  return tf("story.followUp." + followUp.kind, { name, number, orderId: p.orderId || "" });
 }
 
 /** A callback follow-up's detail (why it was created), or the note a person wrote. */

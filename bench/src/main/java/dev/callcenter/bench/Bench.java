@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * Entry point: {@code bench/run
- * lookup|tickets|hotpaths|cti|ivr|kb|kb-api|dispatch|asterisk|pages|reports|all}.
+ * lookup|tickets|hotpaths|cti|ivr|kb|kb-api|dispatch|asterisk|pages|reports|field-report|all}.
  */
 public final class Bench {
 
@@ -91,6 +91,13 @@ public final class Bench {
             Integer.getInteger("reportCustomers", 20_000),
             Integer.getInteger("reportTickets", 300_000),
             Boolean.getBoolean("reportsRegenerate"));
+      }
+      if (which.equals("field-report")) {
+        FieldReportBench.run(
+            db,
+            Integer.getInteger("fieldTechnicians", 50),
+            Integer.getInteger("fieldVisitsPerDay", 5),
+            Boolean.getBoolean("fieldReportRegenerate"));
       }
       if (which.equals("lookup") || which.equals("all")) {
         LookupBench.run(

@@ -127,6 +127,10 @@ public final class FieldRoutes {
           byte[] bytes = body == null ? new byte[0] : body.getBytes();
           return field.upload(id, key, kind, type, bytes, actor(ctx));
         });
+    router
+        .route(HttpMethod.GET, "/api/v1/dispatch/orders/:id/attachments/:attachmentId")
+        .handler(Api.roles(Role.TECHNICIAN, Role.SUPERVISOR, Role.ADMIN))
+        .handler(this::image);
     Api.route(
         router,
         HttpMethod.GET,
@@ -152,6 +156,28 @@ public final class FieldRoutes {
                   .toList();
           return Map.of("items", articles);
         });
+  }
+
+  /**
+   * A stored receipt photo or signature as the image it is: its own type (checked at upload), never
+   * sniffed, never cached (a customer's signature must not stay on a shared or lost phone's disk).
+   */
+  private void image(RoutingContext ctx) {
+    ctx.vertx()
+        .executeBlocking(
+            () ->
+                field.attachment(
+                    Api.pathId(ctx, "id"), Api.pathId(ctx, "attachmentId"), actor(ctx)),
+            false)
+        .onSuccess(
+            stored ->
+                ctx.response()
+                    .putHeader("Content-Type", stored.attachment().contentType())
+                    .putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader("Cache-Control", "private, no-store")
+                    .putHeader("Content-Disposition", "inline")
+                    .end(Buffer.buffer(stored.bytes())))
+        .onFailure(ctx::fail);
   }
 
   /**

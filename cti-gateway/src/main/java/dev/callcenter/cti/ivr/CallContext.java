@@ -6,6 +6,7 @@ import dev.callcenter.cti.ivr.menu.IvrMenus;
 import dev.callcenter.cti.ivr.menu.MenuName;
 import dev.callcenter.helpdesk.customer.CustomerSummary;
 import dev.callcenter.helpdesk.ivr.IvrOutcome;
+import dev.callcenter.helpdesk.user.User;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
@@ -163,6 +164,35 @@ final class CallContext {
 
   void queue(String queue) {
     this.queue = queue;
+  }
+
+  /**
+   * The user who owns what the IVR asks people to do ({@code routing.callback-owner}).
+   *
+   * @throws BackendFailure when there is no such user (the caller goes to an agent)
+   */
+  User callbackOwner() {
+    String ownerName = menus.routing().callbackOwner();
+    return backend
+        .call("callback owner", () -> services.users().findCredentials(ownerName))
+        .map(credentials -> credentials.user())
+        .orElseThrow(
+            () ->
+                new BackendFailure(
+                    "callback owner '" + ownerName + "' (routing.callback-owner) does not exist",
+                    null));
+  }
+
+  /**
+   * Ends the call in the menu after serving it: the journey ends {@code COMPLETED}, the dialplan
+   * hangs up ({@code CC_NEXT=hangup}) after the goodbye.
+   */
+  IvrFlow.Next goodbye() {
+    finish(IvrOutcome.COMPLETED, null, null);
+    channel.setVariable("CC_NEXT", "hangup");
+    channel.setVariable("CC_CALL_ID", callId());
+    say("goodbye");
+    return IvrFlow.Next.LEFT_IVR;
   }
 
   /** Ends the journey with {@code outcome}; the first ending wins over a later hang-up. */

@@ -37,18 +37,7 @@ final class CallbackFlow implements IvrFlow {
     }
     String callbackNumber = number;
     String callbackQueue = menus.routing().queueFor(call.language(), call.product());
-    String ownerName = menus.routing().callbackOwner();
-    User owner =
-        call.backend()
-            .call("callback owner", () -> call.services().users().findCredentials(ownerName))
-            .map(credentials -> credentials.user())
-            .orElseThrow(
-                () ->
-                    new BackendFailure(
-                        "callback owner '"
-                            + ownerName
-                            + "' (routing.callback-owner) does not exist",
-                        null));
+    User owner = call.callbackOwner();
     CallbackDraft draft =
         new CallbackDraft(
             FollowUpKind.CALLBACK_IVR,

@@ -2,6 +2,7 @@ package dev.callcenter.cti.ivr;
 
 import dev.callcenter.helpdesk.assembly.Helpdesk;
 import dev.callcenter.helpdesk.customer.CustomerService;
+import dev.callcenter.helpdesk.dispatch.field.VisitConfirmation;
 import dev.callcenter.helpdesk.followup.FollowUpService;
 import dev.callcenter.helpdesk.interaction.InteractionService;
 import dev.callcenter.helpdesk.ivr.IvrJourneyService;
@@ -16,6 +17,7 @@ import java.util.Objects;
  *
  * @param tickets reads tickets (status)
  * @param openTicket opens tickets (fault reports), assigning them like every other entry point
+ * @param visits the caller's next technician visit, confirmed or to be rescheduled
  */
 public record IvrServices(
     CustomerService customers,
@@ -25,7 +27,8 @@ public record IvrServices(
     InteractionService interactions,
     IvrJourneyService journeys,
     SurveyService surveys,
-    UserRepository users) {
+    UserRepository users,
+    VisitConfirmation visits) {
 
   public IvrServices {
     Objects.requireNonNull(customers, "customers");
@@ -36,6 +39,7 @@ public record IvrServices(
     Objects.requireNonNull(journeys, "journeys");
     Objects.requireNonNull(surveys, "surveys");
     Objects.requireNonNull(users, "users");
+    Objects.requireNonNull(visits, "visits");
   }
 
   /** The IVR's use cases from the help desk as assembled. */
@@ -48,6 +52,7 @@ public record IvrServices(
         h.interactions(),
         h.ivrJourneys(),
         h.surveys(),
-        h.users());
+        h.users(),
+        h.visitConfirmation());
   }
 }

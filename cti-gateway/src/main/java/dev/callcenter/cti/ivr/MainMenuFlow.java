@@ -32,9 +32,8 @@ final class MainMenuFlow implements IvrFlow {
       case TICKET_STATUS -> new TicketStatusFlow();
       case REPORT_FAULT -> new FaultReportFlow();
       case CALLBACK -> new CallbackFlow();
-      // technician-visit stays hidden until dispatch exists (the loader refuses it on); were it
-      // chosen, a person would book the visit
-      case AGENT, TECHNICIAN_VISIT -> ToAgentFlow.because(ToAgentFlow.Reason.ASKED);
+      case TECHNICIAN_VISIT -> new TechnicianVisitFlow();
+      case AGENT -> ToAgentFlow.because(ToAgentFlow.Reason.ASKED);
     };
   }
 }

@@ -24,7 +24,7 @@ record ToAgentFlow(Reason reason, boolean apologise) implements IvrFlow {
 
   /** Why a caller goes to an agent: the {@code reason} of the journey's TO_AGENT step. */
   enum Reason {
-    /** The caller asked for an agent (or a technician visit, booked by an agent). */
+    /** The caller asked for an agent. */
     ASKED,
     /** No valid choice in a menu. */
     NO_CHOICE,

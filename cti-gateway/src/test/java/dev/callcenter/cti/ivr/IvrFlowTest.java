@@ -349,7 +349,7 @@ class IvrFlowTest {
   void wrongKeysAndSilenceAreRepromptedThenTheCallerGoesToAnAgent() {
     kit.customer("Dan Brown", "en", Tier.STANDARD, "0911000003");
 
-    AgiCall call = kit.start(AgiCaller.from("0911000003").pressing("7", AgiCaller.TIMEOUT, "3"));
+    AgiCall call = kit.start(AgiCaller.from("0911000003").pressing("7", AgiCaller.TIMEOUT, "8"));
     AgiResult r = IvrKit.result(call);
 
     String main = getData(kit.menuSound("main", "en"), 5000, 1);
@@ -368,7 +368,7 @@ class IvrFlowTest {
         .containsSubsequence(
             "main|7|INVALID",
             "main|null|NO_INPUT",
-            "main|3|INVALID",
+            "main|8|INVALID",
             "main|null|GAVE_UP tries=3",
             "agent|null|TO_AGENT priority=0 queue=support-en reason=NO_CHOICE");
   }

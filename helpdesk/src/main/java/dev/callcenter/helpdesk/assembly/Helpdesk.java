@@ -25,6 +25,7 @@ import dev.callcenter.helpdesk.dispatch.TechnicianService;
 import dev.callcenter.helpdesk.dispatch.TravelModel;
 import dev.callcenter.helpdesk.dispatch.field.FieldWork;
 import dev.callcenter.helpdesk.dispatch.field.JdbiFieldWorkRepository;
+import dev.callcenter.helpdesk.dispatch.field.VisitConfirmation;
 import dev.callcenter.helpdesk.dispatch.planning.DispatchBoard;
 import dev.callcenter.helpdesk.dispatch.planning.Planner;
 import dev.callcenter.helpdesk.dispatch.planning.PlanningJobs;
@@ -184,6 +185,7 @@ public final class Helpdesk {
   private final EquipmentService equipment;
   private final DispatchService dispatch;
   private final FieldWork fieldWork;
+  private final VisitConfirmation visitConfirmation;
   private final CreateDispatchOrder createDispatchOrder;
   private final Replanning replanning;
   private final PlanningJobs planningJobs;
@@ -315,11 +317,12 @@ public final class Helpdesk {
     reportFacts = new JdbiReportFacts(jdbi);
     reportRollups = new JdbiReportRollups(jdbi);
     reports = new ReportService(new JdbiReportQueries(jdbi), clock);
+    var fieldWorkRepository = new JdbiFieldWorkRepository(jdbi);
     fieldWork =
         new FieldWork(
             dispatch,
             orderRepository,
-            new JdbiFieldWorkRepository(jdbi),
+            fieldWorkRepository,
             customers,
             tickets,
             changeTicketStatus,
@@ -327,6 +330,8 @@ public final class Helpdesk {
             followUps,
             transactions,
             clock);
+    visitConfirmation =
+        new VisitConfirmation(orderRepository, fieldWorkRepository, followUps, transactions, clock);
   }
 
   /** Where call offers and agent state changes are written for the reports. */
@@ -477,6 +482,11 @@ public final class Helpdesk {
   /** The technicians' reports from the field and the loop back to tickets (issue 15). */
   public FieldWork fieldWork() {
     return fieldWork;
+  }
+
+  /** A customer's confirmation or rescheduling of their next visit (the IVR). */
+  public VisitConfirmation visitConfirmation() {
+    return visitConfirmation;
   }
 
   public CreateDispatchOrder createDispatchOrder() {

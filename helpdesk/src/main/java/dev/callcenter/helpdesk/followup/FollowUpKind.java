@@ -15,5 +15,10 @@ public enum FollowUpKind {
    * Call back a caller who asked for it in the phone menu; parameters {@code callId}, {@code
    * number}, {@code queue} and {@code language}.
    */
-  CALLBACK_IVR
+  CALLBACK_IVR,
+  /**
+   * Re-plan a technician visit the customer asked to reschedule in the phone menu; parameters
+   * {@code orderId}, {@code callId} and {@code windowStart} (the visit's window as it was).
+   */
+  VISIT_RESCHEDULE
 }

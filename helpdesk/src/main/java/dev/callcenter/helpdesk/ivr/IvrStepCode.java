@@ -44,6 +44,17 @@ public enum IvrStepCode {
   NOT_RATED,
   /** A fault report ticket created; {@code ticketId}, {@code product}. */
   FAULT_REPORTED,
+  /** The caller has no scheduled technician visit. */
+  NO_VISIT,
+  /**
+   * The next scheduled visit read out; {@code orderId}, {@code ticketId}, {@code visits} (how many
+   * are scheduled; only the next is read).
+   */
+  VISIT_READ,
+  /** The caller confirmed the visit; {@code orderId}. */
+  VISIT_CONFIRMED,
+  /** The caller asked to reschedule the visit; {@code orderId}, {@code followUpId}. */
+  VISIT_RESCHEDULE_ASKED,
   /** A callback booked; {@code followUpId}, {@code queue}. */
   CALLBACK_BOOKED,
   /**

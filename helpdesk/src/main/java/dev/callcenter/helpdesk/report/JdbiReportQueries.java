@@ -1123,82 +1123,16 @@ public final class JdbiReportQueries implements ReportQueries {
   }
 
   @Override
-  public Report.Table fieldService(ReportPeriod period, ReportFilter filter) {
-    Where w = new Where().add("o.technician_id = :agent", "agent", filter.agentId());
-    // From today's dispatch tables: status changes in the audit trail, planned times, parts used.
-    String sql =
-        """
-        with o as (
-          select o.* from dispatch_order o
-           where o.technician_id is not null
-             and o.planned_start >= :from and o.planned_start < :to
-        """
-            + w.sql
-            + """
-            ),
-            arrival as (
-              select a.order_id, min(a.at) as at from dispatch_order_audit a
-               where a.to_status = 'ON_SITE' and a.order_id in (select id from o) group by 1),
-            finish as (
-              select a.order_id, max(a.at) as at from dispatch_order_audit a
-               where a.to_status in ('COMPLETED', 'CANNOT_COMPLETE')
-                 and a.order_id in (select id from o) group by 1),
-            parts as (
-              select m.order_id, sum(m.quantity * p.unit_cost) as cost from stock_move m
-                join part p on p.id = m.part_id
-               where m.kind = 'CONSUME' and m.order_id in (select id from o) group by 1),
-            ticket_orders as (
-              select ticket_id, count(*) filter (where status <> 'CANCELLED') as visits
-                from dispatch_order where ticket_id in (select ticket_id from o) group by 1),
-            hours as (
-              select t.user_id, sum(extract(epoch from h.ends - h.starts)) as seconds
-                from technician t
-                join generate_series(cast(:fromDate as date), cast(:toDate as date), interval '1 day') d
-                  on true
-                join technician_hours h on h.user_id = t.user_id
-                                       and h.weekday = extract(isodow from d)
-               where not exists (select 1 from technician_day_off x
-                                  where x.user_id = t.user_id and x.day = d::date)
-               group by 1)
-            select u.id, u.username, count(*) as orders,
-                   count(*) filter (where o.status in ('COMPLETED', 'CLOSED')) as completed,
-                   (count(*) filter (where o.status in ('COMPLETED', 'CLOSED') and tk.visits = 1))::float8
-                     / nullif(count(*) filter (where o.status in ('COMPLETED', 'CLOSED')), 0)
-                     as first_time_fix,
-                   (count(*) filter (where ar.at <= o.window_end))::float8
-                     / nullif(count(ar.at), 0) as on_time,
-                   (sum(extract(epoch from fi.at - ar.at)) filter (where fi.at > ar.at))::float8
-                     / nullif(max(hr.seconds), 0) as utilisation,
-                   (sum(coalesce(pa.cost, 0)) filter (where o.status in ('COMPLETED', 'CLOSED')))::float8
-                     / nullif(count(*) filter (where o.status in ('COMPLETED', 'CLOSED')), 0)
-                     as parts_per_order
-              from o join app_user u on u.id = o.technician_id
-              left join arrival ar on ar.order_id = o.id
-              left join finish fi on fi.order_id = o.id
-              left join parts pa on pa.order_id = o.id
-              left join ticket_orders tk on tk.ticket_id = o.ticket_id
-              left join hours hr on hr.user_id = o.technician_id
-             group by 1, 2 order by 2
-            """;
-    Map<String, Object> binds = new HashMap<>();
-    binds.put("from", period.start());
-    binds.put("to", period.end());
-    binds.put("fromDate", period.from());
-    binds.put("toDate", period.to());
-    return table(
-        "technicians",
-        sql,
-        binds,
-        w,
-        List.of(
-            col("technicianId", Type.INTEGER),
-            col("technician", Type.TEXT),
-            col("orders", Type.INTEGER),
-            col("completed", Type.INTEGER),
-            col("firstTimeFix", Type.RATIO),
-            col("onTimeArrival", Type.RATIO),
-            col("utilisation", Type.RATIO),
-            col("partsCostPerOrder", Type.DECIMAL)));
+  public List<Report.Table> fieldService(ReportPeriod period, ReportFilter filter) {
+    JdbiFieldServiceFacts facts = new JdbiFieldServiceFacts(jdbi);
+    List<FieldServiceFigures.OrderFact> orders = facts.orders(period, filter);
+    java.util.Set<Long> technicians = new java.util.HashSet<>();
+    orders.forEach(o -> technicians.add(o.technicianId()));
+    return FieldServiceFigures.tables(
+        period,
+        orders,
+        facts.technicians(technicians, period.from(), period.to()),
+        dev.callcenter.helpdesk.dispatch.TravelModel.DEFAULT);
   }
 
   // ------------------------------------------------------------------

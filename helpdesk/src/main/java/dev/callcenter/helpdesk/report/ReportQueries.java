@@ -75,6 +75,9 @@ public interface ReportQueries {
   /** Customers whose inbound contacts dropped (docs/metrics.md, churn risk). */
   Report.Table churnRisk(Instant end, ReportFilter filter, int limit);
 
-  /** Dispatch figures per technician for orders planned in the period. */
-  Report.Table fieldService(ReportPeriod period, ReportFilter filter);
+  /**
+   * Field-service figures for orders planned in the period: summary, per technician, per technician
+   * and day, per order.
+   */
+  List<Report.Table> fieldService(ReportPeriod period, ReportFilter filter);
 }

@@ -464,6 +464,6 @@ public final class ReportService {
         "field-service",
         parameters(period, filter),
         ignored(filter, Set.of("agent")),
-        List.of(queries.fieldService(period, filter)));
+        queries.fieldService(period, filter));
   }
 }

@@ -614,6 +614,7 @@ class FuzzTest {
             case "day" -> "2030-01-02";
             case "year" -> "2030";
             case "name" -> "calls";
+            case "attachmentId" -> "999999999";
             case "id" ->
                 segments[i - 1].equals("import-jobs")
                     ? importJobId

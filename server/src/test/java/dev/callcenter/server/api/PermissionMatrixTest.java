@@ -361,6 +361,10 @@ class PermissionMatrixTest {
       case "plans" -> 1_000_000 + SEQUENCE.incrementAndGet();
       // Import jobs too: an unknown id is a 404 past the role check.
       case "import-jobs" -> java.util.UUID.randomUUID();
+      // An image is looked up with its order (another order's is a 404 like a missing one), and
+      // the order here is filled apart: a 404 past the role check. FieldAttachmentApiTest serves
+      // real images to each role.
+      case "attachments" -> 1_000_000 + SEQUENCE.incrementAndGet();
       default ->
           throw new AssertionError(
               "permissions.md line %d: no record for the parameter after %s/; add one to PermissionMatrixTest.parameter"

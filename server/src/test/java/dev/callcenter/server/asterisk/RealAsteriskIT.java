@@ -734,4 +734,93 @@ class RealAsteriskIT {
       LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
     }
   }
+
+  @Test
+  @Order(14)
+  void aCallerConfirmsTheirTechnicianVisitByDtmfAndTheOrderHistoryRecordsIt() throws Exception {
+    pbx.installPrompts(RealPbxStage.prompts());
+    var services = server.services();
+    Customer wang = stage.customer("Visit Wang", "0922333413", "en");
+    long tech = services.users().findCredentials("tech1").orElseThrow().user().id();
+    var hours = new java.util.ArrayList<dev.callcenter.helpdesk.dispatch.WorkingHours>();
+    for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+      hours.add(
+          new dev.callcenter.helpdesk.dispatch.WorkingHours(
+              d, java.time.LocalTime.of(0, 0), java.time.LocalTime.of(23, 59)));
+    }
+    services
+        .technicians()
+        .save(
+            tech,
+            new dev.callcenter.helpdesk.dispatch.TechnicianProfile(
+                List.of("hvac"), 25.04, 121.55, null, hours));
+    Ticket ticket =
+        services
+            .tickets()
+            .create(
+                new dev.callcenter.helpdesk.ticket.TicketDraft(
+                    TicketType.FAULT_REPORT,
+                    "Air conditioner leaks",
+                    null,
+                    dev.callcenter.helpdesk.ticket.Priority.NORMAL,
+                    wang.id(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null),
+                null);
+    java.time.Instant start =
+        java.time.Instant.now()
+            .plus(Duration.ofDays(1))
+            .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    var system = dev.callcenter.helpdesk.dispatch.Actor.system();
+    long order =
+        services
+            .createDispatchOrder()
+            .create(
+                new dev.callcenter.helpdesk.dispatch.DispatchOrderDraft(
+                    ticket.id(),
+                    null,
+                    "Taipei, Songren Rd 100",
+                    25.03,
+                    121.56,
+                    List.of("hvac"),
+                    60,
+                    start,
+                    start.plus(Duration.ofHours(2)),
+                    List.of(),
+                    null),
+                system)
+            .id();
+    services.dispatch().schedule(order, tech, start, null, system);
+    try {
+      // main 3 (the visit) while the main menu waits; then 1 (confirm) every 2 s: keys during the
+      // read-out (STREAM FILE, SAY DATETIME without escape digits) are dropped, the first one
+      // while the visit menu waits confirms, and the call ends with the goodbye.
+      SipCall.Builder caller = SipCall.from("0922333413", "Wang").key(Duration.ofMillis(3000), '3');
+      for (int at = 8000; at <= 20000; at += 2000) {
+        caller.key(Duration.ofMillis(at), '1');
+      }
+      try (SipCall call = stage.dial(caller.hangUpAfter(Duration.ofSeconds(30)), "100")) {
+        call.awaitCompleted(CALL);
+      }
+      IvrJourney journey = journeyOf("+886922333413");
+      assertThat(journey.outcome())
+          .as(journey.path())
+          .isEqualTo(dev.callcenter.helpdesk.ivr.IvrOutcome.COMPLETED);
+      assertThat(journey.steps())
+          .extracting(step -> step.outcome())
+          .containsSubsequence("VISIT_READ", "CHOSE", "VISIT_CONFIRMED");
+      var confirmed = services.dispatch().history(order, system).getLast();
+      assertThat(confirmed.action()).isEqualTo("customer-confirmed");
+      assertThat(confirmed.detail()).isEqualTo(journey.callId());
+    } finally {
+      pbx.removePrompts();
+    }
+  }
 }

@@ -119,6 +119,20 @@ class TechPageBrowserTest {
       b.click("signature-save");
       wait.until(d -> !d.findElements(By.id("signed")).isEmpty());
       settled(b, wait);
+      // The stored signature and receipt come back as images from the server, with alt texts.
+      wait.until(
+          d ->
+              Boolean.TRUE.equals(
+                  ((org.openqa.selenium.JavascriptExecutor) d)
+                      .executeScript(
+                          "return [...document.querySelectorAll('#signature-image, img.receipt')]"
+                              + ".filter((i) => i.complete && i.naturalWidth > 0).length === 2")));
+      assertThat(b.find("signature-image").getAttribute("alt")).isEqualTo("黃家豪 的簽名");
+      assertThat(b.find("signed").getText()).contains("黃家豪");
+      assertThat(
+              b.find("expense-card").findElement(By.cssSelector("img.receipt")).getAttribute("alt"))
+          .startsWith("收據照片:")
+          .contains("停車");
 
       type(b, wait, "resolution", "風扇軸承更換");
       b.shot("tech-page-closeout-390");
@@ -131,7 +145,16 @@ class TechPageBrowserTest {
     JsonNode t = kit.agent.get("/api/v1/tickets/" + ticket).body();
     assertThat(t.get("status").asText()).isEqualTo("RESOLVED");
     assertThat(t.get("resolution").asText()).isEqualTo("風扇軸承更換");
-    JsonNode sheet = kit.admin.get("/api/v1/dispatch/orders/" + order + "/sheet").body();
+    // The page shows COMPLETED as soon as the step is queued; the server offers the KB draft
+    // after storing the step, so the sheet is read once the draft is there.
+    JsonNode sheet =
+        dev.callcenter.server.Poll.until(
+            "the KB draft offered",
+            () ->
+                java.util.Optional.of(
+                        kit.admin.get("/api/v1/dispatch/orders/" + order + "/sheet").body())
+                    .filter(s -> s.at("/closeOut/kbArticleId").asLong() > 0),
+            Duration.ofSeconds(20));
     assertThat(sheet.at("/closeOut/surveyFollowUpId").asLong()).isPositive();
     assertThat(sheet.at("/closeOut/kbArticleId").asLong()).isPositive();
     assertThat(sheet.at("/closeOut/signerName").asText()).isEqualTo("黃家豪");

@@ -12,7 +12,12 @@ import java.util.Map;
  *     Asterisk's sound directory and how numbers and dates are spoken
  * @param sayDateTimeFormat menu language → format of {@code SAY DATETIME}
  * @param timeZone the zone promised dates are spoken in
- * @param technicianVisit whether the main menu offers technician visits (needs dispatch)
+ * @param technicianVisit whether the main menu offers technician visits: the caller's next visit
+ *     read out, to confirm or to reschedule
+ * @param sayTimeFormat menu language → format of {@code SAY DATETIME} for a time of day (the end of
+ *     a visit's window); empty when visits are off
+ * @param technicianNames whether a visit's technician is named by their recorded name, the sound
+ *     {@code custom/cc-technician-<user id>}
  * @param backendTimeout the longest the caller waits on the help desk before an apology and an
  *     agent
  * @param maxTicketsSpoken how many open tickets the status flow reads out, newest first
@@ -27,6 +32,8 @@ public record IvrMenus(
     Map<String, String> sayDateTimeFormat,
     ZoneId timeZone,
     boolean technicianVisit,
+    Map<String, String> sayTimeFormat,
+    boolean technicianNames,
     Duration backendTimeout,
     int maxTicketsSpoken,
     boolean surveyAsksSolved,
@@ -59,12 +66,34 @@ public record IvrMenus(
           "ticket-not-found",
           "fault-created",
           "callback-confirm",
-          "survey-thanks");
+          "survey-thanks",
+          "no-visit",
+          "visit-scheduled",
+          "visit-until",
+          "visit-technician",
+          "visit-confirmed",
+          "visit-reschedule");
+
+  /** The prompts of technician visits: required only with {@code technician-visit = true}. */
+  public static final List<String> VISIT_PROMPTS =
+      List.of(
+          "no-visit",
+          "visit-scheduled",
+          "visit-until",
+          "visit-technician",
+          "visit-confirmed",
+          "visit-reschedule");
+
+  /** The sound that says a technician's name, recorded per technician. */
+  public static String technicianNameSound(long technicianId) {
+    return "custom/cc-technician-" + technicianId;
+  }
 
   public IvrMenus {
     languages = List.copyOf(languages);
     channelLanguage = Map.copyOf(channelLanguage);
     sayDateTimeFormat = Map.copyOf(sayDateTimeFormat);
+    sayTimeFormat = Map.copyOf(sayTimeFormat);
     prompts = Map.copyOf(prompts);
     menus = Map.copyOf(menus);
   }

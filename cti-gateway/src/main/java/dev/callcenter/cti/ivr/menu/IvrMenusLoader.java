@@ -42,6 +42,8 @@ public final class IvrMenusLoader {
           "say-datetime-format",
           "time-zone",
           "technician-visit",
+          "say-time-format",
+          "technician-names",
           "backend-timeout",
           "max-tickets-spoken",
           "survey-asks-solved",
@@ -128,12 +130,12 @@ public final class IvrMenusLoader {
     Map<String, String> dateFormats = perLanguage(c, "say-datetime-format", languages);
     ZoneId zone = zone(c, "time-zone");
     boolean technicianVisit = bool(c, "technician-visit");
-    if (technicianVisit) {
-      problem(
-          "technician-visit",
-          "must be false: technician visits need the dispatch feature, which this server does not"
-              + " have yet");
+    Map<String, String> timeFormats = Map.of();
+    if (c.hasPath("say-time-format") || technicianVisit) {
+      // needed only to speak a visit's window; older files without visits need not have it
+      timeFormats = perLanguage(c, "say-time-format", languages);
     }
+    boolean technicianNames = c.hasPath("technician-names") && bool(c, "technician-names");
     Duration backendTimeout =
         duration(c, "backend-timeout", Duration.ofMillis(100), Duration.ofSeconds(30));
     int maxTickets = integer(c, "max-tickets-spoken", 1, 10);
@@ -170,6 +172,9 @@ public final class IvrMenusLoader {
         }
       }
       for (String name : IvrMenus.PROMPTS) {
+        if (!technicianVisit && IvrMenus.VISIT_PROMPTS.contains(name)) {
+          continue;
+        }
         if (!po.containsKey(name)) {
           problem("prompts." + name, "missing");
         }
@@ -191,6 +196,9 @@ public final class IvrMenusLoader {
         }
       }
       for (MenuName name : MenuName.values()) {
+        if (!technicianVisit && name == MenuName.TECHNICIAN_VISIT) {
+          continue;
+        }
         if (!mo.containsKey(name.key())) {
           problem("menus." + name.key(), "missing");
         }
@@ -207,6 +215,8 @@ public final class IvrMenusLoader {
         dateFormats,
         zone,
         technicianVisit,
+        timeFormats,
+        technicianNames,
         backendTimeout,
         maxTickets,
         asksSolved,

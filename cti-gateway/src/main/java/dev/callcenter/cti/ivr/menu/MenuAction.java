@@ -7,7 +7,7 @@ package dev.callcenter.cti.ivr.menu;
 public enum MenuAction implements MenuChoice {
   TICKET_STATUS,
   REPORT_FAULT,
-  /** Offered only with the dispatch feature ({@code technician-visit = true}). */
+  /** Hear, confirm or reschedule the next visit; offered with {@code technician-visit = true}. */
   TECHNICIAN_VISIT,
   CALLBACK,
   AGENT

@@ -25,6 +25,14 @@ public interface MenuChoice {
     MAIN
   }
 
+  /** After the next technician visit was read: confirm it, ask to reschedule, an agent, main. */
+  enum AfterVisit implements MenuChoice {
+    CONFIRM,
+    RESCHEDULE,
+    AGENT,
+    MAIN
+  }
+
   /** Which number a callback goes to. */
   enum CallbackNumber implements MenuChoice {
     THIS_NUMBER,

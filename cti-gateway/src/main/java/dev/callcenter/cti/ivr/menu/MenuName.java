@@ -18,6 +18,8 @@ public enum MenuName {
   /** Choices are product names, put on the ticket and used for routing. */
   PRODUCT(false, Set.of()),
   SERIAL(true, Set.of()),
+  /** Played only with {@code technician-visit = true}, and required only then. */
+  TECHNICIAN_VISIT(false, MenuChoice.values(MenuChoice.AfterVisit.class)),
   CALLBACK(false, MenuChoice.values(MenuChoice.CallbackNumber.class)),
   CALLBACK_NUMBER(true, Set.of()),
   SURVEY_RATING(false, Set.of("1", "2", "3", "4", "5")),

@@ -48,7 +48,42 @@ class IvrMenusLoaderTest {
     assertThat(menus.routing().queueFor("en", null)).isEqualTo("support-en");
     assertThat(menus.routing().queueFor("en", "Mobile phone")).isEqualTo("support-mobile");
     assertThat(menus.routing().priorityFor(true)).isGreaterThan(menus.routing().priorityFor(false));
+    assertThat(menus.technicianVisit()).isTrue();
+    assertThat(menus.menu("technician-visit").choices())
+        .containsExactly(
+            java.util.Map.entry("0", "agent"),
+            java.util.Map.entry("1", "confirm"),
+            java.util.Map.entry("2", "reschedule"),
+            java.util.Map.entry("9", "main"));
+    assertThat(menus.sayTimeFormat()).containsEntry("en", "IMp").containsEntry("zh-TW", "HM");
+    assertThat(menus.technicianNames()).isFalse();
+  }
+
+  @Test
+  void withoutTechnicianVisitsTheirMenuPromptsAndTimeFormatMayBeLeftOut() throws IOException {
+    String text = shipped().replace("technician-visit = true", "technician-visit = false");
+    text = text.replaceAll("(?m)^say-time-format.*$", "");
+    text = text.replaceAll("(?m)^\\s+(no-visit|visit-\\w+)\\s+=.*$", "");
+    text = text.replaceAll("(?s)  technician-visit \\{.*?\\n  \\}\\n", "");
+
+    IvrMenus menus = IvrMenusLoader.parse(text, "test.conf");
+
     assertThat(menus.technicianVisit()).isFalse();
+    assertThat(menus.menus()).doesNotContainKey("technician-visit");
+    assertThat(menus.prompts()).doesNotContainKey("visit-confirmed");
+  }
+
+  @Test
+  void withTechnicianVisitsTheirMenuPromptsAndTimeFormatAreRequired() throws IOException {
+    String text = shipped().replaceAll("(?m)^say-time-format.*$", "");
+    text = text.replaceAll("(?m)^\\s+visit-confirmed\\s+=.*$", "");
+    text = text.replaceAll("(?s)  technician-visit \\{.*?\\n  \\}\\n", "");
+
+    assertThat(problems(text).problems())
+        .contains(
+            "say-time-format: missing",
+            "prompts.visit-confirmed: missing",
+            "menus.technician-visit: missing");
   }
 
   @Test
@@ -57,7 +92,6 @@ class IvrMenusLoaderTest {
         shipped()
             + """
             colour = blue
-            technician-visit = true
             menus.main.choices.7 = tea
             menus.main.timeout = 5 parsecs
             menus.language.choices.3 = fr
@@ -75,10 +109,8 @@ class IvrMenusLoaderTest {
         .contains(
             "colour: unknown key; known: [backend-timeout, channel-language, default-language,"
                 + " defaults, languages, max-tickets-spoken, menus, prompts, routing,"
-                + " say-datetime-format, survey-after-resolved, survey-asks-solved,"
-                + " technician-visit, time-zone]",
-            "technician-visit: must be false: technician visits need the dispatch feature, which"
-                + " this server does not have yet",
+                + " say-datetime-format, say-time-format, survey-after-resolved,"
+                + " survey-asks-solved, technician-names, technician-visit, time-zone]",
             "menus.main.choices.7: 'tea' is not one of [agent, callback, report-fault,"
                 + " technician-visit, ticket-status]",
             "menus.main.timeout: must be a duration such as 5s or 30m",

@@ -161,17 +161,22 @@ public final class FieldWork {
     return work.costs(orderId);
   }
 
-  /** An attachment with its bytes, if the actor may see its order (404 as a missing one). */
-  public Stored attachment(long attachmentId, Actor actor) {
+  /**
+   * A receipt photo or signature of order {@code orderId} with its bytes, for the order's
+   * technician (while it is theirs) and dispatchers; for anyone else, and for an attachment of
+   * another order, the same 404 as a missing one (ADR 0025: agents do not see them).
+   */
+  public Stored attachment(long orderId, long attachmentId, Actor actor) {
+    NotFoundException missing = new NotFoundException("attachment", attachmentId);
     Attachment a =
         work.attachment(attachmentId)
-            .orElseThrow(() -> new NotFoundException("attachment", attachmentId));
-    try {
-      dispatch.get(a.orderId(), actor);
-    } catch (NotFoundException e) {
-      throw new NotFoundException("attachment", attachmentId);
+            .filter(x -> x.orderId() == orderId)
+            .orElseThrow(() -> missing);
+    DispatchOrder o = orders.find(orderId).orElseThrow(() -> missing);
+    if (!actor.dispatcher() && !Objects.equals(o.technicianId(), actor.userId())) {
+      throw missing;
     }
-    return new Stored(a, work.attachmentBytes(a.id()).orElseThrow());
+    return new Stored(a, work.attachmentBytes(a.id()).orElseThrow(() -> missing));
   }
 
   /** An attachment with its bytes. */
