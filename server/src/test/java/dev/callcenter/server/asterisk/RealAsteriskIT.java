@@ -593,8 +593,10 @@ class RealAsteriskIT {
       assertThat(secondLeg.agentId()).isEqualTo(stage.agent2);
       assertThat(secondLeg.call().queue()).isNull();
       assertThat(secondLeg.call().hangupBy()).isEqualTo("CALLER");
-      assertThat(secondLeg.call().ringSeconds()).isBetween(1, 4);
-      assertThat(secondLeg.call().talkSeconds()).isBetween(1, 9);
+      // the phone answers after 2 s, the caller hangs up 10 s after their call was answered
+      // (sipp's clock; a loaded machine stretches both)
+      assertThat(secondLeg.call().ringSeconds()).isBetween(1, 6);
+      assertThat(secondLeg.call().talkSeconds()).isBetween(1, 20);
       assertThat(services.interactions().forCustomer(ho.id(), 10, 0))
           .extracting(Interaction::id)
           .containsExactlyInAnyOrder(first, second);
