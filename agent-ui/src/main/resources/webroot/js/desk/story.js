@@ -6,7 +6,7 @@
 // written, it is data. Its sentences are below (addText); status, type, priority and audit field
 // names are the desk's (i18n.js, desk/text.js).
 import { h } from "../dom.js";
-import { addText, duration, has, lang, t, tf } from "../i18n.js";
+import { addText, duration, has, lang, t, tf, time } from "../i18n.js";
 
 /** A label for a code if there is one, else the code itself (configured names, old rows). */
 function label(prefix, code) {
@@ -56,6 +56,12 @@ addText({
     "story.followUp.CALLBACK_MISSED_CALL": "回電給 {name}{number}",
     "story.followUp.CALLBACK_IVR": "回電給 {name}{number}(語音選單預約)",
     "story.followUp.VISIT_RESCHEDULE": "重新安排派工單 #{orderId}:{name} 在語音選單要求改期",
+    "story.followUp.VISIT_SURVEY_CALL": "滿意度電訪:{name},派工單 #{orderId} 已完工",
+    "story.followUp.VISIT_NOT_COMPLETED": "重新安排派工單 #{orderId}:技術人員無法完工",
+    "story.followUp.VISIT_LATE": "致電 {name}:派工單 #{orderId} 的技術人員遲到",
+    "story.followUp.detail.VISIT_SURVEY_CALL": "請客戶為這次到府服務評分(1–5),並確認問題是否已解決(工單 #{ticketId})。",
+    "story.followUp.detail.VISIT_NOT_COMPLETED": "技術人員的說明:{reason}",
+    "story.followUp.detail.VISIT_LATE": "到府時段已於 {windowEnd} 結束,技術人員仍未抵達。請告知客戶。",
     "story.followUp.number": "({number})",
     "story.followUp.missed.ABANDONED": "來電者在 {queue} 佇列等候 {wait} 後掛斷",
     "story.followUp.missed.UNANSWERED": "{queue} 佇列的來電等候 {wait} 後無人接聽",
@@ -172,6 +178,12 @@ addText({
     "story.followUp.CALLBACK_MISSED_CALL": "Call back {name}{number}",
     "story.followUp.CALLBACK_IVR": "Call back {name}{number} (asked for in the phone menu)",
     "story.followUp.VISIT_RESCHEDULE": "Re-plan order #{orderId}: {name} asked in the phone menu to reschedule the visit",
+    "story.followUp.VISIT_SURVEY_CALL": "Satisfaction call: {name}, order #{orderId} done",
+    "story.followUp.VISIT_NOT_COMPLETED": "Re-plan order #{orderId}: the technician could not complete it",
+    "story.followUp.VISIT_LATE": "Call {name}: the technician of order #{orderId} is running late",
+    "story.followUp.detail.VISIT_SURVEY_CALL": "Ask the customer to rate the visit (1–5) and whether the problem is solved (ticket #{ticketId}).",
+    "story.followUp.detail.VISIT_NOT_COMPLETED": "The technician's reason: {reason}",
+    "story.followUp.detail.VISIT_LATE": "The arrival window ended at {windowEnd} without the technician on site. Tell the customer.",
     "story.followUp.number": " at {number}",
     "story.followUp.missed.ABANDONED": "Caller hung up in queue {queue} after waiting {wait}",
     "story.followUp.missed.UNANSWERED": "Call in queue {queue} not answered after {wait}",
@@ -423,6 +435,13 @@ export function followUpDetail(followUp) {
   const p = followUp.params || {};
   if (followUp.kind === "CALLBACK_MISSED_CALL" && p.missed) {
     return tf("story.followUp.missed." + p.missed, { queue: p.queue || "", wait: duration(p.waitSeconds) });
+  }
+  if (followUp.kind && has("story.followUp.detail." + followUp.kind)) {
+    return tf("story.followUp.detail." + followUp.kind, {
+      ticketId: p.ticketId || "",
+      reason: p.reason || "",
+      windowEnd: time(p.windowEnd),
+    });
   }
   return followUp.note || "";
 }

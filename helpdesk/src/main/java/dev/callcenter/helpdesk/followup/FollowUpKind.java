@@ -20,5 +20,20 @@ public enum FollowUpKind {
    * Re-plan a technician visit the customer asked to reschedule in the phone menu; parameters
    * {@code orderId}, {@code callId} and {@code windowStart} (the visit's window as it was).
    */
-  VISIT_RESCHEDULE
+  VISIT_RESCHEDULE,
+  /**
+   * Call the customer whose visit was just completed for their rating; parameters {@code orderId}
+   * and {@code ticketId}.
+   */
+  VISIT_SURVEY_CALL,
+  /**
+   * Re-plan an order the technician could not complete; parameters {@code orderId} and {@code
+   * reason} (the technician's words).
+   */
+  VISIT_NOT_COMPLETED,
+  /**
+   * Call the customer whose technician is not on site when the window ended; parameters {@code
+   * orderId} and {@code windowEnd} (ISO instant).
+   */
+  VISIT_LATE
 }

@@ -10,8 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,10 +42,6 @@ class FieldAttachmentApiTest {
     server.close();
   }
 
-  private static Instant soon() {
-    return Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
-  }
-
   private static HttpResponse<byte[]> image(ApiClient who, long order, long attachment)
       throws Exception {
     HttpRequest.Builder r =
@@ -69,7 +63,7 @@ class FieldAttachmentApiTest {
   @Test
   void theSignatureAndReceiptAreServedToTheTechnicianAndDispatchersOnly() throws Exception {
     long customer = kit.customer("王小明", "0966-123-456");
-    long order = kit.scheduled(kit.ticket(customer, "熱水器不熱"), null, techId, soon());
+    long order = kit.scheduled(kit.ticket(customer, "熱水器不熱"), null, techId, FieldKit.soon());
     assertThat(act(tech, order, "ARRIVED").status()).isEqualTo(201);
     byte[] signature = FieldKit.image(300, 120, "png");
     UUID signatureKey = UUID.randomUUID();
@@ -113,10 +107,10 @@ class FieldAttachmentApiTest {
     assertThat(image(kit.admin, order, receiptId + 1000).statusCode()).isEqualTo(404);
 
     // The same image under another order's id, and an order that went to a colleague: 404.
-    long other = kit.scheduled(kit.ticket(customer, "另一張單"), null, techId, soon());
+    long other = kit.scheduled(kit.ticket(customer, "另一張單"), null, techId, FieldKit.soon());
     assertThat(image(kit.admin, other, signatureId).statusCode()).isEqualTo(404);
     long colleague = kit.technician(kit.newTechnicianAccount());
-    long theirs = kit.scheduled(kit.ticket(customer, "同事的單"), null, colleague, soon());
+    long theirs = kit.scheduled(kit.ticket(customer, "同事的單"), null, colleague, FieldKit.soon());
     assertThat(act(kit.admin, theirs, "ARRIVED").status()).isEqualTo(201);
     long theirImage =
         kit.upload(

@@ -195,6 +195,20 @@ public final class FieldKit {
   }
 
   /** An order for the ticket scheduled on the technician, window [start, start + 2 h). */
+  /**
+   * A visit start later today in Taipei, the day the technician's route and "my day" show: in an
+   * hour, or now when in an hour is already tomorrow there (between 23:00 and midnight).
+   */
+  public static Instant soon() {
+    java.time.ZoneId taipei = java.time.ZoneId.of("Asia/Taipei");
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant inAnHour = now.plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+    return java.time.LocalDate.ofInstant(inAnHour, taipei)
+            .equals(java.time.LocalDate.ofInstant(now, taipei))
+        ? inAnHour
+        : now;
+  }
+
   public long scheduled(long ticket, Long equipment, long technician, Instant start) {
     Map<String, Object> body = new HashMap<>();
     body.put("ticketId", ticket);

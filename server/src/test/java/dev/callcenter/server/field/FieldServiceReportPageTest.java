@@ -7,10 +7,8 @@ import dev.callcenter.server.ApiClient;
 import dev.callcenter.server.Browser;
 import dev.callcenter.server.TestServer;
 import java.io.StringReader;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -40,12 +38,7 @@ class FieldServiceReportPageTest {
     long tech = kit.technician("tech1");
     ApiClient phone = server.as("tech1");
     long customer = kit.customer("陳雅婷", "0977-555-111");
-    order =
-        kit.scheduled(
-            kit.ticket(customer, "冷氣不冷"),
-            null,
-            tech,
-            Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES));
+    order = kit.scheduled(kit.ticket(customer, "冷氣不冷"), null, tech, FieldKit.soon());
     assertThat(act(phone, order, "ARRIVED").status()).isEqualTo(201);
     assertThat(act(phone, order, "LABOUR_ENTERED", "minutes", 30).status()).isEqualTo(201);
     assertThat(

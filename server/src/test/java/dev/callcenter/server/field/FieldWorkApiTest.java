@@ -47,10 +47,6 @@ class FieldWorkApiTest {
     server.close();
   }
 
-  private static Instant soon() {
-    return Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
-  }
-
   @Test
   void aVisitFromEnRouteToSignatureResolvesTheTicketAndAsksForARatingAndADraft() {
     long customer = kit.customer("林美玲", "0933-111-222");
@@ -58,7 +54,7 @@ class FieldWorkApiTest {
     long ticket = kit.ticket(customer, "冷氣滴水");
     long serialPart = kit.partInVan(techId, true, 2, "1800.00");
     long filter = kit.partInVan(techId, false, 5, "120.50");
-    long order = kit.scheduled(ticket, unit, techId, soon());
+    long order = kit.scheduled(ticket, unit, techId, FieldKit.soon());
 
     JsonNode day = tech.get("/api/v1/dispatch/my-day?day=" + LocalDate.now(TAIPEI)).body();
     JsonNode sheet = null;
@@ -168,6 +164,8 @@ class FieldWorkApiTest {
     assertThat(closeOut.get("signatureId").isNumber()).isTrue();
     long survey = closeOut.get("surveyFollowUpId").asLong();
     JsonNode followUp = kit.agent.get("/api/v1/follow-ups/" + survey).body();
+    assertThat(followUp.get("kind").asText()).isEqualTo("VISIT_SURVEY_CALL");
+    assertThat(followUp.at("/params/orderId").asLong()).isEqualTo(order);
     assertThat(followUp.get("ownerId").asLong()).isEqualTo(kit.userId("agent1"));
     assertThat(followUp.get("ticketId").asLong()).isEqualTo(ticket);
     long draft = closeOut.get("kbArticleId").asLong();
@@ -192,8 +190,8 @@ class FieldWorkApiTest {
   void aTicketWithAnotherVisitToComeStaysOpenWhenTheFirstCompletes() {
     long customer = kit.customer("陳志明", "0911-000-111");
     long ticket = kit.ticket(customer, "熱水器不熱");
-    long first = kit.scheduled(ticket, null, techId, soon());
-    kit.scheduled(ticket, null, techId, soon().plus(1, ChronoUnit.DAYS));
+    long first = kit.scheduled(ticket, null, techId, FieldKit.soon());
+    kit.scheduled(ticket, null, techId, FieldKit.soon().plus(1, ChronoUnit.DAYS));
 
     act(tech, first, "ARRIVED");
     assertThat(act(tech, first, "COMPLETED", "resolution", "診斷完成,需訂零件").status()).isEqualTo(201);
@@ -209,7 +207,7 @@ class FieldWorkApiTest {
   @Test
   void theSameKeyReplayedReturnsTheFirstAnswerAndChangesNothing() {
     long customer = kit.customer("王小華", "0922-333-444");
-    long order = kit.scheduled(kit.ticket(customer, "洗衣機漏水"), null, techId, soon());
+    long order = kit.scheduled(kit.ticket(customer, "洗衣機漏水"), null, techId, FieldKit.soon());
     long filter = kit.partInVan(techId, false, 3, "99.00");
     act(tech, order, "ARRIVED");
 
@@ -252,15 +250,15 @@ class FieldWorkApiTest {
   void anOrderReassignedOrCancelledMeanwhileIsAConflictWithAStableCode() {
     long colleague = kit.technician(kit.newTechnicianAccount());
     long customer = kit.customer("張大同", "0955-666-777");
-    long moved = kit.scheduled(kit.ticket(customer, "冰箱不冷"), null, techId, soon());
-    long cancelled = kit.scheduled(kit.ticket(customer, "烤箱壞了"), null, techId, soon());
-    long never = kit.scheduled(kit.ticket(customer, "除濕機"), null, colleague, soon());
+    long moved = kit.scheduled(kit.ticket(customer, "冰箱不冷"), null, techId, FieldKit.soon());
+    long cancelled = kit.scheduled(kit.ticket(customer, "烤箱壞了"), null, techId, FieldKit.soon());
+    long never = kit.scheduled(kit.ticket(customer, "除濕機"), null, colleague, FieldKit.soon());
 
     assertThat(
             kit.admin
                 .post(
                     "/api/v1/dispatch/orders/" + moved + "/schedule",
-                    Map.of("technicianId", colleague, "start", soon().toString()))
+                    Map.of("technicianId", colleague, "start", FieldKit.soon().toString()))
                 .status())
         .isEqualTo(200);
     ApiClient.Response onMoved = act(tech, moved, "EN_ROUTE");
@@ -299,7 +297,7 @@ class FieldWorkApiTest {
   @Test
   void cannotCompleteSendsTheOrderBackToTheDispatcherAndALateArrivalAsksForACall() {
     long customer = kit.customer("李四", "0966-777-888");
-    long order = kit.scheduled(kit.ticket(customer, "抽油煙機"), null, techId, soon());
+    long order = kit.scheduled(kit.ticket(customer, "抽油煙機"), null, techId, FieldKit.soon());
     act(tech, order, "ARRIVED");
 
     ApiClient.Response noReason = act(tech, order, "CANNOT_COMPLETE");
@@ -313,7 +311,9 @@ class FieldWorkApiTest {
             .asLong();
     JsonNode f = kit.admin.get("/api/v1/follow-ups/" + followUp).body();
     assertThat(f.get("ownerId").asLong()).isEqualTo(kit.userId("admin1"));
-    assertThat(f.get("note").asText()).contains("缺少馬達");
+    assertThat(f.get("kind").asText()).isEqualTo("VISIT_NOT_COMPLETED");
+    assertThat(f.at("/params/orderId").asLong()).isEqualTo(order);
+    assertThat(f.at("/params/reason").asText()).isEqualTo("缺少馬達,需再訪");
 
     Instant pastWindow = Instant.now().minus(4, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
     long late = kit.scheduled(kit.ticket(customer, "遲到"), null, techId, pastWindow);
@@ -321,14 +321,16 @@ class FieldWorkApiTest {
     JsonNode closeOut =
         tech.get("/api/v1/dispatch/orders/" + late + "/sheet").body().get("closeOut");
     long call = closeOut.get("lateFollowUpId").asLong();
-    assertThat(kit.agent.get("/api/v1/follow-ups/" + call).body().get("customerId").asLong())
-        .isEqualTo(customer);
+    JsonNode lateCall = kit.agent.get("/api/v1/follow-ups/" + call).body();
+    assertThat(lateCall.get("customerId").asLong()).isEqualTo(customer);
+    assertThat(lateCall.get("kind").asText()).isEqualTo("VISIT_LATE");
+    assertThat(Instant.parse(lateCall.at("/params/windowEnd").asText())).isAfter(pastWindow);
   }
 
   @Test
   void uploadsMustBeSmallImagesOfTheTypeTheySay() {
     long customer = kit.customer("趙六", "0977-888-999");
-    long order = kit.scheduled(kit.ticket(customer, "電視"), null, techId, soon());
+    long order = kit.scheduled(kit.ticket(customer, "電視"), null, techId, FieldKit.soon());
     byte[] png = FieldKit.image(50, 50, "png");
 
     ApiClient.Response lying =

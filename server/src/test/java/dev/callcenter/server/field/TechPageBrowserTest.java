@@ -9,8 +9,6 @@ import dev.callcenter.server.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,17 +52,13 @@ class TechPageBrowserTest {
     }
   }
 
-  private static Instant soon() {
-    return Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
-  }
-
   @Test
   void aTechnicianClosesAVisitOnThePhoneAndTheTicketLoopsBack() throws Exception {
     long customer = kit.customer("黃家豪", "0912-876-543");
     long unit = kit.equipment(customer, "冷氣 AC-9");
     long ticket = kit.ticket(customer, "冷氣異音");
     long part = kit.partInVan(techId, true, 2, "950.00");
-    long order = kit.scheduled(ticket, unit, techId, soon());
+    long order = kit.scheduled(ticket, unit, techId, FieldKit.soon());
     Path photo = Files.createTempFile("receipt", ".png");
     Files.write(photo, FieldKit.image(2400, 1800, "png"));
 
@@ -166,8 +160,8 @@ class TechPageBrowserTest {
   @Test
   void offlineActionsArriveOnceAndInOrderAndAConflictIsShown() {
     long customer = kit.customer("吳淑芬", "0921-555-666");
-    long order = kit.scheduled(kit.ticket(customer, "熱水器"), null, techId, soon());
-    long moved = kit.scheduled(kit.ticket(customer, "淨水器"), null, techId, soon());
+    long order = kit.scheduled(kit.ticket(customer, "熱水器"), null, techId, FieldKit.soon());
+    long moved = kit.scheduled(kit.ticket(customer, "淨水器"), null, techId, FieldKit.soon());
     long colleague = kit.technician(kit.newTechnicianAccount());
 
     try (Browser b = phone("zh-TW")) {
@@ -208,7 +202,7 @@ class TechPageBrowserTest {
       ApiClient.Response reassigned =
           kit.admin.post(
               "/api/v1/dispatch/orders/" + moved + "/schedule",
-              Map.of("technicianId", colleague, "start", soon().toString()));
+              Map.of("technicianId", colleague, "start", FieldKit.soon().toString()));
       assertThat(reassigned.status()).isEqualTo(200);
 
       offline(b, false);

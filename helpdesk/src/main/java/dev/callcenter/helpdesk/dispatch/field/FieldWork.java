@@ -20,7 +20,8 @@ import dev.callcenter.helpdesk.dispatch.OrderQuery;
 import dev.callcenter.helpdesk.dispatch.field.FieldWorkRepository.Link;
 import dev.callcenter.helpdesk.dispatch.field.FieldWorkRepository.StoredAction;
 import dev.callcenter.helpdesk.dispatch.stock.StockMove;
-import dev.callcenter.helpdesk.followup.FollowUpDraft;
+import dev.callcenter.helpdesk.followup.CallbackDraft;
+import dev.callcenter.helpdesk.followup.FollowUpKind;
 import dev.callcenter.helpdesk.followup.FollowUpService;
 import dev.callcenter.helpdesk.ticket.StatusChange;
 import dev.callcenter.helpdesk.ticket.Ticket;
@@ -565,21 +566,19 @@ public final class FieldWork {
     if (owner != null) {
       long survey =
           followUps
-              .create(
-                  new FollowUpDraft(
-                      "Satisfaction call: " + o.customerName() + ", visit done",
-                      "Dispatch order "
-                          + o.id()
-                          + " for ticket "
-                          + o.ticketId()
-                          + " was completed. Ask the customer to rate the visit (1-5) and whether"
-                          + " the problem is solved.",
+              .createCallback(
+                  new CallbackDraft(
+                      FollowUpKind.VISIT_SURVEY_CALL,
+                      Map.of(
+                          "orderId",
+                          Long.toString(o.id()),
+                          "ticketId",
+                          Long.toString(o.ticketId())),
                       now.plus(Duration.ofHours(4)),
                       owner,
                       ticket.team(),
                       o.customerId(),
-                      o.ticketId()),
-                  null)
+                      o.ticketId()))
               .id();
       work.link(o.id(), Link.SURVEY_FOLLOW_UP, survey, now);
     } else {
@@ -601,19 +600,16 @@ public final class FieldWork {
     Instant now = clock.instant();
     long id =
         followUps
-            .create(
-                new FollowUpDraft(
-                    "Re-plan: order " + o.id() + " could not be completed",
-                    "The technician could not complete the visit to "
-                        + o.customerName()
-                        + ": "
-                        + reason,
+            .createCallback(
+                new CallbackDraft(
+                    FollowUpKind.VISIT_NOT_COMPLETED,
+                    Map.of(
+                        "orderId", Long.toString(o.id()), "reason", reason == null ? "" : reason),
                     now.plus(Duration.ofMinutes(30)),
                     owner,
                     null,
                     o.customerId(),
-                    o.ticketId()),
-                null)
+                    o.ticketId()))
             .id();
     work.link(o.id(), Link.DISPATCHER_FOLLOW_UP, id, now);
   }
@@ -650,20 +646,15 @@ public final class FieldWork {
     Instant now = clock.instant();
     long id =
         followUps
-            .create(
-                new FollowUpDraft(
-                    "Call " + o.customerName() + ": technician running late",
-                    "Dispatch order "
-                        + o.id()
-                        + ": the arrival window ended at "
-                        + o.windowEnd()
-                        + " without the technician on site. Tell the customer.",
+            .createCallback(
+                new CallbackDraft(
+                    FollowUpKind.VISIT_LATE,
+                    Map.of("orderId", Long.toString(o.id()), "windowEnd", o.windowEnd().toString()),
                     now.plus(Duration.ofMinutes(15)),
                     owner,
                     ticket.team(),
                     o.customerId(),
-                    o.ticketId()),
-                null)
+                    o.ticketId()))
             .id();
     work.link(o.id(), Link.LATE_FOLLOW_UP, id, now);
     log.info("Order {}: the technician is late, follow-up {} to call the customer", o.id(), id);
