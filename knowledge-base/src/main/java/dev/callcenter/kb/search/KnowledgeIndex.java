@@ -930,7 +930,8 @@ public final class KnowledgeIndex implements AutoCloseable {
           englishFields.add(Fields.VECTOR_EN_BODY);
           englishOwners.add(article);
         }
-        englishTexts.add(article.title() + "\n" + body);
+        // With no body this is the title's text, which the encoder then embeds only once.
+        englishTexts.add(body.isBlank() ? article.title() : article.title() + "\n" + body);
         englishFields.add(Fields.VECTOR_EN_BOTH);
         englishOwners.add(article);
       }

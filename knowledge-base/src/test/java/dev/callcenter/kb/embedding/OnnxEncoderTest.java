@@ -23,14 +23,7 @@ class OnnxEncoderTest {
 
   @Test
   void aBatchGivesTheVectorsOfSingleTextsInBothModels() {
-    check(
-        OnnxEncoder.fromJar(
-            dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel
-                .class,
-            "all-minilm-l6-v2-q.onnx",
-            "all-minilm-l6-v2-q-tokenizer.json",
-            true),
-        TEXTS);
+    check(english(), TEXTS);
     check(
         OnnxEncoder.fromJar(
             dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel
@@ -39,6 +32,30 @@ class OnnxEncoderTest {
             "bge-small-zh-v1.5-q-tokenizer.json",
             false),
         List.of("印表機卡紙", "路由器無法上網,WAN 燈號為橘色", "電腦顯示印表機離線", "x"));
+  }
+
+  @Test
+  void aTextRepeatedInABatchGetsItsOwnCopyOfTheSameVector() {
+    OnnxEncoder encoder = english();
+    List<String> texts =
+        List.of(TEXTS.get(0), TEXTS.get(2), TEXTS.get(0), TEXTS.get(1), TEXTS.get(2));
+    List<float[]> vectors = encoder.embedAll(texts);
+    assertThat(vectors.get(2)).containsExactly(vectors.get(0)).isNotSameAs(vectors.get(0));
+    assertThat(vectors.get(4)).containsExactly(vectors.get(1)).isNotSameAs(vectors.get(1));
+    for (int i = 0; i < texts.size(); i++) {
+      float[] one = encoder.embed(texts.get(i));
+      assertThat(cosine(vectors.get(i), one)).as("direction, " + texts.get(i)).isGreaterThan(0.97);
+    }
+    assertThat(cosine(vectors.get(0), vectors.get(1))).isLessThan(0.9);
+  }
+
+  private static OnnxEncoder english() {
+    return OnnxEncoder.fromJar(
+        dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel
+            .class,
+        "all-minilm-l6-v2-q.onnx",
+        "all-minilm-l6-v2-q-tokenizer.json",
+        true);
   }
 
   private static void check(OnnxEncoder encoder, List<String> texts) {
