@@ -43,7 +43,7 @@ public final class JdbiReportRollups implements ReportRollups {
                   """);
               h.execute("delete from call_rollup");
               h.execute("delete from agent_state_rollup");
-              long calls = h.createUpdate(CALL_INSERT + callSelect("true", 1)).execute();
+              long calls = h.createUpdate(CALL_INSERT + callSelect("true", 1, "0")).execute();
               long states =
                   h.createUpdate(
                           STATE_INSERT + stateSelect("l.ended_at is not null", 1) + STATE_CONFLICT)
@@ -55,7 +55,10 @@ public final class JdbiReportRollups implements ReportRollups {
 
   /** Adds ({@code sign} 1) or takes back (-1) one call record's share of the call rollup. */
   static void addCall(Handle h, long callRecordId, int sign) {
-    h.createUpdate(CALL_INSERT + callSelect("r.id = :id", sign) + CALL_CONFLICT)
+    h.createUpdate(
+            CALL_INSERT
+                + callSelect("r.id = :id", sign, "max(r.id % " + SHARDS + ")")
+                + CALL_CONFLICT)
         .bind("id", callRecordId)
         .execute();
   }
@@ -141,13 +144,20 @@ public final class JdbiReportRollups implements ReportRollups {
     return IntStream.range(0, RollupPlan.BINS).mapToObj(i -> String.format("h%02d", i)).toList();
   }
 
+  /**
+   * Rows a quarter hour's calls of one queue and tier (or one agent) are spread over by the writer,
+   * by call record id, so that concurrent call writers do not queue on one row's lock; a rebuild
+   * writes shard 0. Readers sum a slot's rows whatever their shard.
+   */
+  static final int SHARDS = 8;
+
   private static final String CALL_INSERT =
       "insert into call_rollup (grain, slot, queue, tier, agent_id, "
           + String.join(", ", CALL_MEASURES)
-          + ") ";
+          + ", shard) ";
 
   private static final String CALL_CONFLICT =
-      " on conflict (grain, slot, agent_id, queue, tier) do update set "
+      " on conflict (grain, slot, agent_id, queue, tier, shard) do update set "
           + CALL_MEASURES.stream()
               .map(c -> c + " = call_rollup." + c + " + excluded." + c)
               .collect(Collectors.joining(", "));
@@ -213,9 +223,9 @@ public final class JdbiReportRollups implements ReportRollups {
     return "date_bin('15 minutes', " + column + ", timestamptz '1970-01-01 00:00:00+00')";
   }
 
-  private static String callSelect(String where, int sign) {
+  private static String callSelect(String where, int sign, String shard) {
     String rows = " from (select c.*, " + BIN_SQL + " as bin from call_record c) r where " + where;
-    String agg = callAggregates(sign);
+    String agg = callAggregates(sign) + ", " + shard;
     return "select 'Q', "
         + slot("r.offered_at")
         + ", coalesce(r.queue, ''), r.tier, 0, "

@@ -75,11 +75,17 @@ class ReportRollupTest {
     generate(FIRST.atStartOfDay(ZoneId.of("UTC")).toInstant(), 3);
     List<Map<String, Object>> kept = snapshot();
     assertThat(kept).isNotEmpty();
+    assertThat(kit.count("select count(distinct shard) from call_rollup"))
+        .as("the writer spreads calls over shards")
+        .isGreaterThan(1);
 
     ReportRollups.Rebuilt r = rollups.rebuild();
 
     assertThat(snapshot()).isEqualTo(kept);
     assertThat(r.callRows()).isEqualTo(kit.count("select count(*) from call_rollup"));
+    assertThat(kit.count("select count(distinct shard) from call_rollup"))
+        .as("a rebuild writes one row per slot and key")
+        .isEqualTo(1);
     assertThat(r.stateRows()).isEqualTo(kit.count("select count(*) from agent_state_rollup"));
 
     // After the rebuild: more calls (repeat callers among them) and states, from the writer.
@@ -266,8 +272,14 @@ class ReportRollupTest {
                 .withHandle(
                     h ->
                         h.createQuery(
-                                "select * from call_rollup order by grain, slot, agent_id, queue,"
-                                    + " tier")
+                                // the writer spreads a slot over shards, a rebuild does not: the
+                                // sums per slot must agree
+                                "select grain, slot, agent_id, queue, tier, "
+                                    + JdbiReportRollups.CALL_MEASURES.stream()
+                                        .map(c -> "sum(" + c + ") as " + c)
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                                    + " from call_rollup group by grain, slot, agent_id, queue,"
+                                    + " tier order by grain, slot, agent_id, queue, tier")
                             .mapToMap()
                             .list()));
     rows.addAll(
