@@ -314,7 +314,8 @@ public final class Helpdesk {
     planningJobs = new PlanningJobs(replanning, clock);
     dispatchBoard =
         new DispatchBoard(dispatch, technicians, replanning, TravelModel.DEFAULT, planningZone);
-    reportFacts = new JdbiReportFacts(jdbi);
+    // facts through their own small pool: a burst of them never starves pops and the desk
+    reportFacts = new JdbiReportFacts(database.factsJdbi());
     reportRollups = new JdbiReportRollups(jdbi);
     reports = new ReportService(new JdbiReportQueries(jdbi), clock);
     var fieldWorkRepository = new JdbiFieldWorkRepository(jdbi);
