@@ -17,9 +17,11 @@ import dev.callcenter.helpdesk.interaction.InteractionEvent;
 import dev.callcenter.helpdesk.interaction.InteractionService;
 import dev.callcenter.helpdesk.report.CallRecord;
 import dev.callcenter.helpdesk.report.ReportFacts;
+import dev.callcenter.helpdesk.report.StateChange;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -152,12 +154,20 @@ public final class CallLog {
             false));
   }
 
-  /** The agent's state changed: the log that time in state and occupancy are read from. */
-  public void agentState(long userId, String state, String reason, String callId, Instant at) {
+  /**
+   * The agent's state changed, once or more (oldest first): the log that time in state and
+   * occupancy are read from.
+   */
+  public void agentStates(long userId, List<StateChange> changes) {
     try {
-      facts.agentState(userId, state, reason, callId, at);
+      facts.agentStates(userId, changes);
     } catch (RuntimeException e) {
-      log.error("Agent {} state {} at {} not logged for the reports", userId, state, at, e);
+      log.error(
+          "Agent {}: {} state changes from {} not logged for the reports",
+          userId,
+          changes.size(),
+          changes.get(0).at(),
+          e);
     }
   }
 

@@ -14,8 +14,10 @@ import dev.callcenter.cti.push.QueueStatsMessage;
 import dev.callcenter.cti.push.ScreenPop;
 import dev.callcenter.cti.push.ScreenPopMessage;
 import dev.callcenter.helpdesk.customer.CallerLookup;
+import dev.callcenter.helpdesk.report.StateChange;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +67,9 @@ public final class CtiCoordinator implements CtiListener {
   private final Map<PopKey, CompletableFuture<ScreenPop>> pops = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Void>> chains = new ConcurrentHashMap<>();
   private final Map<LegKey, Long> interactionByLeg = new ConcurrentHashMap<>();
+
+  /** userId → their state changes not yet written for the reports, oldest first. */
+  private final Map<Long, List<StateChange>> unwrittenStates = new ConcurrentHashMap<>();
 
   /** userId → the pop message of the call ringing or in progress on their phone. */
   private final Map<Long, ScreenPopMessage> currentPop = new ConcurrentHashMap<>();
@@ -204,16 +209,29 @@ public final class CtiCoordinator implements CtiListener {
     AgentStateMessage message = new AgentStateMessage(clock.instant(), status);
     notifier.toUser(status.userId(), message);
     notifier.toSupervisors(message);
-    // In order per agent, off the event thread: the state log the agent reports read.
-    chain(
-        "agent-state:" + status.userId(),
-        () ->
-            callLog.agentState(
-                status.userId(),
-                status.state().name(),
-                status.reason(),
-                status.callId(),
-                status.since() == null ? message.at() : status.since()));
+    // In order per agent, off the event thread: the state log the agent reports read. Changes
+    // that arrive while the agent's earlier ones wait for the database are written together.
+    long userId = status.userId();
+    StateChange change =
+        new StateChange(
+            status.state().name(),
+            status.reason(),
+            status.callId(),
+            status.since() == null ? message.at() : status.since());
+    boolean[] first = new boolean[1];
+    unwrittenStates.compute(
+        userId,
+        (id, changes) -> {
+          first[0] = changes == null;
+          List<StateChange> list = changes == null ? new ArrayList<>() : changes;
+          list.add(change);
+          return list;
+        });
+    if (first[0]) {
+      chain(
+          "agent-state:" + userId,
+          () -> callLog.agentStates(userId, unwrittenStates.remove(userId)));
+    }
   }
 
   @Override

@@ -105,11 +105,16 @@ public final class JdbiReportRollups implements ReportRollups {
     }
   }
 
-  /** Adds one closed agent state span to the state rollup. */
-  static void addStateSpan(Handle h, long stateLogId) {
+  /** Adds closed agent state spans to the state rollup. */
+  static void addStateSpans(Handle h, List<Long> stateLogIds) {
+    if (stateLogIds.isEmpty()) {
+      return;
+    }
     h.createUpdate(
-            STATE_INSERT + stateSelect("l.id = :id and l.ended_at is not null", 1) + STATE_CONFLICT)
-        .bind("id", stateLogId)
+            STATE_INSERT
+                + stateSelect("l.id = any(:ids) and l.ended_at is not null", 1)
+                + STATE_CONFLICT)
+        .bindArray("ids", Long.class, stateLogIds)
         .execute();
   }
 

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The call KPIs of docs/metrics.md on small data sets whose answers are worked out by hand. */
 class CallReportTest {
@@ -296,8 +298,10 @@ class CallReportTest {
     assertThat(series(r, 1, "offered")).isEqualTo(1L);
   }
 
-  @Test
-  void wrapUpFromTheStateLogCountsInHandleTimeAndOccupancyLeavesBreaksOut() {
+  /** Written one change at a time, or all in one write as the gateway does under load. */
+  @ParameterizedTest(name = "written together: {0}")
+  @ValueSource(booleans = {false, true})
+  void wrapUpFromTheStateLogCountsInHandleTimeAndOccupancyLeavesBreaksOut(boolean together) {
     String id =
         call(
             at(TAIPEI, "2026-03-02T10:30"),
@@ -309,11 +313,20 @@ class CallReportTest {
             false,
             "support",
             Tier.STANDARD);
-    facts.agentState(ann, "AVAILABLE", null, null, at(TAIPEI, "2026-03-02T10:00"));
-    facts.agentState(ann, "ON_CALL", null, id, at(TAIPEI, "2026-03-02T10:30"));
-    facts.agentState(ann, "WRAP_UP", null, id, at(TAIPEI, "2026-03-02T10:40"));
-    facts.agentState(ann, "PAUSED", "lunch", null, at(TAIPEI, "2026-03-02T10:45"));
-    facts.agentState(ann, "LOGGED_OUT", null, null, at(TAIPEI, "2026-03-02T11:00"));
+    // The first change closes a state the agent was in before the period.
+    facts.agentState(ann, "LOGGED_OUT", null, null, at(TAIPEI, "2026-03-01T08:00"));
+    List<StateChange> changes =
+        List.of(
+            new StateChange("AVAILABLE", null, null, at(TAIPEI, "2026-03-02T10:00")),
+            new StateChange("ON_CALL", null, id, at(TAIPEI, "2026-03-02T10:30")),
+            new StateChange("WRAP_UP", null, id, at(TAIPEI, "2026-03-02T10:40")),
+            new StateChange("PAUSED", "lunch", null, at(TAIPEI, "2026-03-02T10:45")),
+            new StateChange("LOGGED_OUT", null, null, at(TAIPEI, "2026-03-02T11:00")));
+    if (together) {
+      facts.agentStates(ann, changes);
+    } else {
+      changes.forEach(c -> facts.agentState(ann, c.state(), c.reason(), c.callId(), c.at()));
+    }
 
     Report r = calls(DAY, DAY, TAIPEI, Bucket.DAY);
 

@@ -323,14 +323,23 @@ class ReportRollupTest {
           t = t.plusSeconds(300 + random.nextInt(3600));
           continue;
         }
-        facts.agentState(agent, "AVAILABLE", null, null, t);
+        Instant available = t;
         t = t.plusSeconds(random.nextInt(3600)).plusMillis(random.nextInt(1000));
         String id = "call-" + ++calls;
         int wait = random.nextInt(90);
         int ring = 1 + random.nextInt(10);
-        facts.agentState(agent, "RINGING", null, id, t);
         Instant answered = t.plusSeconds(ring);
-        facts.agentState(agent, "ON_CALL", null, id, answered);
+        List<StateChange> burst =
+            List.of(
+                new StateChange("AVAILABLE", null, null, available),
+                new StateChange("RINGING", null, id, t),
+                new StateChange("ON_CALL", null, id, answered));
+        if (a % 2 == 1) {
+          // as the gateway writes changes that queued up meanwhile: together
+          facts.agentStates(agent, burst);
+        } else {
+          burst.forEach(c -> facts.agentState(agent, c.state(), c.reason(), c.callId(), c.at()));
+        }
         int talk = 5 + (int) Math.min(9000, Math.exp(3 + 3 * random.nextDouble()));
         Instant hangUp = answered.plusSeconds(talk);
         long customer = random.nextInt(4) == 0 ? 0 : customers[random.nextInt(customers.length)];
