@@ -142,7 +142,7 @@ public final class AgentUi {
                 ::mount,
             new TechnicianRoutes(h.technicians())::mount,
             new StockRoutes(h.stock())::mount,
-            new EquipmentRoutes(h.equipment())::mount,
+            new EquipmentRoutes(h.equipment(), h.serviceHistory())::mount,
             new PlanRoutes(h.planningJobs(), settings.trustedProxies())::mount,
             new BoardRoutes(h.dispatchBoard())::mount,
             new dev.callcenter.ui.ivr.IvrRoutes(ivrMenus)::mount,

@@ -20,7 +20,9 @@ import dev.callcenter.helpdesk.dispatch.DispatchService;
 import dev.callcenter.helpdesk.dispatch.EquipmentService;
 import dev.callcenter.helpdesk.dispatch.JdbiDispatchOrderRepository;
 import dev.callcenter.helpdesk.dispatch.JdbiEquipmentRepository;
+import dev.callcenter.helpdesk.dispatch.JdbiServiceHistoryRepository;
 import dev.callcenter.helpdesk.dispatch.JdbiTechnicianRepository;
+import dev.callcenter.helpdesk.dispatch.ServiceHistoryService;
 import dev.callcenter.helpdesk.dispatch.TechnicianService;
 import dev.callcenter.helpdesk.dispatch.TravelModel;
 import dev.callcenter.helpdesk.dispatch.field.FieldWork;
@@ -183,6 +185,7 @@ public final class Helpdesk {
   private final StockService stock;
   private final TechnicianService technicians;
   private final EquipmentService equipment;
+  private final ServiceHistoryService serviceHistory;
   private final DispatchService dispatch;
   private final FieldWork fieldWork;
   private final VisitConfirmation visitConfirmation;
@@ -293,9 +296,15 @@ public final class Helpdesk {
     var technicianRepository = new JdbiTechnicianRepository(jdbi);
     technicians = new TechnicianService(technicianRepository, users, clock);
     var orderRepository = new JdbiDispatchOrderRepository(jdbi);
+    serviceHistory =
+        new ServiceHistoryService(new JdbiServiceHistoryRepository(jdbi), customerRepository);
     equipment =
         new EquipmentService(
-            new JdbiEquipmentRepository(jdbi), orderRepository, customerRepository, clock);
+            new JdbiEquipmentRepository(jdbi),
+            orderRepository,
+            customerRepository,
+            serviceHistory,
+            clock);
     dispatch =
         new DispatchService(
             orderRepository, technicianRepository, stock, transactions, clock, dispatchEvents);
@@ -473,6 +482,11 @@ public final class Helpdesk {
   /** The installed base and its service history. */
   public EquipmentService equipment() {
     return equipment;
+  }
+
+  /** Past visits per customer with what each took (per unit: {@link #equipment()}). */
+  public ServiceHistoryService serviceHistory() {
+    return serviceHistory;
   }
 
   /** Dispatch orders after creation; create them with {@link #createDispatchOrder()}. */

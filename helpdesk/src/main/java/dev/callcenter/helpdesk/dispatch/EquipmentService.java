@@ -14,16 +14,19 @@ public final class EquipmentService {
   private final EquipmentRepository equipment;
   private final DispatchOrderRepository orders;
   private final CustomerRepository customers;
+  private final ServiceHistoryService serviceHistory;
   private final Clock clock;
 
   public EquipmentService(
       EquipmentRepository equipment,
       DispatchOrderRepository orders,
       CustomerRepository customers,
+      ServiceHistoryService serviceHistory,
       Clock clock) {
     this.equipment = equipment;
     this.orders = orders;
     this.customers = customers;
+    this.serviceHistory = serviceHistory;
     this.clock = clock;
   }
 
@@ -58,11 +61,17 @@ public final class EquipmentService {
     return equipment.forCustomer(customerId);
   }
 
-  /** The unit with the orders sent for it, newest first, and their tickets. */
-  public EquipmentHistory history(long id) {
+  /**
+   * The unit with the orders sent for it, newest first, their tickets, and a page of its past
+   * visits with their figures.
+   */
+  public EquipmentHistory history(long id, int offset, int limit) {
     Equipment e = get(id);
     List<DispatchOrder> list = orders.forEquipment(id);
     return new EquipmentHistory(
-        e, list, list.stream().map(DispatchOrder::ticketId).distinct().toList());
+        e,
+        list,
+        list.stream().map(DispatchOrder::ticketId).distinct().toList(),
+        serviceHistory.ofEquipment(id, offset, limit));
   }
 }

@@ -255,6 +255,19 @@ class PermissionMatrixTest {
         long others = dispatchOrder(otherAgent);
         listShowsOnlyOwn(send(caller, row, new Request(row.path(), null)), own, others, what);
       }
+      case "GET /api/v1/customers/{id}/service-history" -> {
+        // A customer is the technician's through an order planned on them.
+        String path = row.path().replace("{id}", "%d");
+        ApiClient.Response own =
+            send(caller, row, new Request(path.formatted(customerOf(dispatchOrder(me))), null));
+        assertThat(own.status()).as("%s, own: %s", what, own.body()).isEqualTo(200);
+        ApiClient.Response others =
+            send(
+                caller,
+                row,
+                new Request(path.formatted(customerOf(dispatchOrder(otherAgent))), null));
+        assertThat(others.status()).as("%s, another's: %s", what, others.body()).isEqualTo(404);
+      }
       case "GET /api/v1/kb/revisions" -> {
         long own = revision(me);
         long others = revision(otherAgent);
@@ -583,6 +596,10 @@ class PermissionMatrixTest {
                 Map.of("technicianId", technician, "start", "2031-03-03T01:30:00Z"));
     assertThat(scheduled.status()).as("scheduling: %s", scheduled.body()).isEqualTo(200);
     return order;
+  }
+
+  private static long customerOf(long order) {
+    return admin().get("/api/v1/dispatch/orders/" + order).body().get("customerId").asLong();
   }
 
   /** The user id of a technician with a profile: {@code username}, or a second one when null. */
