@@ -1,7 +1,7 @@
 // Service worker of the technician page (scope /tech): the page's files from the cache at once,
 // refreshed from the network in the background, so the page opens in a basement without signal.
 // API calls are never cached here: the page keeps today's orders in IndexedDB itself.
-const SHELL = "cc-tech-shell-v2";
+const SHELL = "cc-tech-shell-v3";
 const FILES = [
   "/tech.html",
   "/css/app.css",
@@ -10,6 +10,7 @@ const FILES = [
   "/js/tech-store.js",
   "/js/tech-text.js",
   "/js/dispatch-text.js",
+  "/js/service-history.js",
   "/js/api.js",
   "/js/dom.js",
   "/js/i18n.js",

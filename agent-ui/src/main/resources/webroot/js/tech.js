@@ -6,6 +6,7 @@ import { h, mount } from "./dom.js";
 import { DISPATCH_TEXT } from "./dispatch-text.js";
 import { addText, has, lang, missingKeys, setLanguage, t, tf } from "./i18n.js";
 import { session } from "./session.js";
+import { serviceHistory } from "./service-history.js";
 import { flush, kv, newKey, outbox } from "./tech-store.js";
 import { TECH_TEXT } from "./tech-text.js";
 
@@ -13,7 +14,7 @@ addText(DISPATCH_TEXT);
 addText(TECH_TEXT);
 
 const root = document.getElementById("app");
-const tech = { user: null, day: null, parts: [], kb: {}, pending: [], online: navigator.onLine, busy: 0 };
+const tech = { user: null, day: null, parts: [], kb: {}, history: {}, pending: [], online: navigator.onLine, busy: 0 };
 window.ccTech = tech; // for the browser tests and the console
 window.ccMissingKeys = missingKeys;
 
@@ -62,6 +63,7 @@ async function loadLocal() {
   tech.day = (await kv.get("day")) || null;
   tech.parts = (await kv.get("parts")) || [];
   tech.kb = (await kv.get("kb")) || {};
+  tech.history = (await kv.get("history")) || {};
   tech.pending = await outbox.all();
 }
 
@@ -89,6 +91,18 @@ async function refresh() {
     const answers = await Promise.all(missing.map((id) => api("GET", "/api/v1/dispatch/orders/" + id + "/kb-suggestions")));
     missing.forEach((id, i) => (tech.kb[id] = answers[i].items));
     await kv.put("kb", tech.kb);
+    // What was done at each customer before, kept for the basement like the route itself.
+    const customers = [...new Set(day.items.map((sheet) => sheet.customer.id))];
+    const histories = await Promise.all(
+      customers.map((id) =>
+        api("GET", "/api/v1/customers/" + id + "/service-history?limit=10").catch((e) => {
+          if (e instanceof ApiError && e.status === 404) return null; // the order went to someone else meanwhile
+          throw e;
+        }),
+      ),
+    );
+    tech.history = Object.fromEntries(customers.map((id, i) => [id, histories[i]]).filter(([, history]) => history));
+    await kv.put("history", tech.history);
     showNet(true);
     render();
   } catch (e) {
@@ -255,6 +269,7 @@ function detail(s) {
     h("h1", {}, s.customer.name),
     h("p", {}, h("span", { id: "order-status", class: "status", "data-status": status }, t("dispatch.status." + status)), " ", windowText(o)),
     visitCard(s),
+    historyCard(s),
     stepsCard(s, status),
     ["ON_SITE", "EN_ROUTE", "COMPLETED", "CANNOT_COMPLETE"].includes(status) ? workCards(s, status) : null,
     kbCard(s),
@@ -278,6 +293,17 @@ function visitCard(s) {
     s.equipment && s.history.length
       ? h("ul", { class: "history", id: "service-history" }, s.history.map((v) => h("li", {}, dateText(v.when) + " · " + v.title + " · " + t("dispatch.status." + v.status) + (v.resolution ? " · " + v.resolution : ""))))
       : s.equipment ? h("p", {}, t("tech.noHistory")) : null,
+  );
+}
+
+/** The customer's earlier visits, from the copy kept on the phone. */
+function historyCard(s) {
+  const history = tech.history[s.customer.id];
+  return h(
+    "div",
+    { class: "card", id: "customer-history-card" },
+    h("h2", {}, t("history.earlier")),
+    history ? serviceHistory(history, { id: "customer-history", exceptOrder: s.order.id }) : h("p", { id: "customer-history" }, t("history.notLoaded")),
   );
 }
 

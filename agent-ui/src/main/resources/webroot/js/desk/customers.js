@@ -7,8 +7,10 @@ import { linkButton, showError, time, trackDirty, work } from "./context.js";
 import { timelineText } from "./story.js";
 import { ticketForm, ticketView } from "./tickets.js";
 import { visitList } from "./visits.js";
+import { serviceHistory } from "../service-history.js";
 
 const PHONE_TYPES = ["MOBILE", "WORK", "HOME", "FAX", "OTHER"];
+const HISTORY_PAGE = 10;
 
 /** The search box in the bar: results as a listbox, arrows to move, Enter to open, Esc to close. */
 export function customerSearch() {
@@ -98,11 +100,13 @@ function describe(c) {
 }
 
 export async function customerView(id) {
-  const [c, timeline, tickets, visits] = await Promise.all([
+  const historyPage = (offset) => api("GET", "/api/v1/customers/" + id + "/service-history?limit=" + HISTORY_PAGE + "&offset=" + offset);
+  const [c, timeline, tickets, visits, history] = await Promise.all([
     api("GET", "/api/v1/customers/" + id),
     api("GET", "/api/v1/customers/" + id + "/timeline?limit=20"),
     api("GET", "/api/v1/customers/" + id + "/tickets"),
     api("GET", "/api/v1/customers/" + id + "/dispatch-orders"),
+    historyPage(0),
   ]);
   const tier = c.tierOverride || c.tier;
   work(
@@ -122,6 +126,7 @@ export async function customerView(id) {
             h("li", {}, linkButton({}, "#" + tk.id + " " + tk.title, () => ticketView(tk.id)), " · ", t("status." + tk.status))))
         : h("p", { id: "customer-tickets" }, t("customer.noTickets")),
       visits.items.length ? [h("h3", {}, t("customer.visits")), visitList(visits.items, "customer-visits")] : null,
+      history.totals.orders ? [h("h3", {}, t("history.title")), serviceHistory(history, { id: "service-history", more: historyPage })] : null,
       h("h3", {}, t("customer.timeline")),
       (timeline.items || []).length
         ? h("ul", { id: "customer-timeline" }, timeline.items.map((e) => h("li", {}, time(e.at), " · ", timelineText(e))))

@@ -20,8 +20,10 @@ import dev.callcenter.helpdesk.ticket.TicketDraft;
 import dev.callcenter.helpdesk.ticket.TicketStatus;
 import dev.callcenter.helpdesk.ticket.TicketType;
 import dev.callcenter.helpdesk.ticket.TicketUpdate;
+import dev.callcenter.server.field.FieldKit;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +52,10 @@ class StoryLanguageBrowserTest {
           "客戶說明天再打來",
           "請附上照片",
           "Please send a photo",
-          "0912000555");
+          "0912000555",
+          "tech1",
+          "冷氣不冷",
+          "清洗濾網");
 
   private static TestServer server;
   private static long customer;
@@ -124,6 +129,22 @@ class StoryLanguageBrowserTest {
                     "support",
                     customer,
                     null));
+    // A technician visit done for them before: their service history in the customer view.
+    FieldKit field = new FieldKit(server);
+    long tech = field.technician("tech1");
+    long visit =
+        field.scheduled(
+            field.ticket(customer, "冷氣不冷"),
+            null,
+            tech,
+            Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES));
+    ApiClient technician = server.as("tech1");
+    FieldKit.act(technician, visit, "ARRIVED");
+    FieldKit.act(technician, visit, "LABOUR_ENTERED", "minutes", 45);
+    FieldKit.act(
+        technician, visit, "EXPENSE", "expenseType", "PARKING", "amount", 200, "currency", "TWD");
+    assertThat(FieldKit.act(technician, visit, "COMPLETED", "resolution", "清洗濾網").status())
+        .isEqualTo(201);
     ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     followUpJson = json.writeValueAsString(callback);
     Instant at = Instant.parse("2026-12-01T02:00:00Z");
@@ -175,6 +196,7 @@ class StoryLanguageBrowserTest {
   void zhTwShowsNoEnglishOutsideUserData() {
     String text = render("zh-TW");
     assertThat(text).contains("林美玲").contains("佇列").contains("印表機卡紙");
+    assertThat(text).contains("到府次數:1").contains("工時 0.75 小時").contains("$200.00");
     assertThat(withoutUserData(text)).doesNotContainPattern("[A-Za-z]{2,}");
   }
 
@@ -182,16 +204,41 @@ class StoryLanguageBrowserTest {
   void enShowsNoChineseOutsideUserData() {
     String text = render("en");
     assertThat(text).contains("Call back").contains("answered a call in queue billing");
+    assertThat(text).contains("Visits: 1").contains("Labour 0.75 h").contains("NT$200.00");
     assertThat(withoutUserData(text)).doesNotContainPattern("\\p{IsHan}");
   }
 
   /**
-   * Logs in on the desk, then renders the timeline, the IVR path and the callback in `language`.
+   * Logs in on the desk, opens the customer's view and reads its service history, then renders the
+   * timeline, the IVR path and the callback in `language`.
    */
   private String render(String language) {
     try (Browser window = Browser.open(server, 1400, 900, language)) {
       window.logIn("/", "agent1");
       window.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("agent-state")));
+      window.driver.executeAsyncScript(
+          """
+          const [customer, language, done] = arguments;
+          Promise.all([import('/js/i18n.js'), import('/js/desk/customers.js')])
+            .then(async ([i18n, customers]) => {
+              i18n.setLanguage(language);
+              await customers.customerView(customer);
+              done();
+            })
+            .catch((e) => { document.body.textContent = 'FAILED ' + e; done(); });
+          """,
+          customer,
+          language);
+      String history =
+          window
+              .wait
+              .until(
+                  ExpectedConditions.presenceOfElementLocated(
+                      By.cssSelector("#service-history li[data-outcome='COMPLETED']")))
+              .findElement(By.xpath("ancestor::div[@id='service-history']"))
+              .getText();
+      window.assertAccessible("the customer view with its service history");
+      window.shot("service-history-" + language);
       window.driver.executeAsyncScript(
           """
           const [customer, ivr, followUp, language, done] = arguments;
@@ -220,6 +267,8 @@ class StoryLanguageBrowserTest {
           language);
       String text = window.find("story-under-test").getText();
       window.shot("story-" + language);
+      assertThat(history).contains("清洗濾網").contains("tech1");
+      text = text + "\n" + history;
       assertThat(text).doesNotContain("⟦").doesNotContain("{").doesNotContain("FAILED");
       return text;
     }

@@ -59,6 +59,7 @@ class TechPageBrowserTest {
     long ticket = kit.ticket(customer, "冷氣異音");
     long part = kit.partInVan(techId, true, 2, "950.00");
     long order = kit.scheduled(ticket, unit, techId, FieldKit.soon());
+    earlierVisit(customer, "清洗濾網");
     Path photo = Files.createTempFile("receipt", ".png");
     Files.write(photo, FieldKit.image(2400, 1800, "png"));
 
@@ -71,6 +72,11 @@ class TechPageBrowserTest {
               .ignoring(StaleElementReferenceException.class);
       settled(b, wait);
       assertThat(b.find("ticket-description").getText()).contains("滴水");
+      // What was done at this customer before, with its figures in zh-TW.
+      assertThat(b.find("customer-history").getText())
+          .contains("清洗濾網")
+          .contains("工時 0.75 小時")
+          .contains("$200.00");
       assertThat(b.find("map-link").getAttribute("href")).startsWith("geo:25.04,121.56");
       assertThat(b.driver.findElement(By.cssSelector("a.call")).getAttribute("href"))
           .isEqualTo("tel:0912876543");
@@ -162,6 +168,7 @@ class TechPageBrowserTest {
     long customer = kit.customer("吳淑芬", "0921-555-666");
     long order = kit.scheduled(kit.ticket(customer, "熱水器"), null, techId, FieldKit.soon());
     long moved = kit.scheduled(kit.ticket(customer, "淨水器"), null, techId, FieldKit.soon());
+    earlierVisit(customer, "更換點火器");
     long colleague = kit.technician(kit.newTechnicianAccount());
 
     try (Browser b = phone("zh-TW")) {
@@ -195,6 +202,8 @@ class TechPageBrowserTest {
       b.driver.navigate().refresh();
       wait.until(d -> b.find("pending-count").getText().endsWith("5"));
       assertThat(b.find("net-state").getText()).isEqualTo("離線:動作會先存在手機上");
+      // The customer's earlier visits come from the phone's copy too.
+      assertThat(b.find("customer-history").getText()).contains("更換點火器");
       b.assertFullyTranslated();
       b.shot("tech-page-offline-390");
       assertThat(status(order)).isEqualTo("SCHEDULED");
@@ -224,6 +233,25 @@ class TechPageBrowserTest {
     assertThat(sheet.at("/closeOut/resolution").asText()).isEqualTo("Replaced the igniter");
     assertThat(status(order)).isEqualTo("ON_SITE");
     assertThat(status(moved)).isEqualTo("SCHEDULED");
+  }
+
+  /** A visit two days ago at the customer: 45 minutes, TWD 200 parking, completed. */
+  private static void earlierVisit(long customer, String resolution) {
+    long earlier =
+        kit.scheduled(
+            kit.ticket(customer, "上次的故障"),
+            null,
+            techId,
+            java.time.Instant.now()
+                .minus(Duration.ofDays(2))
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+    ApiClient tech = server.as("tech1");
+    FieldKit.act(tech, earlier, "ARRIVED");
+    FieldKit.act(tech, earlier, "LABOUR_ENTERED", "minutes", 45);
+    FieldKit.act(
+        tech, earlier, "EXPENSE", "expenseType", "PARKING", "amount", 200, "currency", "TWD");
+    ApiClient.Response done = FieldKit.act(tech, earlier, "COMPLETED", "resolution", resolution);
+    assertThat(done.status()).as(done.body().toString()).isEqualTo(201);
   }
 
   private static String status(long order) {
