@@ -109,6 +109,16 @@ final class CtiBench {
     }
   }
 
+  /** Latencies of the pops whose AgentCalled was flushed in [from, to). */
+  private static long[] latencies(
+      Map<String, Long> agentCalledAt, Map<String, Long> popAt, long from, long to) {
+    return popAt.entrySet().stream()
+        .filter(e -> agentCalledAt.containsKey(e.getKey()))
+        .filter(e -> agentCalledAt.get(e.getKey()) >= from && agentCalledAt.get(e.getKey()) < to)
+        .mapToLong(e -> e.getValue() - agentCalledAt.get(e.getKey()))
+        .toArray();
+  }
+
   private static String iface(int i) {
     return "PJSIP/" + (10000 + i);
   }
@@ -192,18 +202,26 @@ final class CtiBench {
         tokens.size(), ownJvm ? "in a JVM of their own" : "in the server's JVM");
 
     Random random = new Random(7);
+    // The first seconds of calls warm the pop path (JIT, pools, the clients' JVM) and are reported
+    // apart; the ingest burst before them has no lasting effect on the state log (it is written
+    // per agent in batches and is done within a fraction of a second).
+    Duration warmUp = Duration.ofSeconds(Integer.getInteger("ctiWarmup", 5));
+    int warmCalls = (int) (rate * warmUp.toSeconds());
     int calls = (int) (rate * measure.toSeconds());
     List<String> numbers = new ArrayList<>();
     long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
     long start = System.nanoTime();
-    for (int i = 0; i < calls; i++) {
+    long measured = start + warmCalls * intervalNanos;
+    for (int i = 0; i < warmCalls + calls; i++) {
       long due = start + i * intervalNanos;
       long wait = due - System.nanoTime();
       if (wait > 0) {
         LockSupport.parkNanos(wait); // pacing the offered load, not waiting for a result
       }
       String number = Fixtures.writtenMobile(1 + random.nextInt(customerCount), random);
-      numbers.add(number);
+      if (i >= warmCalls) {
+        numbers.add(number);
+      }
       sim.calls()
           .inboundQueueCall(number, "", "support")
           .answeredBy(
@@ -212,22 +230,33 @@ final class CtiBench {
               Duration.ofSeconds(3),
               HangupBy.CALLER);
     }
-    waitFor(() -> popAt.size() >= calls, Duration.ofSeconds(60));
+    waitFor(() -> popAt.size() >= warmCalls + calls, Duration.ofSeconds(60));
     sim.ami().tapWrites(null);
-    long[] latencies =
-        popAt.entrySet().stream()
-            .filter(e -> agentCalledAt.containsKey(e.getKey()))
-            .mapToLong(e -> e.getValue() - agentCalledAt.get(e.getKey()))
-            .toArray();
+    long[] warm = latencies(agentCalledAt, popAt, start, measured);
+    long[] latencies = latencies(agentCalledAt, popAt, measured, Long.MAX_VALUE);
     System.out.printf(
-        "cti screen pop, %d agents on WebSockets, %d calls/s for %d s (%d calls, %d pops):%n"
+        "cti screen pop, %d agents on WebSockets, %d calls/s for %d s after %d s of warm-up"
+            + " (%d calls, %d pops measured):%n"
             + "  AgentCalled flushed by the PBX -> screen-pop frame at the agent: %s%n",
         tokens.size(),
         rate,
         measure.toSeconds(),
+        warmUp.toSeconds(),
         calls,
         latencies.length,
         Percentiles.of(latencies));
+    StringBuilder windows = new StringBuilder();
+    for (long from = measured; from < measured + measure.toNanos(); from += 5_000_000_000L) {
+      long[] part = latencies(agentCalledAt, popAt, from, from + 5_000_000_000L);
+      if (part.length > 0) {
+        Percentiles p = Percentiles.of(part);
+        windows.append(String.format(" p99 %.1f / max %.1f;", p.p99(), p.max()));
+      }
+    }
+    System.out.printf("  by 5 s of the measured run:%s%n", windows);
+    if (warm.length > 0) {
+      System.out.printf("  warm-up (not in the figures above): %s%n", Percentiles.of(warm));
+    }
 
     long[] lookups = new long[numbers.size()];
     for (int i = 0; i < numbers.size(); i++) {
