@@ -205,7 +205,7 @@ final class CtiBench {
     // The first seconds of calls warm the pop path (JIT, pools, the clients' JVM) and are reported
     // apart; the ingest burst before them has no lasting effect on the state log (it is written
     // per agent in batches and is done within a fraction of a second).
-    Duration warmUp = Duration.ofSeconds(Integer.getInteger("ctiWarmup", 5));
+    Duration warmUp = Duration.ofSeconds(Integer.getInteger("ctiWarmup", 10));
     int warmCalls = (int) (rate * warmUp.toSeconds());
     int calls = (int) (rate * measure.toSeconds());
     List<String> numbers = new ArrayList<>();
