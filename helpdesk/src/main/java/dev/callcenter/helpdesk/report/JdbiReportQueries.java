@@ -250,7 +250,7 @@ public final class JdbiReportQueries implements ReportQueries {
         h -> {
           Query q =
               h.createQuery(sql)
-                  .bind("grain", source == RollupPlan.Source.ROLLUP_AGENT ? "A" : "Q")
+                  .bind("grain", source.grain())
                   .bind("from", period.start())
                   .bind("to", period.end());
           if (!byTier) {
@@ -301,6 +301,9 @@ public final class JdbiReportQueries implements ReportQueries {
 
   /** Filters on call_rollup r of the grain a source reads. */
   private static Where rollupWhere(ReportFilter filter, RollupPlan.Source source) {
+    if (source == RollupPlan.Source.ROLLUP_TEAM) {
+      return new Where().add("r.team = :team", "team", filter.team());
+    }
     return source == RollupPlan.Source.ROLLUP_AGENT
         ? new Where()
             .add("r.agent_id = :agent", "agent", filter.agentId())
@@ -884,7 +887,7 @@ public final class JdbiReportQueries implements ReportQueries {
     if (source != RollupPlan.Source.RAW && fcrDays == ReportService.FCR_DAYS) {
       Where rw = rollupWhere(filter, source);
       w.binds.putAll(rw.binds);
-      w.binds.put("grain", source == RollupPlan.Source.ROLLUP_AGENT ? "A" : "Q");
+      w.binds.put("grain", source.grain());
       calls =
           "), k as (select coalesce(sum(ended_with_agent), 0) as calls, coalesce(sum(fcr_calls), 0)"
               + " as fcr_n, coalesce(sum(fcr_resolved), 0) as fcr_r from call_rollup r where"
