@@ -609,12 +609,24 @@ public final class JdbiReportQueries implements ReportQueries {
   @Override
   public Report.Table sla(ReportPeriod period, ReportFilter filter) {
     Where w = ticketWhere(filter);
+    // Each ticket's breaches: a short period looks up its tickets' events one by one (sla_event's
+    // unique index), a long one hashes every breach once.
+    String breaches =
+        RollupPlan.exactP90(period)
+            ? """
+            left join lateral (
+              select bool_or(e.target = 'FIRST_RESPONSE') as fr,
+                     bool_or(e.target = 'RESOLUTION') as res
+                from sla_event e where e.ticket_id = t.id and e.kind = 'BREACH') b on true
+            """
+            : """
+            left join (
+              select ticket_id, bool_or(target = 'FIRST_RESPONSE') as fr,
+                     bool_or(target = 'RESOLUTION') as res
+                from sla_event where kind = 'BREACH' group by ticket_id) b on b.ticket_id = t.id
+            """;
     String sql =
         """
-        with b as (
-          select ticket_id,
-                 bool_or(target = 'FIRST_RESPONSE') as fr, bool_or(target = 'RESOLUTION') as res
-            from sla_event where kind = 'BREACH' group by ticket_id)
         select coalesce(p.id::text, '') as policy, t.type, t.priority,
                coalesce(c.tier_override, c.tier) as tier, count(*) as tickets,
                count(*) filter (where t.first_response_at is not null
@@ -630,9 +642,9 @@ public final class JdbiReportQueries implements ReportQueries {
           from ticket t
           join customer c on c.id = t.customer_id
           left join sla_policy p on p.id = t.sla_policy_id
-          left join b on b.ticket_id = t.id
-         where t.created_at >= :from and t.created_at < :to
         """
+            + breaches
+            + " where t.created_at >= :from and t.created_at < :to"
             + w.sql
             + " group by 1, 2, 3, 4 order by 2, 3, 4, 1";
     return table(
@@ -672,9 +684,12 @@ public final class JdbiReportQueries implements ReportQueries {
         """
             + OPEN_DUE
             + """
-                     as d from ticket t join customer c on c.id = t.customer_id
-                   where t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER')
+                     as d from ticket t
             """
+            // every ticket has a customer: joined only to filter by tier (V25's index then
+            // answers the rest without visiting the tickets)
+            + (filter.tier() == null ? "" : " join customer c on c.id = t.customer_id")
+            + " where t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER')"
             + w.sql
             + """
                  ) o where d is not null) x
@@ -1081,48 +1096,108 @@ public final class JdbiReportQueries implements ReportQueries {
             col("openBreached", Type.INTEGER)));
   }
 
+  /**
+   * The churn rule (docs/metrics.md) per customer: at least 3 inbound contacts in the 90 days
+   * before the last 90 before :end, and in the last 90 days at most half as many.
+   */
+  private static final String CHURN_CONTACTS =
+      """
+      with contacts as (
+        select i.customer_id,
+               count(*) filter (where i.started_at < cast(:end as timestamptz) - interval '90 days')
+                 as before,
+               count(*) filter (where i.started_at >= cast(:end as timestamptz) - interval '90 days')
+                 as recent
+          from interaction i
+         where i.direction = 'INBOUND' and i.customer_id is not null
+           and i.started_at >= cast(:end as timestamptz) - interval '180 days'
+           and i.started_at < :end
+         group by 1)
+      """;
+
+  private static final String CHURN_RULE = " k.before >= 3 and k.recent * 2 <= k.before";
+
+  private static final List<Report.Column> CHURN_COLUMNS =
+      List.of(
+          col("customerId", Type.INTEGER),
+          col("customer", Type.TEXT),
+          col("tier", Type.TEXT),
+          col("value12m", Type.DECIMAL),
+          col("contactsBefore", Type.INTEGER),
+          col("contactsRecent", Type.INTEGER));
+
+  /** Snapshots kept for this many ends at most (the most recently computed). */
+  static final int CHURN_SNAPSHOTS = 50;
+
   @Override
-  public Report.Table churnRisk(Instant end, ReportFilter filter, int limit) {
+  public Churn churnRisk(Instant end, Instant now, ReportFilter filter, int limit) {
     Where w =
         new Where()
             .add(
                 "coalesce(c.tier_override, c.tier) = :tier",
                 "tier",
                 filter.tier() == null ? null : filter.tier().name());
-    // The rule (docs/metrics.md): at least 3 inbound contacts in the 90 days before the last 90,
-    // and in the last 90 days at most half as many.
-    String sql =
-        """
-        with contacts as (
-          select i.customer_id,
-                 count(*) filter (where i.started_at < cast(:end as timestamptz) - interval '90 days')
-                   as before,
-                 count(*) filter (where i.started_at >= cast(:end as timestamptz) - interval '90 days')
-                   as recent
-            from interaction i
-           where i.direction = 'INBOUND' and i.customer_id is not null
-             and i.started_at >= cast(:end as timestamptz) - interval '180 days'
-             and i.started_at < :end
-           group by 1)
-        select c.id, c.name, coalesce(c.tier_override, c.tier) as tier, c.value_12m,
-               k.before, k.recent
-          from contacts k join customer c on c.id = k.customer_id
-         where k.before >= 3 and k.recent * 2 <= k.before
-        """
+    // The customers' name, tier and value now; only the contact counts are kept per end.
+    String list =
+        " select c.id, c.name, coalesce(c.tier_override, c.tier) as tier, c.value_12m,"
+            + " k.before, k.recent from %s k join customer c on c.id = k.customer_id where"
+            + CHURN_RULE
             + w.sql
             + " order by c.value_12m desc, c.id limit :limit";
-    return table(
-        "churnRisk",
-        sql,
-        Map.of("end", end, "limit", limit),
-        w,
-        List.of(
-            col("customerId", Type.INTEGER),
-            col("customer", Type.TEXT),
-            col("tier", Type.TEXT),
-            col("value12m", Type.DECIMAL),
-            col("contactsBefore", Type.INTEGER),
-            col("contactsRecent", Type.INTEGER)));
+    Map<String, Object> binds = Map.of("end", end, "limit", limit);
+    if (!rollups || end.isAfter(now)) {
+      // an end still to come: its last 90 days are still filling
+      return new Churn(
+          table("churnRisk", CHURN_CONTACTS + list.formatted("contacts"), binds, w, CHURN_COLUMNS),
+          null);
+    }
+    return jdbi.inTransaction(
+        h -> {
+          Instant computed = churnSnapshot(h, end);
+          if (computed == null) {
+            // Inbound contacts written meanwhile drop snapshots of their window (V25's trigger,
+            // which waits for this lock): counted here, or dropping what this keeps.
+            h.execute("lock table churn_snapshot in share row exclusive mode");
+            computed = churnSnapshot(h, end);
+            if (computed == null) {
+              computed = now;
+              h.createUpdate("insert into churn_snapshot (end_at, computed_at) values (:end, :at)")
+                  .bind("end", end)
+                  .bind("at", now)
+                  .execute();
+              h.createUpdate(
+                      CHURN_CONTACTS
+                          + " insert into churn_snapshot_customer (end_at, customer_id, before,"
+                          + " recent) select :end, k.customer_id, k.before, k.recent from"
+                          + " contacts k where"
+                          + CHURN_RULE)
+                  .bind("end", end)
+                  .execute();
+              h.createUpdate(
+                      "delete from churn_snapshot where end_at not in (select end_at from"
+                          + " churn_snapshot order by computed_at desc, end_at desc limit :keep)")
+                  .bind("keep", CHURN_SNAPSHOTS)
+                  .execute();
+            }
+          }
+          return new Churn(
+              table(
+                  h,
+                  "churnRisk",
+                  list.formatted("(select * from churn_snapshot_customer where end_at = :end)"),
+                  binds,
+                  w,
+                  CHURN_COLUMNS),
+              computed);
+        });
+  }
+
+  private static Instant churnSnapshot(Handle h, Instant end) {
+    return h.createQuery("select computed_at from churn_snapshot where end_at = :end")
+        .bind("end", end)
+        .mapTo(Instant.class)
+        .findOne()
+        .orElse(null);
   }
 
   @Override
@@ -1146,23 +1221,30 @@ public final class JdbiReportQueries implements ReportQueries {
 
   private Report.Table table(
       String code, String sql, Map<String, Object> binds, Where w, List<Report.Column> columns) {
-    return jdbi.withHandle(
-        (Handle h) -> {
-          Query q = h.createQuery(sql);
-          binds.forEach(q::bind);
-          w.bind(q);
-          List<List<Object>> rows =
-              q.map(
-                      (rs, ctx) -> {
-                        List<Object> row = new ArrayList<>(columns.size());
-                        for (int i = 0; i < columns.size(); i++) {
-                          row.add(value(rs.getObject(i + 1), columns.get(i).type()));
-                        }
-                        return row;
-                      })
-                  .list();
-          return new Report.Table(code, columns, rows);
-        });
+    return jdbi.withHandle((Handle h) -> table(h, code, sql, binds, w, columns));
+  }
+
+  private static Report.Table table(
+      Handle h,
+      String code,
+      String sql,
+      Map<String, Object> binds,
+      Where w,
+      List<Report.Column> columns) {
+    Query q = h.createQuery(sql);
+    binds.forEach(q::bind);
+    w.bind(q);
+    List<List<Object>> rows =
+        q.map(
+                (rs, ctx) -> {
+                  List<Object> row = new ArrayList<>(columns.size());
+                  for (int i = 0; i < columns.size(); i++) {
+                    row.add(value(rs.getObject(i + 1), columns.get(i).type()));
+                  }
+                  return row;
+                })
+            .list();
+    return new Report.Table(code, columns, rows);
   }
 
   private static Object value(Object raw, Type type) {
