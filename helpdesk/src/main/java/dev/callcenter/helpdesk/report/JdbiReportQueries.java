@@ -1203,12 +1203,16 @@ public final class JdbiReportQueries implements ReportQueries {
   @Override
   public List<Report.Table> fieldService(ReportPeriod period, ReportFilter filter) {
     JdbiFieldServiceFacts facts = new JdbiFieldServiceFacts(jdbi);
-    List<FieldServiceFigures.OrderFact> orders = facts.orders(period, filter);
+    // Every order with what per technician and day needs, the costs summed per technician in
+    // SQL, and all facts only for the orders listed.
+    List<FieldServiceFigures.OrderFact> visits = facts.visits(period, filter);
     java.util.Set<Long> technicians = new java.util.HashSet<>();
-    orders.forEach(o -> technicians.add(o.technicianId()));
+    visits.forEach(o -> technicians.add(o.technicianId()));
     return FieldServiceFigures.tables(
         period,
-        orders,
+        visits,
+        facts.costs(period, filter),
+        facts.orders(period, filter, FieldServiceFigures.MAX_ORDERS),
         facts.technicians(technicians, period.from(), period.to()),
         dev.callcenter.helpdesk.dispatch.TravelModel.DEFAULT);
   }
