@@ -379,6 +379,49 @@ class TicketReportsTest {
         .containsExactly(List.of("0-overdue", 2L));
   }
 
+  @Test
+  void vipsNeedingAttentionAreTheVipsWithAnOpenComplaintOrAnOpenBreachedTicketByValue() {
+    long[] vip = new long[5];
+    for (int i = 0; i < vip.length; i++) {
+      vip[i] = kit.customer("貴賓" + i, Tier.VIP).id();
+      kit.execute("update customer set value_12m = " + (100 - 10 * i) + " where id = " + vip[i]);
+    }
+    long standard = kit.customer("Sam", Tier.STANDARD).id();
+    kit.execute("update customer set value_12m = 1000 where id = " + standard);
+    // 貴賓0: two open complaints and an open urgent fault that will breach
+    kit.open(TicketType.COMPLAINT, Priority.NORMAL, vip[0], null);
+    kit.open(TicketType.COMPLAINT, Priority.NORMAL, vip[0], null);
+    kit.open(TicketType.FAULT_REPORT, Priority.URGENT, vip[0], null);
+    // 貴賓1: nothing open; 貴賓2: a complaint, resolved; 貴賓3: only a breached open fault
+    long resolved = kit.open(TicketType.COMPLAINT, Priority.NORMAL, vip[2], null).id();
+    kit.workflow.changeStatus(resolved, StatusChange.resolve("sorted"), null);
+    kit.open(TicketType.FAULT_REPORT, Priority.URGENT, vip[3], null);
+    // 貴賓4: an open complaint; the standard customer too (not a VIP)
+    kit.open(TicketType.COMPLAINT, Priority.NORMAL, vip[4], null);
+    kit.open(TicketType.COMPLAINT, Priority.NORMAL, standard, null);
+    kit.open(TicketType.FAULT_REPORT, Priority.URGENT, standard, null);
+    kit.clock.advance(Duration.ofMinutes(90));
+    kit.monitor().scan();
+
+    Report r =
+        reports.customers(
+            days("2026-01-05", "2026-01-05"), ReportFilter.none(), CallThresholds.defaults());
+
+    // after 90 minutes every open ticket of a VIP has breached its first response
+    assertThat(
+            kit.count(
+                "select count(*) from sla_event e join ticket t on t.id = e.ticket_id"
+                    + " where e.kind = 'BREACH' and e.target = 'FIRST_RESPONSE'"
+                    + " and t.status <> 'RESOLVED' and t.customer_id = "
+                    + vip[0]))
+        .isEqualTo(3);
+    assertThat(r.table("vipAttention").rows())
+        .containsExactly(
+            List.of(vip[0], "貴賓0", 100.0, 2L, 3L),
+            List.of(vip[3], "貴賓3", 70.0, 0L, 1L),
+            List.of(vip[4], "貴賓4", 60.0, 1L, 1L));
+  }
+
   private void inbound(long customer, Instant at) {
     kit.db
         .jdbi()
