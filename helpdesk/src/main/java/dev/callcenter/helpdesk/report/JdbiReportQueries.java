@@ -1026,30 +1026,26 @@ public final class JdbiReportQueries implements ReportQueries {
                 "coalesce(c.tier_override, c.tier) = :tier",
                 "tier",
                 filter.tier() == null ? null : filter.tier().name());
-    // One ordered pass; the 20 points join the ranks they need (running is the running maximum,
-    // as the share held by the first k customers).
+    // The count and total in one pass, the running sum in one ordered pass (the rank index, no
+    // sort); the 20 points join the ranks they need. Values are never negative (V1's check), so
+    // the running sum is the share held by the first k customers.
     String sql =
-        """
-        with ranked as (
-          select row_number() over o as rank, max(running) over o as running, total from (
-            select c.id, c.value_12m, sum(c.value_12m) over o as running,
-                   sum(c.value_12m) over () as total
-              from customer c where true
-        """
-            + w.sql
-            + """
-                window o as (order by c.value_12m desc, c.id)) x
-             window o as (order by x.value_12m desc, x.id)),
-            n as (select count(*) as n from customer c where true
-            """
+        "with n as (select count(*) as n, sum(c.value_12m) as total from customer c where true"
             + w.sql
             + """
             ),
             points as (select pct, case when n.n = 0 then null
-                                        else ceil(n.n * pct / 100.0)::bigint end as k
-                         from generate_series(5, 100, 5) pct, n)
+                                        else ceil(n.n * pct / 100.0)::bigint end as k, n.total
+                         from generate_series(5, 100, 5) pct, n),
+            ranked as (
+              select row_number() over o as rank, sum(c.value_12m) over o as running
+                from customer c where true
+            """
+            + w.sql
+            + """
+              window o as (order by c.value_12m desc, c.id rows unbounded preceding))
             select p.pct::float8 / 100 as customer_share,
-                   (r.running / nullif(r.total, 0))::float8 as value_share, p.k as customers
+                   (r.running / nullif(p.total, 0))::float8 as value_share, p.k as customers
               from points p left join ranked r on r.rank = p.k
              order by p.pct
             """;
