@@ -1073,10 +1073,11 @@ public final class JdbiReportQueries implements ReportQueries {
                  order by c.value_12m desc, c.id offset 0) c
           cross join lateral (
             select count(*) filter (where t.type = 'COMPLAINT') as open_complaints,
-                   count(*) filter (where exists (select 1 from sla_event e
-                                                   where e.ticket_id = t.id and e.kind = 'BREACH'))
-                     as open_breached
+                   count(b.ticket_id) as open_breached
               from ticket t
+              -- one look-up per ticket (an exists here was evaluated twice)
+              left join lateral (select e.ticket_id from sla_event e
+                                  where e.ticket_id = t.id and e.kind = 'BREACH' limit 1) b on true
              where t.customer_id = c.id and t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER')) k
          where k.open_complaints > 0 or k.open_breached > 0
          order by c.value_12m desc, c.id limit :limit
