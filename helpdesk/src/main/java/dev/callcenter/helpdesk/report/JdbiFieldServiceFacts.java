@@ -2,7 +2,6 @@ package dev.callcenter.helpdesk.report;
 
 import dev.callcenter.helpdesk.report.FieldServiceFigures.OrderFact;
 import dev.callcenter.helpdesk.report.FieldServiceFigures.TechnicianFact;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -72,9 +71,12 @@ final class JdbiFieldServiceFacts {
               select v.ticket_id, count(*) as n from dispatch_order v
                where v.status <> 'CANCELLED' and v.ticket_id in (select ticket_id from o)
                group by 1)
-            select o.id, o.ticket_id, o.technician_id, u.display_name as technician, o.status,
-                   o.planned_start, o.window_end, o.lat, o.lon, au.arrived_at, au.finished_at,
-                   coalesce(au.completed, false) as completed, vi.n as ticket_visits
+            -- the columns of orders() below, those not needed here as constants
+            select o.id, o.ticket_id, null as customer, o.technician_id,
+                   u.display_name as technician, o.status, o.planned_start, o.window_end, o.lat,
+                   o.lon, au.arrived_at, au.finished_at, coalesce(au.completed, false) as completed,
+                   false as first_visit, vi.n as ticket_visits, 0 as labour_minutes,
+                   0 as parts_cost, 0 as expenses, null as other_expenses
               from o
               join app_user u on u.id = o.technician_id
               left join audit au on au.order_id = o.id
@@ -82,31 +84,7 @@ final class JdbiFieldServiceFacts {
              order by o.planned_start, o.id
             """;
     return jdbi.withHandle(
-        h ->
-            bind(h.createQuery(sql), period, filter)
-                .map(
-                    (rs, ctx) ->
-                        new OrderFact(
-                            rs.getLong("id"),
-                            rs.getLong("ticket_id"),
-                            null,
-                            rs.getLong("technician_id"),
-                            rs.getString("technician"),
-                            rs.getString("status"),
-                            instant(rs, "planned_start"),
-                            instant(rs, "window_end"),
-                            rs.getDouble("lat"),
-                            rs.getDouble("lon"),
-                            instant(rs, "arrived_at"),
-                            instant(rs, "finished_at"),
-                            rs.getBoolean("completed"),
-                            false,
-                            rs.getInt("ticket_visits"),
-                            0,
-                            BigDecimal.ZERO,
-                            BigDecimal.ZERO,
-                            null))
-                .list());
+        h -> bind(h.createQuery(sql), period, filter).map((rs, ctx) -> order(rs)).list());
   }
 
   /** Labour minutes, parts cost and expenses in TWD of the orders counted, per technician. */
