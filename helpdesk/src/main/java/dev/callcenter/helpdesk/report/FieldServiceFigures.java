@@ -89,6 +89,9 @@ final class FieldServiceFigures {
     }
   }
 
+  /** Labour, parts and expenses (TWD) of a technician's orders, summed. */
+  record Costs(long labourMinutes, BigDecimal parts, BigDecimal expenses) {}
+
   /** Sums over a set of orders and days, for the summary and each technician. */
   private static final class Totals {
     long orders;
@@ -108,9 +111,12 @@ final class FieldServiceFigures {
       completed += o.completed() ? 1 : 0;
       fixedFirstTime += o.fixedFirstTime() ? 1 : 0;
       onTime += o.onTime() ? 1 : 0;
-      labourMinutes += o.labourMinutes();
-      parts = parts.add(o.partsCost());
-      expenses = expenses.add(o.expenses());
+    }
+
+    void add(Costs c) {
+      labourMinutes += c.labourMinutes();
+      parts = parts.add(c.parts());
+      expenses = expenses.add(c.expenses());
     }
 
     List<Object> values() {
@@ -140,10 +146,18 @@ final class FieldServiceFigures {
           new Report.Column("partsCostPerOrder", Type.DECIMAL),
           new Report.Column("expensesPerOrder", Type.DECIMAL));
 
-  /** The report's tables: summary, technicians, technicianDays, orders. */
+  /**
+   * The report's tables: summary, technicians, technicianDays, orders.
+   *
+   * @param orders every order of the period (costs and first visit need not be filled in)
+   * @param costs the orders' costs per technician
+   * @param listed the latest orders with all their facts, for the order list
+   */
   static List<Report.Table> tables(
       ReportPeriod period,
       List<OrderFact> orders,
+      Map<Long, Costs> costs,
+      List<OrderFact> listed,
       Map<Long, TechnicianFact> technicians,
       TravelModel travel) {
     ZoneId zone = period.zone();
@@ -214,6 +228,13 @@ final class FieldServiceFigures {
       all.shiftMinutes += totals.shiftMinutes;
     }
 
+    for (var e : byTechnician.entrySet()) {
+      Costs c = costs.get(technicianIds.get(e.getKey()));
+      if (c != null) {
+        e.getValue().add(c);
+        all.add(c);
+      }
+    }
     List<List<Object>> technicianRows = new ArrayList<>();
     for (var e : byTechnician.entrySet()) {
       List<Object> row = new ArrayList<>();
@@ -242,7 +263,7 @@ final class FieldServiceFigures {
             .column("expenses", Type.DECIMAL)
             .column("otherExpenses", Type.TEXT)
             .column("total", Type.DECIMAL);
-    orders.stream()
+    listed.stream()
         .sorted(
             Comparator.comparing(OrderFact::plannedStart)
                 .thenComparing(OrderFact::orderId)

@@ -31,17 +31,117 @@ final class JdbiFieldServiceFacts {
     this.jdbi = jdbi;
   }
 
-  /** Orders on a technician planned to start in the period, cancelled ones left out. */
-  List<OrderFact> orders(ReportPeriod period, ReportFilter filter) {
-    String technician = filter.agentId() == null ? "" : " and o.technician_id = :technician";
+  /** The orders counted: on a technician, planned to start in the period, not cancelled. */
+  private static String counted(ReportFilter filter) {
+    return " o.technician_id is not null and o.status <> 'CANCELLED' and o.planned_start >= :from"
+        + " and o.planned_start < :to"
+        + (filter.agentId() == null ? "" : " and o.technician_id = :technician");
+  }
+
+  private static Query bind(Query q, ReportPeriod period, ReportFilter filter) {
+    q.bind("from", period.start()).bind("to", period.end());
+    if (filter.agentId() != null) {
+      q.bind("technician", filter.agentId());
+    }
+    return q;
+  }
+
+  /**
+   * Every order counted with what the figures per technician and day need: arrival, finish,
+   * completion and its ticket's visits; no customer, costs or first visit (those are read for the
+   * listed orders only, {@link #orders}, and summed per technician, {@link #costs}). In planned
+   * order.
+   */
+  List<OrderFact> visits(ReportPeriod period, ReportFilter filter) {
     String sql =
-        """
-        with o as (
-          select o.* from dispatch_order o
-           where o.technician_id is not null and o.status <> 'CANCELLED'
-             and o.planned_start >= :from and o.planned_start < :to\
-        """
-            + technician
+        "with o as (select o.id, o.ticket_id, o.technician_id, o.status, o.planned_start,"
+            + " o.window_end, o.lat, o.lon from dispatch_order o where"
+            + counted(filter)
+            + """
+            ),
+            -- arrival (first ON_SITE) and finish (last COMPLETED or CANNOT_COMPLETE) in one pass
+            audit as (
+              select a.order_id, min(a.at) filter (where a.to_status = 'ON_SITE') as arrived_at,
+                     max(a.at) filter (where a.to_status <> 'ON_SITE') as finished_at,
+                     bool_or(a.to_status = 'COMPLETED') as completed
+                from dispatch_order_audit a
+               where a.to_status in ('ON_SITE', 'COMPLETED', 'CANNOT_COMPLETE')
+                 and a.order_id in (select id from o) group by 1),
+            visits as (
+              select v.ticket_id, count(*) as n from dispatch_order v
+               where v.status <> 'CANCELLED' and v.ticket_id in (select ticket_id from o)
+               group by 1)
+            -- the columns of orders() below, those not needed here as constants
+            select o.id, o.ticket_id, null as customer, o.technician_id,
+                   u.display_name as technician, o.status, o.planned_start, o.window_end, o.lat,
+                   o.lon, au.arrived_at, au.finished_at, coalesce(au.completed, false) as completed,
+                   false as first_visit, vi.n as ticket_visits, 0 as labour_minutes,
+                   0 as parts_cost, 0 as expenses, null as other_expenses
+              from o
+              join app_user u on u.id = o.technician_id
+              left join audit au on au.order_id = o.id
+              join visits vi on vi.ticket_id = o.ticket_id
+             order by o.planned_start, o.id
+            """;
+    return jdbi.withHandle(
+        h -> bind(h.createQuery(sql), period, filter).map((rs, ctx) -> order(rs)).list());
+  }
+
+  /** Labour minutes, parts cost and expenses in TWD of the orders counted, per technician. */
+  Map<Long, FieldServiceFigures.Costs> costs(ReportPeriod period, ReportFilter filter) {
+    String sql =
+        "with o as (select o.id, o.technician_id from dispatch_order o where"
+            + counted(filter)
+            + """
+            ),
+            labour as (
+              select o.technician_id as id, sum(l.minutes) as minutes
+                from order_labour l join o on o.id = l.order_id
+               where l.minutes is not null group by 1),
+            parts as (
+              select o.technician_id as id, sum(m.quantity * coalesce(u.unit_cost, p.unit_cost))
+                       as cost
+                from stock_move m
+                join o on o.id = m.order_id
+                join part p on p.id = m.part_id
+                left join order_part_used u on u.stock_move_id = m.id
+               where m.kind in ('CONSUME', 'CONSUME_OVERRIDE') group by 1),
+            expense as (
+              select o.technician_id as id, sum(e.amount) as twd
+                from order_expense e join o on o.id = e.order_id
+               where e.currency = 'TWD' group by 1)
+            select id, sum(minutes) as minutes, sum(parts) as parts, sum(expenses) as expenses
+              from (select id, minutes, 0 as parts, 0 as expenses from labour
+                    union all select id, 0, cost, 0 from parts
+                    union all select id, 0, 0, twd from expense) x
+             group by id
+            """;
+    return jdbi.withHandle(
+        h -> {
+          Map<Long, FieldServiceFigures.Costs> out = new HashMap<>();
+          bind(h.createQuery(sql), period, filter)
+              .map(
+                  (rs, ctx) ->
+                      out.put(
+                          rs.getLong("id"),
+                          new FieldServiceFigures.Costs(
+                              rs.getLong("minutes"),
+                              rs.getBigDecimal("parts"),
+                              rs.getBigDecimal("expenses"))))
+              .list();
+          return out;
+        });
+  }
+
+  /**
+   * The latest {@code limit} orders counted (by planned start, then id) with all their facts, for
+   * the order list.
+   */
+  List<OrderFact> orders(ReportPeriod period, ReportFilter filter, int limit) {
+    String sql =
+        "with o as (select o.* from dispatch_order o where"
+            + counted(filter)
+            + " order by o.planned_start desc, o.id desc limit :limit"
             + """
             ),
             arrival as (
@@ -95,13 +195,11 @@ final class JdbiFieldServiceFacts {
              order by o.planned_start, o.id
             """;
     return jdbi.withHandle(
-        h -> {
-          Query q = h.createQuery(sql).bind("from", period.start()).bind("to", period.end());
-          if (filter.agentId() != null) {
-            q.bind("technician", filter.agentId());
-          }
-          return q.map((rs, ctx) -> order(rs)).list();
-        });
+        h ->
+            bind(h.createQuery(sql), period, filter)
+                .bind("limit", limit)
+                .map((rs, ctx) -> order(rs))
+                .list());
   }
 
   private static OrderFact order(ResultSet rs) throws SQLException {

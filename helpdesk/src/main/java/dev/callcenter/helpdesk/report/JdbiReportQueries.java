@@ -250,7 +250,7 @@ public final class JdbiReportQueries implements ReportQueries {
         h -> {
           Query q =
               h.createQuery(sql)
-                  .bind("grain", source == RollupPlan.Source.ROLLUP_AGENT ? "A" : "Q")
+                  .bind("grain", source.grain())
                   .bind("from", period.start())
                   .bind("to", period.end());
           if (!byTier) {
@@ -301,6 +301,9 @@ public final class JdbiReportQueries implements ReportQueries {
 
   /** Filters on call_rollup r of the grain a source reads. */
   private static Where rollupWhere(ReportFilter filter, RollupPlan.Source source) {
+    if (source == RollupPlan.Source.ROLLUP_TEAM) {
+      return new Where().add("r.team = :team", "team", filter.team());
+    }
     return source == RollupPlan.Source.ROLLUP_AGENT
         ? new Where()
             .add("r.agent_id = :agent", "agent", filter.agentId())
@@ -606,12 +609,24 @@ public final class JdbiReportQueries implements ReportQueries {
   @Override
   public Report.Table sla(ReportPeriod period, ReportFilter filter) {
     Where w = ticketWhere(filter);
+    // Each ticket's breaches: a short period looks up its tickets' events one by one (sla_event's
+    // unique index), a long one hashes every breach once.
+    String breaches =
+        RollupPlan.exactP90(period)
+            ? """
+            left join lateral (
+              select bool_or(e.target = 'FIRST_RESPONSE') as fr,
+                     bool_or(e.target = 'RESOLUTION') as res
+                from sla_event e where e.ticket_id = t.id and e.kind = 'BREACH') b on true
+            """
+            : """
+            left join (
+              select ticket_id, bool_or(target = 'FIRST_RESPONSE') as fr,
+                     bool_or(target = 'RESOLUTION') as res
+                from sla_event where kind = 'BREACH' group by ticket_id) b on b.ticket_id = t.id
+            """;
     String sql =
         """
-        with b as (
-          select ticket_id,
-                 bool_or(target = 'FIRST_RESPONSE') as fr, bool_or(target = 'RESOLUTION') as res
-            from sla_event where kind = 'BREACH' group by ticket_id)
         select coalesce(p.id::text, '') as policy, t.type, t.priority,
                coalesce(c.tier_override, c.tier) as tier, count(*) as tickets,
                count(*) filter (where t.first_response_at is not null
@@ -627,9 +642,9 @@ public final class JdbiReportQueries implements ReportQueries {
           from ticket t
           join customer c on c.id = t.customer_id
           left join sla_policy p on p.id = t.sla_policy_id
-          left join b on b.ticket_id = t.id
-         where t.created_at >= :from and t.created_at < :to
         """
+            + breaches
+            + " where t.created_at >= :from and t.created_at < :to"
             + w.sql
             + " group by 1, 2, 3, 4 order by 2, 3, 4, 1";
     return table(
@@ -669,9 +684,12 @@ public final class JdbiReportQueries implements ReportQueries {
         """
             + OPEN_DUE
             + """
-                     as d from ticket t join customer c on c.id = t.customer_id
-                   where t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER')
+                     as d from ticket t
             """
+            // every ticket has a customer: joined only to filter by tier (V25's index then
+            // answers the rest without visiting the tickets)
+            + (filter.tier() == null ? "" : " join customer c on c.id = t.customer_id")
+            + " where t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER')"
             + w.sql
             + """
                  ) o where d is not null) x
@@ -884,7 +902,7 @@ public final class JdbiReportQueries implements ReportQueries {
     if (source != RollupPlan.Source.RAW && fcrDays == ReportService.FCR_DAYS) {
       Where rw = rollupWhere(filter, source);
       w.binds.putAll(rw.binds);
-      w.binds.put("grain", source == RollupPlan.Source.ROLLUP_AGENT ? "A" : "Q");
+      w.binds.put("grain", source.grain());
       calls =
           "), k as (select coalesce(sum(ended_with_agent), 0) as calls, coalesce(sum(fcr_calls), 0)"
               + " as fcr_n, coalesce(sum(fcr_resolved), 0) as fcr_r from call_rollup r where"
@@ -1008,30 +1026,26 @@ public final class JdbiReportQueries implements ReportQueries {
                 "coalesce(c.tier_override, c.tier) = :tier",
                 "tier",
                 filter.tier() == null ? null : filter.tier().name());
-    // One ordered pass; the 20 points join the ranks they need (running is the running maximum,
-    // as the share held by the first k customers).
+    // The count and total in one pass, the running sum in one ordered pass (the rank index, no
+    // sort); the 20 points join the ranks they need. Values are never negative (V1's check), so
+    // the running sum is the share held by the first k customers.
     String sql =
-        """
-        with ranked as (
-          select row_number() over o as rank, max(running) over o as running, total from (
-            select c.id, c.value_12m, sum(c.value_12m) over o as running,
-                   sum(c.value_12m) over () as total
-              from customer c where true
-        """
-            + w.sql
-            + """
-                window o as (order by c.value_12m desc, c.id)) x
-             window o as (order by x.value_12m desc, x.id)),
-            n as (select count(*) as n from customer c where true
-            """
+        "with n as (select count(*) as n, sum(c.value_12m) as total from customer c where true"
             + w.sql
             + """
             ),
             points as (select pct, case when n.n = 0 then null
-                                        else ceil(n.n * pct / 100.0)::bigint end as k
-                         from generate_series(5, 100, 5) pct, n)
+                                        else ceil(n.n * pct / 100.0)::bigint end as k, n.total
+                         from generate_series(5, 100, 5) pct, n),
+            ranked as (
+              select row_number() over o as rank, sum(c.value_12m) over o as running
+                from customer c where true
+            """
+            + w.sql
+            + """
+              window o as (order by c.value_12m desc, c.id rows unbounded preceding))
             select p.pct::float8 / 100 as customer_share,
-                   (r.running / nullif(r.total, 0))::float8 as value_share, p.k as customers
+                   (r.running / nullif(p.total, 0))::float8 as value_share, p.k as customers
               from points p left join ranked r on r.rank = p.k
              order by p.pct
             """;
@@ -1048,22 +1062,25 @@ public final class JdbiReportQueries implements ReportQueries {
 
   @Override
   public Report.Table vipsNeedingAttention(int limit) {
+    // VIPs by value, each with its open tickets counted, until the list is full: the top VIPs
+    // mostly have an open complaint, so this stops after about the first hundred instead of
+    // counting every VIP's open tickets (the sub-select's order keeps the walk in value order).
     String sql =
         """
-        select c.id, c.name, c.value_12m,
-               count(*) filter (where t.type = 'COMPLAINT') as open_complaints,
-               count(*) filter (where t.breached) as open_breached
-          from customer c
-          -- the breached tickets hashed once, not looked up twice per open ticket
-          join (select t.customer_id, t.type,
-                       t.id in (select ticket_id from sla_event where kind = 'BREACH') as breached
-                  from ticket t where t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER')) t
-            on t.customer_id = c.id
-         where coalesce(c.tier_override, c.tier) = 'VIP'
-         group by 1, 2, 3
-        having count(*) filter (where t.type = 'COMPLAINT') > 0
-            or count(*) filter (where t.breached) > 0
-         order by 3 desc, 1 limit :limit
+        select c.id, c.name, c.value_12m, k.open_complaints, k.open_breached
+          from (select c.id, c.name, c.value_12m from customer c
+                 where coalesce(c.tier_override, c.tier) = 'VIP'
+                 order by c.value_12m desc, c.id offset 0) c
+          cross join lateral (
+            select count(*) filter (where t.type = 'COMPLAINT') as open_complaints,
+                   count(b.ticket_id) as open_breached
+              from ticket t
+              -- one look-up per ticket (an exists here was evaluated twice)
+              left join lateral (select e.ticket_id from sla_event e
+                                  where e.ticket_id = t.id and e.kind = 'BREACH' limit 1) b on true
+             where t.customer_id = c.id and t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER')) k
+         where k.open_complaints > 0 or k.open_breached > 0
+         order by c.value_12m desc, c.id limit :limit
         """;
     return table(
         "vipAttention",
@@ -1078,59 +1095,123 @@ public final class JdbiReportQueries implements ReportQueries {
             col("openBreached", Type.INTEGER)));
   }
 
+  /**
+   * The churn rule (docs/metrics.md) per customer: at least 3 inbound contacts in the 90 days
+   * before the last 90 before :end, and in the last 90 days at most half as many.
+   */
+  private static final String CHURN_CONTACTS =
+      """
+      with contacts as (
+        select i.customer_id,
+               count(*) filter (where i.started_at < cast(:end as timestamptz) - interval '90 days')
+                 as before,
+               count(*) filter (where i.started_at >= cast(:end as timestamptz) - interval '90 days')
+                 as recent
+          from interaction i
+         where i.direction = 'INBOUND' and i.customer_id is not null
+           and i.started_at >= cast(:end as timestamptz) - interval '180 days'
+           and i.started_at < :end
+         group by 1)
+      """;
+
+  private static final String CHURN_RULE = " k.before >= 3 and k.recent * 2 <= k.before";
+
+  private static final List<Report.Column> CHURN_COLUMNS =
+      List.of(
+          col("customerId", Type.INTEGER),
+          col("customer", Type.TEXT),
+          col("tier", Type.TEXT),
+          col("value12m", Type.DECIMAL),
+          col("contactsBefore", Type.INTEGER),
+          col("contactsRecent", Type.INTEGER));
+
+  /** Snapshots kept for this many ends at most (the most recently computed). */
+  static final int CHURN_SNAPSHOTS = 50;
+
   @Override
-  public Report.Table churnRisk(Instant end, ReportFilter filter, int limit) {
+  public Churn churnRisk(Instant end, Instant now, ReportFilter filter, int limit) {
     Where w =
         new Where()
             .add(
                 "coalesce(c.tier_override, c.tier) = :tier",
                 "tier",
                 filter.tier() == null ? null : filter.tier().name());
-    // The rule (docs/metrics.md): at least 3 inbound contacts in the 90 days before the last 90,
-    // and in the last 90 days at most half as many.
-    String sql =
-        """
-        with contacts as (
-          select i.customer_id,
-                 count(*) filter (where i.started_at < cast(:end as timestamptz) - interval '90 days')
-                   as before,
-                 count(*) filter (where i.started_at >= cast(:end as timestamptz) - interval '90 days')
-                   as recent
-            from interaction i
-           where i.direction = 'INBOUND' and i.customer_id is not null
-             and i.started_at >= cast(:end as timestamptz) - interval '180 days'
-             and i.started_at < :end
-           group by 1)
-        select c.id, c.name, coalesce(c.tier_override, c.tier) as tier, c.value_12m,
-               k.before, k.recent
-          from contacts k join customer c on c.id = k.customer_id
-         where k.before >= 3 and k.recent * 2 <= k.before
-        """
+    // The customers' name, tier and value now; only the contact counts are kept per end.
+    String list =
+        " select c.id, c.name, coalesce(c.tier_override, c.tier) as tier, c.value_12m,"
+            + " k.before, k.recent from %s k join customer c on c.id = k.customer_id where"
+            + CHURN_RULE
             + w.sql
             + " order by c.value_12m desc, c.id limit :limit";
-    return table(
-        "churnRisk",
-        sql,
-        Map.of("end", end, "limit", limit),
-        w,
-        List.of(
-            col("customerId", Type.INTEGER),
-            col("customer", Type.TEXT),
-            col("tier", Type.TEXT),
-            col("value12m", Type.DECIMAL),
-            col("contactsBefore", Type.INTEGER),
-            col("contactsRecent", Type.INTEGER)));
+    Map<String, Object> binds = Map.of("end", end, "limit", limit);
+    if (!rollups || end.isAfter(now)) {
+      // an end still to come: its last 90 days are still filling
+      return new Churn(
+          table("churnRisk", CHURN_CONTACTS + list.formatted("contacts"), binds, w, CHURN_COLUMNS),
+          null);
+    }
+    return jdbi.inTransaction(
+        h -> {
+          Instant computed = churnSnapshot(h, end);
+          if (computed == null) {
+            // Inbound contacts written meanwhile drop snapshots of their window (V25's trigger,
+            // which waits for this lock): counted here, or dropping what this keeps.
+            h.execute("lock table churn_snapshot in share row exclusive mode");
+            computed = churnSnapshot(h, end);
+            if (computed == null) {
+              computed = now;
+              h.createUpdate("insert into churn_snapshot (end_at, computed_at) values (:end, :at)")
+                  .bind("end", end)
+                  .bind("at", now)
+                  .execute();
+              h.createUpdate(
+                      CHURN_CONTACTS
+                          + " insert into churn_snapshot_customer (end_at, customer_id, before,"
+                          + " recent) select :end, k.customer_id, k.before, k.recent from"
+                          + " contacts k where"
+                          + CHURN_RULE)
+                  .bind("end", end)
+                  .execute();
+              h.createUpdate(
+                      "delete from churn_snapshot where end_at not in (select end_at from"
+                          + " churn_snapshot order by computed_at desc, end_at desc limit :keep)")
+                  .bind("keep", CHURN_SNAPSHOTS)
+                  .execute();
+            }
+          }
+          return new Churn(
+              table(
+                  h,
+                  "churnRisk",
+                  list.formatted("(select * from churn_snapshot_customer where end_at = :end)"),
+                  binds,
+                  w,
+                  CHURN_COLUMNS),
+              computed);
+        });
+  }
+
+  private static Instant churnSnapshot(Handle h, Instant end) {
+    return h.createQuery("select computed_at from churn_snapshot where end_at = :end")
+        .bind("end", end)
+        .mapTo(Instant.class)
+        .findOne()
+        .orElse(null);
   }
 
   @Override
   public List<Report.Table> fieldService(ReportPeriod period, ReportFilter filter) {
     JdbiFieldServiceFacts facts = new JdbiFieldServiceFacts(jdbi);
-    List<FieldServiceFigures.OrderFact> orders = facts.orders(period, filter);
+    // Every order with what per technician and day needs, the costs summed per technician in
+    // SQL, and all facts only for the orders listed.
+    List<FieldServiceFigures.OrderFact> visits = facts.visits(period, filter);
     java.util.Set<Long> technicians = new java.util.HashSet<>();
-    orders.forEach(o -> technicians.add(o.technicianId()));
+    visits.forEach(o -> technicians.add(o.technicianId()));
     return FieldServiceFigures.tables(
         period,
-        orders,
+        visits,
+        facts.costs(period, filter),
+        facts.orders(period, filter, FieldServiceFigures.MAX_ORDERS),
         facts.technicians(technicians, period.from(), period.to()),
         dev.callcenter.helpdesk.dispatch.TravelModel.DEFAULT);
   }
@@ -1143,23 +1224,30 @@ public final class JdbiReportQueries implements ReportQueries {
 
   private Report.Table table(
       String code, String sql, Map<String, Object> binds, Where w, List<Report.Column> columns) {
-    return jdbi.withHandle(
-        (Handle h) -> {
-          Query q = h.createQuery(sql);
-          binds.forEach(q::bind);
-          w.bind(q);
-          List<List<Object>> rows =
-              q.map(
-                      (rs, ctx) -> {
-                        List<Object> row = new ArrayList<>(columns.size());
-                        for (int i = 0; i < columns.size(); i++) {
-                          row.add(value(rs.getObject(i + 1), columns.get(i).type()));
-                        }
-                        return row;
-                      })
-                  .list();
-          return new Report.Table(code, columns, rows);
-        });
+    return jdbi.withHandle((Handle h) -> table(h, code, sql, binds, w, columns));
+  }
+
+  private static Report.Table table(
+      Handle h,
+      String code,
+      String sql,
+      Map<String, Object> binds,
+      Where w,
+      List<Report.Column> columns) {
+    Query q = h.createQuery(sql);
+    binds.forEach(q::bind);
+    w.bind(q);
+    List<List<Object>> rows =
+        q.map(
+                (rs, ctx) -> {
+                  List<Object> row = new ArrayList<>(columns.size());
+                  for (int i = 0; i < columns.size(); i++) {
+                    row.add(value(rs.getObject(i + 1), columns.get(i).type()));
+                  }
+                  return row;
+                })
+            .list();
+    return new Report.Table(code, columns, rows);
   }
 
   private static Object value(Object raw, Type type) {

@@ -44,6 +44,7 @@ public final class JdbiReportRollups implements ReportRollups {
               h.execute("delete from call_rollup");
               h.execute("delete from agent_state_rollup");
               long calls = h.createUpdate(CALL_INSERT + callSelect("true", 1, "0")).execute();
+              calls += h.createUpdate(TEAM_INSERT + teamSelect("true", 1, "0")).execute();
               long states =
                   h.createUpdate(
                           STATE_INSERT + stateSelect("l.ended_at is not null", 1) + STATE_CONFLICT)
@@ -53,12 +54,17 @@ public final class JdbiReportRollups implements ReportRollups {
     return new Rebuilt(rows[0], rows[1], Duration.ofNanos(System.nanoTime() - t0));
   }
 
-  /** Adds ({@code sign} 1) or takes back (-1) one call record's share of the call rollup. */
+  /**
+   * Adds ({@code sign} 1) or takes back (-1) one call record's share of the call rollup: its queue
+   * and agent rows, then (a statement of its own, so it reads team membership after this
+   * transaction holds its lock on call_rollup: see V24's trigger) its agent's teams' rows.
+   */
   static void addCall(Handle h, long callRecordId, int sign) {
-    h.createUpdate(
-            CALL_INSERT
-                + callSelect("r.id = :id", sign, "max(r.id % " + SHARDS + ")")
-                + CALL_CONFLICT)
+    String shard = "max(r.id % " + SHARDS + ")";
+    h.createUpdate(CALL_INSERT + callSelect("r.id = :id", sign, shard) + CALL_CONFLICT)
+        .bind("id", callRecordId)
+        .execute();
+    h.createUpdate(TEAM_INSERT + teamSelect("r.id = :id", sign, shard) + CALL_CONFLICT)
         .bind("id", callRecordId)
         .execute();
   }
@@ -161,8 +167,14 @@ public final class JdbiReportRollups implements ReportRollups {
           + String.join(", ", CALL_MEASURES)
           + ", shard) ";
 
+  /** Team rows ('T', V24): the agent rows of a team's current members, summed. */
+  private static final String TEAM_INSERT =
+      "insert into call_rollup (grain, slot, queue, tier, agent_id, "
+          + String.join(", ", CALL_MEASURES)
+          + ", shard, team) ";
+
   private static final String CALL_CONFLICT =
-      " on conflict (grain, slot, agent_id, queue, tier, shard) do update set "
+      " on conflict (grain, slot, agent_id, queue, tier, team, shard) do update set "
           + CALL_MEASURES.stream()
               .map(c -> c + " = call_rollup." + c + " + excluded." + c)
               .collect(Collectors.joining(", "));
@@ -242,6 +254,24 @@ public final class JdbiReportRollups implements ReportRollups {
         + agg
         + rows
         + " and r.agent_id is not null group by 2, 5";
+  }
+
+  /**
+   * The 'T' rows: each call answered by an agent, once for every team the agent is in now (the raw
+   * team filter's meaning; V24's trigger moves an agent's share when that changes).
+   */
+  private static String teamSelect(String where, int sign, String shard) {
+    return "select 'T', "
+        + slot("r.offered_at")
+        + ", '', '', 0, "
+        + callAggregates(sign)
+        + ", "
+        + shard
+        + ", m.team_key from (select c.*, "
+        + BIN_SQL
+        + " as bin from call_record c) r join team_member m on m.user_id = r.agent_id where "
+        + where
+        + " group by 2, m.team_key";
   }
 
   // ------------------------------------------------------------------ agent states

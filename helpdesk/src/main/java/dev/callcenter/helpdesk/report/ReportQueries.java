@@ -72,8 +72,19 @@ public interface ReportQueries {
   /** VIP customers with open complaints or open tickets whose SLA was breached. */
   Report.Table vipsNeedingAttention(int limit);
 
-  /** Customers whose inbound contacts dropped (docs/metrics.md, churn risk). */
-  Report.Table churnRisk(Instant end, ReportFilter filter, int limit);
+  /**
+   * Customers whose inbound contacts dropped in the 180 days before {@code end} (docs/metrics.md,
+   * churn risk): from the snapshot kept for that end when it is not after {@code now} (computed and
+   * kept on the first request, dropped when a contact in its window changes: V25), else from the
+   * raw rows.
+   */
+  Churn churnRisk(Instant end, Instant now, ReportFilter filter, int limit);
+
+  /**
+   * The churn-risk list, and when the counts behind it were computed (null: just now, from the raw
+   * rows).
+   */
+  record Churn(Report.Table table, Instant computedAt) {}
 
   /**
    * Field-service figures for orders planned in the period: summary, per technician, per technician

@@ -408,6 +408,14 @@ public final class ReportService {
             thresholds));
     params.put(
         "churnRule", "contactsBefore >= 3 and contactsRecent * 2 <= contactsBefore (90 days each)");
+    ReportQueries.Churn churn =
+        queries.churnRisk(period.end(), clock.instant(), filter, LIST_LIMIT);
+    // How fresh the churn counts are: kept since then for this end (a contact written later in
+    // its window drops the snapshot), or computed now from the raw rows.
+    params.put("churnSource", churn.computedAt() == null ? "raw" : "snapshot");
+    if (churn.computedAt() != null) {
+      params.put("churnComputedAt", churn.computedAt());
+    }
     return new Report(
         "customers",
         params,
@@ -418,7 +426,7 @@ public final class ReportService {
             vipCut(pareto, curve),
             new Report.Table("serviceByTier", tierCols, tierRows),
             queries.vipsNeedingAttention(LIST_LIMIT),
-            queries.churnRisk(period.end(), filter, LIST_LIMIT)));
+            churn.table()));
   }
 
   /**

@@ -47,9 +47,21 @@ public final class RollupPlan {
   public enum Source {
     /** Per slot, queue and tier rows (no filter, queue, tier). */
     ROLLUP_QUEUE,
-    /** Per slot and agent rows (agent or team filter). */
+    /** Per slot and agent rows (agent filter, with or without a team). */
     ROLLUP_AGENT,
-    RAW
+    /** Per slot and team rows (team filter alone, V24). */
+    ROLLUP_TEAM,
+    RAW;
+
+    /** The call_rollup grain this source reads. */
+    String grain() {
+      return switch (this) {
+        case ROLLUP_QUEUE -> "Q";
+        case ROLLUP_AGENT -> "A";
+        case ROLLUP_TEAM -> "T";
+        case RAW -> throw new IllegalStateException("raw rows have no grain");
+      };
+    }
   }
 
   /** Why a request reads the raw rows, as a code; null when it reads the rollup. */
@@ -73,7 +85,10 @@ public final class RollupPlan {
     if (rawReason(p, f, t) != null) {
       return Source.RAW;
     }
-    return f.agentId() != null || f.team() != null ? Source.ROLLUP_AGENT : Source.ROLLUP_QUEUE;
+    if (f.agentId() != null) {
+      return Source.ROLLUP_AGENT;
+    }
+    return f.team() != null ? Source.ROLLUP_TEAM : Source.ROLLUP_QUEUE;
   }
 
   /** Whether agent time (which has no queue or tier) can be read from the rollup. */

@@ -357,6 +357,46 @@ class FieldServiceReportTest {
         .isEmpty();
     assertThat(run("2026-02-01", "2026-02-01", null).table("summary").rows().getFirst())
         .containsExactly(0L, 0L, 0L, null, null, null, null, null, null);
+
+    // The report reads costs summed per technician and full facts only for the orders listed:
+    // the same tables as computing everything from every order's full facts.
+    for (Long technician : java.util.Arrays.asList(null, tech.userId())) {
+      for (String[] p :
+          List.of(
+              new String[] {"2026-01-05", "2026-01-06"},
+              new String[] {"2026-01-01", "2026-01-31"})) {
+        ReportPeriod period =
+            new ReportPeriod(LocalDate.parse(p[0]), LocalDate.parse(p[1]), TAIPEI, Bucket.DAY);
+        ReportFilter filter = new ReportFilter(null, null, technician, null, null);
+        assertThat(reports.fieldService(period, filter).tables())
+            .isEqualTo(fromEveryOrdersFacts(period, filter));
+      }
+    }
+  }
+
+  /** The tables computed as before: every order with all its facts, costs summed in Java. */
+  private List<Report.Table> fromEveryOrdersFacts(ReportPeriod period, ReportFilter filter) {
+    JdbiFieldServiceFacts facts = new JdbiFieldServiceFacts(kit.db.jdbi());
+    List<FieldServiceFigures.OrderFact> all = facts.orders(period, filter, Integer.MAX_VALUE);
+    java.util.Map<Long, FieldServiceFigures.Costs> costs = new java.util.HashMap<>();
+    for (FieldServiceFigures.OrderFact o : all) {
+      costs.merge(
+          o.technicianId(),
+          new FieldServiceFigures.Costs(o.labourMinutes(), o.partsCost(), o.expenses()),
+          (a, b) ->
+              new FieldServiceFigures.Costs(
+                  a.labourMinutes() + b.labourMinutes(),
+                  a.parts().add(b.parts()),
+                  a.expenses().add(b.expenses())));
+    }
+    java.util.Set<Long> ids = new java.util.HashSet<>(costs.keySet());
+    return FieldServiceFigures.tables(
+        period,
+        all,
+        costs,
+        all,
+        facts.technicians(ids, period.from(), period.to()),
+        dev.callcenter.helpdesk.dispatch.TravelModel.DEFAULT);
   }
 
   private static List<Object> row(Report.Table table, long orderId) {

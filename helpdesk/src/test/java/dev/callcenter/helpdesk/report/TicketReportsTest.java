@@ -251,6 +251,177 @@ class TicketReportsTest {
         .containsExactly(List.of(ids[0], "客戶0", "STANDARD", 50.0, 4L, 1L));
   }
 
+  @Test
+  void churnRiskOfAPastEndIsKeptAgreesWithTheRawRowsAndIsDroppedWhenAContactInItsWindowChanges() {
+    ReportService raw = new ReportService(new JdbiReportQueries(kit.db.jdbi(), false), kit.clock);
+    long[] ids = new long[4];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = kit.customer("客戶" + i, i == 3 ? Tier.VIP : Tier.STANDARD).id();
+      kit.execute("update customer set value_12m = " + (40 - 10 * i) + " where id = " + ids[i]);
+    }
+    Instant end = TicketKit.taipei("2026-07-01T00:00");
+    // before / recent: 4/1 at risk, 3/2 not, 5/0 at risk, 3/1 at risk (VIP)
+    int[][] contacts = {{4, 1}, {3, 2}, {5, 0}, {3, 1}};
+    for (int c = 0; c < contacts.length; c++) {
+      for (int i = 0; i < contacts[c][0]; i++) {
+        inbound(ids[c], end.minus(Duration.ofDays(100 + 10L * i)));
+      }
+      for (int i = 0; i < contacts[c][1]; i++) {
+        inbound(ids[c], end.minus(Duration.ofDays(10 + 10L * i)));
+      }
+    }
+    ReportPeriod june = days("2026-06-01", "2026-06-30");
+    kit.clock.set(TicketKit.taipei("2026-07-02T08:00"));
+
+    Report first = reports.customers(june, ReportFilter.none(), CallThresholds.defaults());
+    assertThat(first.parameters())
+        .containsEntry("churnSource", "snapshot")
+        .containsEntry("churnComputedAt", kit.clock.instant());
+    assertThat(first.table("churnRisk").rows())
+        .containsExactly(
+            List.of(ids[0], "客戶0", "STANDARD", 40.0, 4L, 1L),
+            List.of(ids[2], "客戶2", "STANDARD", 20.0, 5L, 0L),
+            List.of(ids[3], "客戶3", "VIP", 10.0, 3L, 1L));
+    assertChurnAgrees(raw, june);
+    assertThat(kit.count("select count(*) from churn_snapshot_customer")).isEqualTo(3);
+
+    // read again later: the kept counts, computed when first asked
+    kit.clock.advance(Duration.ofHours(5));
+    assertThat(reports.customers(june, ReportFilter.none(), CallThresholds.defaults()).parameters())
+        .containsEntry("churnComputedAt", kit.clock.instant().minus(Duration.ofHours(5)));
+    // values and tiers are today's: a new value reorders the list at once
+    kit.execute("update customer set value_12m = 100 where id = " + ids[3]);
+    assertChurnAgrees(raw, june);
+    // a contact after the end does not touch the snapshot; one inside its window drops it
+    inbound(ids[0], end.plus(Duration.ofDays(1)));
+    assertThat(kit.count("select count(*) from churn_snapshot")).isEqualTo(1);
+    inbound(ids[0], end.minus(Duration.ofDays(1)));
+    assertThat(kit.count("select count(*) from churn_snapshot")).isZero();
+    Report again = reports.customers(june, ReportFilter.none(), CallThresholds.defaults());
+    assertThat(again.parameters()).containsEntry("churnComputedAt", kit.clock.instant());
+    assertThat(again.table("churnRisk").rows())
+        .containsExactly(
+            List.of(ids[3], "客戶3", "VIP", 100.0, 3L, 1L),
+            List.of(ids[0], "客戶0", "STANDARD", 40.0, 4L, 2L),
+            List.of(ids[2], "客戶2", "STANDARD", 20.0, 5L, 0L));
+    assertChurnAgrees(raw, june);
+    // a contact moved out of the window, or removed, drops it too
+    kit.execute(
+        "update interaction set started_at = started_at - interval '1 year' where customer_id = "
+            + ids[2]);
+    assertChurnAgrees(raw, june);
+    kit.execute("delete from interaction where customer_id = " + ids[3]);
+    assertChurnAgrees(raw, june);
+    assertThat(
+            reports
+                .customers(june, ReportFilter.none(), CallThresholds.defaults())
+                .table("churnRisk")
+                .rows())
+        .containsExactly(List.of(ids[0], "客戶0", "STANDARD", 40.0, 4L, 2L));
+
+    // a period that has not ended yet is counted from the raw rows every time
+    Report july =
+        reports.customers(
+            days("2026-07-01", "2026-07-31"), ReportFilter.none(), CallThresholds.defaults());
+    assertThat(july.parameters()).containsEntry("churnSource", "raw");
+    assertThat(july.parameters()).doesNotContainKey("churnComputedAt");
+  }
+
+  private void assertChurnAgrees(ReportService raw, ReportPeriod period) {
+    for (ReportFilter f :
+        List.of(
+            ReportFilter.none(),
+            new ReportFilter(null, null, null, null, Tier.VIP),
+            new ReportFilter(null, null, null, null, Tier.STANDARD))) {
+      assertThat(reports.customers(period, f, CallThresholds.defaults()).table("churnRisk").rows())
+          .as("%s", f)
+          .isEqualTo(raw.customers(period, f, CallThresholds.defaults()).table("churnRisk").rows());
+    }
+  }
+
+  @Test
+  void slaOverAShortAndALongPeriodCountTheSameBreachesAndATierFilterNarrowsTheOpenTickets() {
+    long ann = kit.customer("Ann", Tier.STANDARD).id();
+    long vip = kit.customer("Vic", Tier.VIP).id();
+    kit.open(TicketType.FAULT_REPORT, Priority.URGENT, ann, null);
+    kit.open(TicketType.FAULT_REPORT, Priority.URGENT, vip, null);
+    long quick = kit.open(TicketType.FAULT_REPORT, Priority.URGENT, ann, null).id();
+    kit.clock.advance(Duration.ofMinutes(10));
+    kit.workflow.changeStatus(quick, StatusChange.resolve("fixed"), null);
+    kit.clock.advance(Duration.ofMinutes(70));
+    kit.monitor().scan();
+    assertThat(kit.count("select count(*) from sla_event where kind = 'BREACH'")).isEqualTo(2);
+
+    Report.Table day =
+        reports.sla(days("2026-01-05", "2026-01-05"), ReportFilter.none()).table("sla");
+    Report.Table forty =
+        reports.sla(days("2025-12-01", "2026-01-09"), ReportFilter.none()).table("sla");
+
+    assertThat(forty.rows()).isEqualTo(day.rows());
+    assertThat(
+            day.rows().stream()
+                .mapToLong(r -> (Long) r.get(day.index("firstResponseBreached")))
+                .sum())
+        .isEqualTo(2L);
+    assertThat(
+            reports
+                .sla(
+                    days("2026-01-05", "2026-01-05"),
+                    new ReportFilter(null, null, null, null, Tier.VIP))
+                .table("timeToBreach")
+                .rows())
+        .containsExactly(List.of("0-overdue", 1L));
+    assertThat(
+            reports
+                .sla(days("2026-01-05", "2026-01-05"), ReportFilter.none())
+                .table("timeToBreach")
+                .rows())
+        .containsExactly(List.of("0-overdue", 2L));
+  }
+
+  @Test
+  void vipsNeedingAttentionAreTheVipsWithAnOpenComplaintOrAnOpenBreachedTicketByValue() {
+    long[] vip = new long[5];
+    for (int i = 0; i < vip.length; i++) {
+      vip[i] = kit.customer("貴賓" + i, Tier.VIP).id();
+      kit.execute("update customer set value_12m = " + (100 - 10 * i) + " where id = " + vip[i]);
+    }
+    long standard = kit.customer("Sam", Tier.STANDARD).id();
+    kit.execute("update customer set value_12m = 1000 where id = " + standard);
+    // 貴賓0: two open complaints and an open urgent fault that will breach
+    kit.open(TicketType.COMPLAINT, Priority.NORMAL, vip[0], null);
+    kit.open(TicketType.COMPLAINT, Priority.NORMAL, vip[0], null);
+    kit.open(TicketType.FAULT_REPORT, Priority.URGENT, vip[0], null);
+    // 貴賓1: nothing open; 貴賓2: a complaint, resolved; 貴賓3: only a breached open fault
+    long resolved = kit.open(TicketType.COMPLAINT, Priority.NORMAL, vip[2], null).id();
+    kit.workflow.changeStatus(resolved, StatusChange.resolve("sorted"), null);
+    kit.open(TicketType.FAULT_REPORT, Priority.URGENT, vip[3], null);
+    // 貴賓4: an open complaint; the standard customer too (not a VIP)
+    kit.open(TicketType.COMPLAINT, Priority.NORMAL, vip[4], null);
+    kit.open(TicketType.COMPLAINT, Priority.NORMAL, standard, null);
+    kit.open(TicketType.FAULT_REPORT, Priority.URGENT, standard, null);
+    kit.clock.advance(Duration.ofMinutes(90));
+    kit.monitor().scan();
+
+    Report r =
+        reports.customers(
+            days("2026-01-05", "2026-01-05"), ReportFilter.none(), CallThresholds.defaults());
+
+    // after 90 minutes every open ticket of a VIP has breached its first response
+    assertThat(
+            kit.count(
+                "select count(*) from sla_event e join ticket t on t.id = e.ticket_id"
+                    + " where e.kind = 'BREACH' and e.target = 'FIRST_RESPONSE'"
+                    + " and t.status <> 'RESOLVED' and t.customer_id = "
+                    + vip[0]))
+        .isEqualTo(3);
+    assertThat(r.table("vipAttention").rows())
+        .containsExactly(
+            List.of(vip[0], "貴賓0", 100.0, 2L, 3L),
+            List.of(vip[3], "貴賓3", 70.0, 0L, 1L),
+            List.of(vip[4], "貴賓4", 60.0, 1L, 1L));
+  }
+
   private void inbound(long customer, Instant at) {
     kit.db
         .jdbi()
