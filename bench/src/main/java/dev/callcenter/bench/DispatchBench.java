@@ -4,6 +4,7 @@ import dev.callcenter.helpdesk.dispatch.GeoPoint;
 import dev.callcenter.helpdesk.dispatch.planning.DispatchPlan;
 import dev.callcenter.helpdesk.dispatch.planning.DispatcherRule;
 import dev.callcenter.helpdesk.dispatch.planning.InstanceGenerator;
+import dev.callcenter.helpdesk.dispatch.planning.InstanceGenerator.Load;
 import dev.callcenter.helpdesk.dispatch.planning.PlanShift;
 import dev.callcenter.helpdesk.dispatch.planning.PlanVerifier;
 import dev.callcenter.helpdesk.dispatch.planning.PlanVisit;
@@ -20,7 +21,8 @@ import java.util.Set;
  * 40): Timefold with a time budget, Timefold's construction heuristic alone, and the greedy
  * dispatcher's rule ({@link DispatcherRule}); every plan is checked by {@link PlanVerifier}, not by
  * the solver's own score. Then an emergency order inserted into the solved day with the first visit
- * of every technician under way.
+ * of every technician under way. Each day is run over-booked (as generated) and then, as {@link
+ * Load#SERVABLE}, with a team sized for it ({@code -DdispatchLoads=over-booked,servable}).
  */
 final class DispatchBench {
 
@@ -53,13 +55,17 @@ final class DispatchBench {
         "min/served",
         "violations");
     String only = System.getProperty("dispatchOnly", "");
-    for (String each : seeds.split(",")) {
-      long seed = Long.parseLong(each.strip());
-      if (!only.equals("large")) {
-        size(80, 6, seed, smallBudget, emergencyBudget);
-      }
-      if (!only.equals("small")) {
-        size(500, 40, seed, largeBudget, emergencyBudget);
+    for (String loadName : System.getProperty("dispatchLoads", "over-booked,servable").split(",")) {
+      Load load =
+          Load.valueOf(loadName.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+      for (String each : seeds.split(",")) {
+        long seed = Long.parseLong(each.strip());
+        if (!only.equals("large")) {
+          size(80, 6, seed, load, smallBudget, emergencyBudget);
+        }
+        if (!only.equals("small")) {
+          size(500, 40, seed, load, largeBudget, emergencyBudget);
+        }
       }
     }
     System.out.printf(
@@ -69,26 +75,35 @@ final class DispatchBench {
       double t = d.timefold().travelMinutes();
       System.out.printf(
           "%-12s travel %+.1f %% (goal <= -15 %%), per served order %+.1f %%, unassigned %d vs %d"
-              + " (goal: fewer), unassigned priority %d vs %d%n",
+              + " (goal: fewer), unassigned priority %d vs %d: goal %s%n",
           d.name() + " s" + d.seed(),
           100 * (t - g) / g,
           100 * (perServed(d.timefold()) - perServed(d.greedy())) / perServed(d.greedy()),
           unassigned(d.timefold()),
           unassigned(d.greedy()),
           unassignedPriority(d.timefold()),
-          unassignedPriority(d.greedy()));
+          unassignedPriority(d.greedy()),
+          t <= 0.85 * g && unassigned(d.timefold()) < unassigned(d.greedy()) ? "met" : "NOT met");
     }
   }
 
   private static void size(
-      int orders, int technicians, long seed, Duration budget, Duration emergencyBudget) {
-    String name = orders + "/" + technicians + " s" + seed;
+      int orders,
+      int technicians,
+      long seed,
+      Load load,
+      Duration budget,
+      Duration emergencyBudget) {
+    DispatchPlan greedy = InstanceGenerator.generate(orders, technicians, seed, load);
+    // Orders / the whole team: "80/6" over-booked, "80/11" the servable day with its larger team.
+    String size = orders + "/" + greedy.getShifts().size();
+    String name = size + " s" + seed;
     Planner planner = new Planner();
     System.out.printf("%-12s load average before: %s%n", name, loadAverage());
 
-    DispatchPlan greedy = InstanceGenerator.generate(orders, technicians, seed);
     long cpu = cpuMillis();
     DispatcherRule.Result g = DispatcherRule.plan(greedy);
+    demand(name, greedy);
     print(
         name,
         "greedy baseline",
@@ -100,7 +115,7 @@ final class DispatchBench {
         g.unassignedPriority(),
         greedy);
 
-    DispatchPlan chProblem = InstanceGenerator.generate(orders, technicians, seed);
+    DispatchPlan chProblem = InstanceGenerator.generate(orders, technicians, seed, load);
     cpu = cpuMillis();
     var ch =
         planner.solve(
@@ -111,7 +126,7 @@ final class DispatchBench {
             p -> {});
     print(name, "Timefold construction", ch.firstFeasibleMillis(), ch.millis(), cpu, ch.plan());
 
-    DispatchPlan own = InstanceGenerator.generate(orders, technicians, seed);
+    DispatchPlan own = InstanceGenerator.generate(orders, technicians, seed, load);
     cpu = cpuMillis();
     var unseeded =
         planner.solve(own, budget, Planner.Mode.WITHOUT_RULE, new Planner.Run(), p -> {});
@@ -123,7 +138,7 @@ final class DispatchBench {
         cpu,
         unseeded.plan());
 
-    DispatchPlan problem = InstanceGenerator.generate(orders, technicians, seed);
+    DispatchPlan problem = InstanceGenerator.generate(orders, technicians, seed, load);
     cpu = cpuMillis();
     var full = planner.solve(problem, budget, Planner.Mode.FULL, new Planner.Run(), p -> {});
     print(
@@ -133,7 +148,7 @@ final class DispatchBench {
         full.millis(),
         cpu,
         full.plan());
-    DAYS.add(new Day(orders + "/" + technicians, seed, greedy, full.plan()));
+    DAYS.add(new Day(size, seed, greedy, full.plan()));
 
     emergency(name, planner, full.plan(), emergencyBudget);
     System.out.printf("%-12s load average after: %s%n", name, loadAverage());
@@ -196,6 +211,25 @@ final class DispatchBench {
         again.millis(),
         cpu,
         again.plan());
+  }
+
+  /**
+   * How much work the day holds against its shifts: time on site plus driving at the rule's rate
+   * (its minutes per served order for every order), over the working technicians' shift time.
+   */
+  private static void demand(String name, DispatchPlan ruled) {
+    double shifts =
+        ruled.getShifts().stream()
+                .filter(s -> !s.isDayOff())
+                .mapToLong(s -> s.getEnd() - s.getStart())
+                .sum()
+            / 60.0;
+    double onSite = ruled.getVisits().stream().mapToLong(PlanVisit::getDuration).sum() / 60.0;
+    double driving = perServed(ruled) * ruled.getVisits().size() / 60.0;
+    System.out.printf(
+        "%-12s demand: %.0f h on site + %.0f h driving at the rule's rate = %.2f x the shifts' %.0f"
+            + " h%n",
+        name, onSite, driving, (onSite + driving) / shifts, shifts);
   }
 
   /** When the emergency order first had a place in the best plan (from that solve's start). */
