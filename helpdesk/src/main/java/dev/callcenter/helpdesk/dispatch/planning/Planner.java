@@ -32,11 +32,12 @@ public final class Planner {
   /** How to search. */
   public enum Mode {
     /**
-     * A day with nothing placed yet starts from {@link DispatcherRule}'s routes, then the
-     * construction heuristic places what it can of the rest and local search improves the plan for
-     * the rest of the budget. A day with routes already (re-planning) is first repaired by {@link
-     * InsertionRepair} (left-out orders put where they fit, or in place of less important visits)
-     * and then goes straight to local search.
+     * A day with nothing placed yet starts from {@link DispatcherRule}'s routes or from the
+     * construction heuristic's plan, whichever leaves out less (by the medium score's weights, then
+     * drives less); from the rule's routes the construction heuristic then places what it can of
+     * the rest. Local search improves the plan for the rest of the budget. A day with routes
+     * already (re-planning) is first repaired by {@link InsertionRepair} (left-out orders put where
+     * they fit, or in place of less important visits) and then goes straight to local search.
      */
     FULL,
     /** Construction heuristic then local search, without the dispatcher's rule as the start. */
@@ -142,18 +143,22 @@ public final class Planner {
       Predicate<DispatchPlan> goal) {
     long started = System.nanoTime();
     boolean replanning = problem.getShifts().stream().anyMatch(s -> !s.getVisits().isEmpty());
+    boolean constructed = false;
     if (mode == Mode.FULL && !replanning) {
-      DispatcherRule.plan(problem);
+      DispatchPlan start = start(problem, budget, run);
+      constructed = start != problem;
+      problem = start;
     } else if (mode == Mode.FULL) {
       InsertionRepair.apply(problem);
     }
-    // The rule's time counts against the budget.
+    // The rule's and the construction's time counts against the budget.
     Duration left = budget.minusMillis((System.nanoTime() - started) / 1_000_000);
     SolverConfig cfg = config(left.isNegative() ? Duration.ofMillis(1) : left, mode);
-    if (replanning && mode == Mode.FULL) {
+    if ((replanning || constructed) && mode == Mode.FULL) {
       // Re-planning a day that has routes (an emergency, a technician off sick): the construction
       // heuristic would try every left-out order in every position again (seconds on a full large
-      // day), so local search starts at once and moves orders in and out.
+      // day), so local search starts at once and moves orders in and out. The same from the
+      // construction heuristic's own plan: it has placed what it could.
       cfg.withPhases(localSearch());
     }
     Solver<DispatchPlan> solver = SolverFactory.<DispatchPlan>create(cfg).buildSolver();
@@ -184,5 +189,40 @@ public final class Planner {
       goalMet.set(millis);
     }
     return new Outcome(best, millis, firstFeasible.get(), goalMet.get());
+  }
+
+  /**
+   * Where local search starts on a day with nothing placed: the problem with {@link
+   * DispatcherRule}'s routes, or the construction heuristic's plan (a copy) when it leaves out less
+   * by the medium score's weights, or as much and drives less. On a day the team can serve the
+   * construction leaves out fewer orders and drives less than the rule, whose nearest-first chains
+   * local search does not undo within the budget; on an over-booked day the rule serves more.
+   */
+  static DispatchPlan start(DispatchPlan problem, Duration budget, Run run) {
+    Solver<DispatchPlan> solver =
+        SolverFactory.<DispatchPlan>create(config(budget, Mode.CONSTRUCTION_ONLY)).buildSolver();
+    run.solver.set(solver);
+    if (run.stopped) {
+      solver.terminateEarly();
+    }
+    // The solver works on a copy: the problem's shifts stay empty for the rule.
+    DispatchPlan construction = solver.solve(problem);
+    DispatcherRule.plan(problem);
+    long byConstruction = leftOut(construction);
+    long byRule = leftOut(problem);
+    boolean better =
+        byConstruction < byRule
+            || (byConstruction == byRule && construction.travelMinutes() < problem.travelMinutes());
+    return better && construction != problem ? construction : problem;
+  }
+
+  /** What the plan's left-out orders cost on the medium score. */
+  static long leftOut(DispatchPlan plan) {
+    var served = new java.util.HashSet<PlanVisit>();
+    plan.getShifts().forEach(s -> served.addAll(s.getVisits()));
+    return plan.getVisits().stream()
+        .filter(v -> !served.contains(v))
+        .mapToLong(v -> DispatchConstraints.UNASSIGNED_BASE + v.getPriority())
+        .sum();
   }
 }

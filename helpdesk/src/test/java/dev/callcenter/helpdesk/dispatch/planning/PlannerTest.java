@@ -163,6 +163,32 @@ class PlannerTest {
         .isEqualTo(travel.minutes(plan.getVisits().getFirst().getSite(), outside.getSite()));
   }
 
+  @Test
+  void aDayTheTeamCanServeStartsFromTheConstructionAndAnOverBookedOneFromTheRule() {
+    DispatchPlan servable = InstanceGenerator.generate(80, 6, 1, InstanceGenerator.Load.SERVABLE);
+    DispatchPlan ruled = InstanceGenerator.generate(80, 6, 1, InstanceGenerator.Load.SERVABLE);
+    DispatcherRule.plan(ruled);
+
+    DispatchPlan start = Planner.start(servable, Duration.ofSeconds(5), new Planner.Run());
+
+    assertThat(start).isNotSameAs(servable);
+    assertThat(Planner.leftOut(start)).isLessThan(Planner.leftOut(ruled));
+    assertThat(PlanVerifier.violations(start.getShifts(), start.getVisits())).isEmpty();
+    // The rule still ran on the problem itself, which the construction did not touch.
+    assertThat(servable.travelMinutes()).isEqualTo(ruled.travelMinutes());
+
+    DispatchPlan overBooked = InstanceGenerator.generate(80, 6, 1);
+    assertThat(Planner.start(overBooked, Duration.ofSeconds(5), new Planner.Run()))
+        .isSameAs(overBooked);
+    assertThat(Planner.leftOut(overBooked)).isEqualTo(Planner.leftOut(ruled(80, 6, 1)));
+  }
+
+  private static DispatchPlan ruled(int orders, int technicians, long seed) {
+    DispatchPlan day = InstanceGenerator.generate(orders, technicians, seed);
+    DispatcherRule.plan(day);
+    return day;
+  }
+
   private static boolean served(DispatchPlan plan, PlanVisit v) {
     return plan.getShifts().stream().anyMatch(s -> s.getVisits().contains(v));
   }
