@@ -18,6 +18,8 @@ import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -216,12 +218,15 @@ public final class Planner {
     return better && construction != problem ? construction : problem;
   }
 
-  /** What the plan's left-out orders cost on the medium score. */
+  /**
+   * What the plan's left-out orders cost on the medium score. Orders pinned to a technician are not
+   * counted: the rule leaves them to the construction heuristic that follows it.
+   */
   static long leftOut(DispatchPlan plan) {
-    var served = new java.util.HashSet<PlanVisit>();
+    Set<PlanVisit> served = new HashSet<>();
     plan.getShifts().forEach(s -> served.addAll(s.getVisits()));
     return plan.getVisits().stream()
-        .filter(v -> !served.contains(v))
+        .filter(v -> !served.contains(v) && v.getPinnedTechnicianId() == null)
         .mapToLong(v -> DispatchConstraints.UNASSIGNED_BASE + v.getPriority())
         .sum();
   }
