@@ -209,9 +209,9 @@ final class ReportBench {
           "%-14s %-6s %10.1f  (%s, daily)%n",
           "calls", "year", (System.nanoTime() - t1) / 1e6, f.label());
     }
-    // The customers report's churn counts are kept per period end once it has passed (V25): the
-    // first request for a day pays for counting them, and a day not over yet counts them every
-    // time (the clock above is 2026-01-01 00:00 UTC, 08:00 in Taipei).
+    // The customers report's churn counts are kept per period end (V25, V27): the first request
+    // for a day pays for counting them; for a day not over yet the contacts since are added when
+    // read (the clock above is 2026-01-01 00:00 UTC, 08:00 in Taipei).
     db.jdbi().useHandle(h -> h.execute("delete from churn_snapshot"));
     ReportService.Request past =
         new ReportService.Request(
@@ -233,7 +233,11 @@ final class ReportBench {
             null,
             null,
             null);
+    long t4 = System.nanoTime();
     reports.run(today);
+    System.out.printf(
+        "%-14s %-6s %10.1f  (today, first request: churn counted and kept)%n",
+        "customers", "day", (System.nanoTime() - t4) / 1e6);
     long[] ns = new long[runs];
     for (int i = 0; i < runs; i++) {
       long t3 = System.nanoTime();
@@ -242,7 +246,7 @@ final class ReportBench {
     }
     Arrays.sort(ns);
     System.out.printf(
-        "%-14s %-6s %10.1f %10.1f  (today, not over: churn from the raw rows every time)%n",
+        "%-14s %-6s %10.1f %10.1f  (today, later requests: kept counts + contacts since)%n",
         "customers", "day", ns[runs / 2] / 1e6, ns[0] / 1e6);
   }
 

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -1110,8 +1111,24 @@ public final class JdbiReportQueries implements ReportQueries {
           from interaction i
          where i.direction = 'INBOUND' and i.customer_id is not null
            and i.started_at >= cast(:end as timestamptz) - interval '180 days'
-           and i.started_at < :end
+           and i.started_at < :upto
          group by 1)
+      """;
+
+  /**
+   * A kept snapshot's customers with their counts now: for an end still to come, the contacts since
+   * the snapshot was computed are added (a customer not at risk then cannot be at risk later: the
+   * earlier window is over and the recent count only grows).
+   */
+  private static final String CHURN_KEPT =
+      """
+      (select s.customer_id, s.before, s.recent + coalesce(d.n, 0) as recent
+         from churn_snapshot_customer s
+         left join (select i.customer_id, count(*) as n from interaction i
+                     where i.direction = 'INBOUND' and i.customer_id is not null
+                       and i.started_at >= cast(:computed as timestamptz) and i.started_at < :end
+                     group by 1) d on d.customer_id = s.customer_id
+        where s.end_at = :end)
       """;
 
   private static final String CHURN_RULE = " k.before >= 3 and k.recent * 2 <= k.before";
@@ -1143,9 +1160,10 @@ public final class JdbiReportQueries implements ReportQueries {
             + CHURN_RULE
             + w.sql
             + " order by c.value_12m desc, c.id limit :limit";
-    Map<String, Object> binds = Map.of("end", end, "limit", limit);
-    if (!rollups || end.isAfter(now)) {
-      // an end still to come: its last 90 days are still filling
+    Map<String, Object> binds = Map.of("end", end, "upto", end, "limit", limit);
+    if (!rollups || end.minus(Duration.ofDays(90)).isAfter(now)) {
+      // without rollups, or for an end so far ahead that its earlier 90 days are not over: counted
+      // every time
       return new Churn(
           table("churnRisk", CHURN_CONTACTS + list.formatted("contacts"), binds, w, CHURN_COLUMNS),
           null);
@@ -1164,6 +1182,8 @@ public final class JdbiReportQueries implements ReportQueries {
                   .bind("end", end)
                   .bind("at", now)
                   .execute();
+              // Contacts up to now (for an end still to come) are kept; later ones are added
+              // when read (CHURN_KEPT).
               h.createUpdate(
                       CHURN_CONTACTS
                           + " insert into churn_snapshot_customer (end_at, customer_id, before,"
@@ -1171,6 +1191,7 @@ public final class JdbiReportQueries implements ReportQueries {
                           + " contacts k where"
                           + CHURN_RULE)
                   .bind("end", end)
+                  .bind("upto", end.isBefore(computed) ? end : computed)
                   .execute();
               h.createUpdate(
                       "delete from churn_snapshot where end_at not in (select end_at from"
@@ -1179,15 +1200,10 @@ public final class JdbiReportQueries implements ReportQueries {
                   .execute();
             }
           }
+          Map<String, Object> kept = new HashMap<>(binds);
+          kept.put("computed", computed);
           return new Churn(
-              table(
-                  h,
-                  "churnRisk",
-                  list.formatted("(select * from churn_snapshot_customer where end_at = :end)"),
-                  binds,
-                  w,
-                  CHURN_COLUMNS),
-              computed);
+              table(h, "churnRisk", list.formatted(CHURN_KEPT), kept, w, CHURN_COLUMNS), computed);
         });
   }
 

@@ -319,12 +319,66 @@ class TicketReportsTest {
                 .rows())
         .containsExactly(List.of(ids[0], "客戶0", "STANDARD", 40.0, 4L, 2L));
 
-    // a period that has not ended yet is counted from the raw rows every time
-    Report july =
+    // a period ending so far ahead that its earlier 90 days are not over is counted every time
+    Report autumn =
         reports.customers(
-            days("2026-07-01", "2026-07-31"), ReportFilter.none(), CallThresholds.defaults());
-    assertThat(july.parameters()).containsEntry("churnSource", "raw");
-    assertThat(july.parameters()).doesNotContainKey("churnComputedAt");
+            days("2026-10-01", "2026-10-31"), ReportFilter.none(), CallThresholds.defaults());
+    assertThat(autumn.parameters()).containsEntry("churnSource", "raw");
+    assertThat(autumn.parameters()).doesNotContainKey("churnComputedAt");
+  }
+
+  @Test
+  void churnRiskOfAPeriodNotOverYetIsKeptAndTheContactsSinceAreAddedWhenRead() {
+    ReportService raw = new ReportService(new JdbiReportQueries(kit.db.jdbi(), false), kit.clock);
+    long[] ids = new long[3];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = kit.customer("客戶" + i, Tier.STANDARD).id();
+      kit.execute("update customer set value_12m = " + (30 - 10 * i) + " where id = " + ids[i]);
+    }
+    // today, 2026-07-15 in Taipei, 10:00; the period (July) ends 2026-08-01
+    ReportPeriod july = days("2026-07-01", "2026-07-31");
+    Instant end = TicketKit.taipei("2026-08-01T00:00");
+    kit.clock.set(TicketKit.taipei("2026-07-15T10:00"));
+    // before / recent so far: 4/1 at risk, 4/2 at risk, 2/0 not (fewer than 3 before)
+    int[][] contacts = {{4, 1}, {4, 2}, {2, 0}};
+    for (int c = 0; c < contacts.length; c++) {
+      for (int i = 0; i < contacts[c][0]; i++) {
+        inbound(ids[c], end.minus(Duration.ofDays(100 + 10L * i)));
+      }
+      for (int i = 0; i < contacts[c][1]; i++) {
+        inbound(ids[c], end.minus(Duration.ofDays(20 + 10L * i)));
+      }
+    }
+
+    Report first = reports.customers(july, ReportFilter.none(), CallThresholds.defaults());
+    assertThat(first.parameters())
+        .containsEntry("churnSource", "snapshot")
+        .containsEntry("churnComputedAt", kit.clock.instant());
+    assertThat(first.table("churnRisk").rows())
+        .containsExactly(
+            List.of(ids[0], "客戶0", "STANDARD", 30.0, 4L, 1L),
+            List.of(ids[1], "客戶1", "STANDARD", 20.0, 4L, 2L));
+    assertChurnAgrees(raw, july);
+
+    // calls today, after the counts were kept: added when read, the snapshot stays
+    kit.clock.advance(Duration.ofHours(2));
+    inbound(ids[1], kit.clock.instant().minus(Duration.ofMinutes(30)));
+    inbound(ids[0], kit.clock.instant().minus(Duration.ofMinutes(20)));
+    assertThat(kit.count("select count(*) from churn_snapshot")).isEqualTo(1);
+    Report later = reports.customers(july, ReportFilter.none(), CallThresholds.defaults());
+    assertThat(later.parameters())
+        .containsEntry("churnComputedAt", kit.clock.instant().minus(Duration.ofHours(2)));
+    // 客戶1 now has 3 recent of 4 before: no longer at risk
+    assertThat(later.table("churnRisk").rows())
+        .containsExactly(List.of(ids[0], "客戶0", "STANDARD", 30.0, 4L, 2L));
+    assertChurnAgrees(raw, july);
+
+    // a contact written late, started before the counts were kept, drops them
+    inbound(ids[2], TicketKit.taipei("2026-07-15T09:00"));
+    assertThat(kit.count("select count(*) from churn_snapshot")).isZero();
+    assertChurnAgrees(raw, july);
+    assertThat(reports.customers(july, ReportFilter.none(), CallThresholds.defaults()).parameters())
+        .containsEntry("churnComputedAt", kit.clock.instant());
   }
 
   private void assertChurnAgrees(ReportService raw, ReportPeriod period) {
