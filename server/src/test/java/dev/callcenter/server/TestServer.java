@@ -1,10 +1,13 @@
 package dev.callcenter.server;
 
 import dev.callcenter.helpdesk.db.DatabaseConfig;
+import dev.callcenter.helpdesk.testing.TempDirs;
 import dev.callcenter.helpdesk.testing.TestDatabase;
 import dev.callcenter.helpdesk.user.Role;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,9 +20,11 @@ public final class TestServer implements AutoCloseable {
   public static final String PASSWORD = "test-pass";
 
   private final CallCenterServer server;
+  private final List<Path> tempDirs;
 
-  private TestServer(CallCenterServer server) {
+  private TestServer(CallCenterServer server, List<Path> tempDirs) {
     this.server = server;
+    this.tempDirs = tempDirs;
   }
 
   public static TestServer start() {
@@ -37,8 +42,11 @@ public final class TestServer implements AutoCloseable {
     overrides.put("http.port", "0");
     overrides.put("http.worker-threads", "8");
     // Each test server has its own database, so its own index; BM25 unless a test asks for models.
-    overrides.put("kb.index-dir", tempDir("cc-test-kb-index").toString());
-    overrides.put("kb.models.work-dir", tempDir("cc-test-kb-models").toString());
+    // Removed on close: a suite starts hundreds of servers.
+    List<Path> tempDirs =
+        List.of(TempDirs.create("cc-test-kb-index"), TempDirs.create("cc-test-kb-models"));
+    overrides.put("kb.index-dir", tempDirs.get(0).toString());
+    overrides.put("kb.models.work-dir", tempDirs.get(1).toString());
     overrides.put("kb.models.enabled", "false");
     overrides.putAll(settings);
     ServerConfig config = ServerConfig.load(null, Map.of(), overrides);
@@ -46,15 +54,7 @@ public final class TestServer implements AutoCloseable {
     var s = server.services();
     String hash = s.passwords().hash(PASSWORD);
     DemoData.USERS.forEach((name, roles) -> s.users().upsert(name, name, hash, roles, "zh-TW"));
-    return new TestServer(server);
-  }
-
-  private static java.nio.file.Path tempDir(String prefix) {
-    try {
-      return java.nio.file.Files.createTempDirectory(prefix);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return new TestServer(server, tempDirs);
   }
 
   public dev.callcenter.helpdesk.assembly.Helpdesk services() {
@@ -112,6 +112,10 @@ public final class TestServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    try {
+      server.close();
+    } finally {
+      tempDirs.forEach(TempDirs::delete);
+    }
   }
 }

@@ -3,12 +3,11 @@ package dev.callcenter.helpdesk.testing;
 import dev.callcenter.helpdesk.db.Database;
 import dev.callcenter.helpdesk.db.DatabaseConfig;
 import dev.callcenter.helpdesk.db.EmbeddedDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One real embedded PostgreSQL per test JVM; every {@link #fresh()} call gets its own database,
@@ -24,42 +23,32 @@ public final class TestDatabase {
 
   private static synchronized EmbeddedDatabase server() {
     if (server == null) {
-      try {
-        Path dir = Files.createTempDirectory("callcenter-test-pg");
-        server = EmbeddedDatabase.start(dir.resolve("data"), false, 0);
-        server.createDatabaseIfMissing(TEMPLATE, null);
-        Database.open(config(TEMPLATE, 2)).close();
-        EmbeddedDatabase started = server;
-        // Stop PostgreSQL and remove its cluster: each test JVM's is hundreds of megabytes, and
-        // left behind they filled the disk of a machine that runs the suite often.
-        Runtime.getRuntime()
-            .addShutdownHook(
-                new Thread(
-                    () -> {
-                      started.close();
-                      deleteTree(dir);
-                    }));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      Path dir = TempDirs.create("callcenter-test-pg");
+      server = EmbeddedDatabase.start(dir.resolve("data"), false, 0);
+      server.createDatabaseIfMissing(TEMPLATE, null);
+      Database.open(config(TEMPLATE, 2)).close();
+      EmbeddedDatabase started = server;
+      // Stop PostgreSQL and remove its cluster: each test JVM's is hundreds of megabytes, and
+      // left behind they filled the disk of a machine that runs the suite often.
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    started.close();
+                    // pg_ctl gives up waiting after a few seconds on a busy machine while the
+                    // postmaster still writes its shutdown checkpoint: deleting then left pg_wal
+                    // and pg_stat behind (hundreds of megabytes per JVM). Its pid file goes last.
+                    awaitGone(dir.resolve("data").resolve("postmaster.pid"));
+                    TempDirs.delete(dir);
+                  }));
     }
     return server;
   }
 
-  private static void deleteTree(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths
-          .sorted(java.util.Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.deleteIfExists(p);
-                } catch (IOException e) {
-                  // best effort at exit: what is left is only disk space
-                }
-              });
-    } catch (IOException | UncheckedIOException e) {
-      // best effort at exit
+  private static void awaitGone(Path pidFile) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (Files.exists(pidFile) && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // polling a file at JVM exit
     }
   }
 
