@@ -212,7 +212,6 @@ final class ReportBench {
     // The customers report's churn counts are kept per period end (V25, V27): the first request
     // for a day pays for counting them; for a day not over yet the contacts since are added when
     // read (the clock above is 2026-01-01 00:00 UTC, 08:00 in Taipei).
-    db.jdbi().useHandle(h -> h.execute("delete from churn_snapshot"));
     ReportService.Request past =
         new ReportService.Request(
             "customers",
@@ -221,11 +220,6 @@ final class ReportBench {
             null,
             null,
             null);
-    long t2 = System.nanoTime();
-    reports.run(past);
-    System.out.printf(
-        "%-14s %-6s %10.1f  (first request for the day: churn counted and kept)%n",
-        "customers", "day", (System.nanoTime() - t2) / 1e6);
     ReportService.Request today =
         new ReportService.Request(
             "customers",
@@ -233,11 +227,24 @@ final class ReportBench {
             null,
             null,
             null);
-    long t4 = System.nanoTime();
-    reports.run(today);
-    System.out.printf(
-        "%-14s %-6s %10.1f  (today, first request: churn counted and kept)%n",
-        "customers", "day", (System.nanoTime() - t4) / 1e6);
+    // A first request: no snapshot kept (dropped before each run), the code warm.
+    for (var r : List.of(past, today)) {
+      long[] first = new long[runs];
+      for (int i = 0; i < runs; i++) {
+        db.jdbi().useHandle(h -> h.execute("delete from churn_snapshot"));
+        long t = System.nanoTime();
+        reports.run(r);
+        first[i] = System.nanoTime() - t;
+      }
+      Arrays.sort(first);
+      System.out.printf(
+          "%-14s %-6s %10.1f %10.1f  (%s, first request: churn counted and kept)%n",
+          "customers",
+          "day",
+          first[runs / 2] / 1e6,
+          first[0] / 1e6,
+          r == past ? "2025-06-18" : "today");
+    }
     long[] ns = new long[runs];
     for (int i = 0; i < runs; i++) {
       long t3 = System.nanoTime();
