@@ -123,6 +123,12 @@ public final class JdbiReportQueries implements ReportQueries {
 
   private static CallCounts counts(ResultSet rs, int bucket) throws SQLException {
     Number p90 = (Number) rs.getObject("handle_p90");
+    return counts(rs, bucket, p90 == null ? null : p90.intValue());
+  }
+
+  /** The counts of a row with the columns of {@link #CALL_COUNTS} (or the rollup's same names). */
+  private static CallCounts counts(ResultSet rs, int bucket, Integer handleP90)
+      throws SQLException {
     return new CallCounts(
         bucket,
         rs.getLong("offered"),
@@ -134,7 +140,7 @@ public final class JdbiReportQueries implements ReportQueries {
         rs.getLong("wait_sum"),
         rs.getLong("handled"),
         rs.getLong("handle_sum"),
-        p90 == null ? null : p90.intValue(),
+        handleP90,
         rs.getLong("transfers_out"),
         rs.getLong("transfers_in"));
   }
@@ -275,20 +281,7 @@ public final class JdbiReportQueries implements ReportQueries {
                       }
                       p = RollupPlan.p90(hist);
                     }
-                    return new CallCounts(
-                        b,
-                        rs.getLong("offered"),
-                        rs.getLong("answered"),
-                        rs.getLong("abandoned"),
-                        rs.getLong("short_abandoned"),
-                        rs.getLong("unanswered"),
-                        rs.getLong("within"),
-                        rs.getLong("wait_sum"),
-                        rs.getLong("handled"),
-                        rs.getLong("handle_sum"),
-                        p,
-                        rs.getLong("transfers_out"),
-                        rs.getLong("transfers_in"));
+                    return counts(rs, b, p);
                   })
               .forEach(
                   c -> {
