@@ -34,13 +34,28 @@ final class DispatchBench {
   private static final List<Day> DAYS = new ArrayList<>();
 
   /**
+   * How many minutes of driving the planner prices an order at ({@code -DdispatchOrderWorth}, the
+   * server's {@code dispatch.order-worth-minutes}); 1000 is the count-first objective of ADR 0019.
+   */
+  private static final int ORDER_WORTH =
+      Integer.getInteger(
+          "dispatchOrderWorth",
+          dev.callcenter.helpdesk.dispatch.planning.DispatchConstraints
+              .DEFAULT_ORDER_WORTH_MINUTES);
+
+  /**
    * @param seeds the instance seeds, comma-separated ({@code -DdispatchSeeds=42,7,1})
    */
   static void run(
       String seeds, Duration smallBudget, Duration largeBudget, Duration emergencyBudget) {
     System.out.printf(
-        "%ndispatch: seeds %s, budgets %d s (80/6) and %d s (500/40), emergency %d s%n",
-        seeds, smallBudget.toSeconds(), largeBudget.toSeconds(), emergencyBudget.toSeconds());
+        "%ndispatch: seeds %s, budgets %d s (80/6) and %d s (500/40), emergency %d s, an order"
+            + " worth %d min of driving%n",
+        seeds,
+        smallBudget.toSeconds(),
+        largeBudget.toSeconds(),
+        emergencyBudget.toSeconds(),
+        ORDER_WORTH);
     System.out.printf(
         "%-12s %-44s %10s %10s %7s %-32s %10s %14s %9s %10s %10s%n",
         "instance",
@@ -98,7 +113,7 @@ final class DispatchBench {
     // Orders / the whole team: "80/6" over-booked, "80/11" the servable day with its larger team.
     String size = orders + "/" + greedy.getShifts().size();
     String name = size + " s" + seed;
-    Planner planner = new Planner();
+    Planner planner = new Planner(ORDER_WORTH);
     System.out.printf("%-12s load average before: %s%n", name, loadAverage());
 
     long cpu = cpuMillis();
@@ -280,6 +295,40 @@ final class DispatchBench {
         p.travelMinutes() / 60.0,
         perServed(p),
         violations);
+    if (Boolean.getBoolean("dispatchTimeUse")) {
+      timeUse(name, p);
+    }
+  }
+
+  /**
+   * Where the working technicians' shift time went, from the routes alone: on site, driving (to the
+   * first visit and between visits), waiting for a window to open, and unused after the last visit;
+   * the drive home (after the shift's work, not held against its end) apart.
+   */
+  private static void timeUse(String name, DispatchPlan p) {
+    long site = 0, drive = 0, wait = 0, unused = 0, home = 0;
+    for (PlanShift s : p.getShifts()) {
+      if (s.isDayOff()) {
+        continue;
+      }
+      long clock = s.getStart();
+      GeoPoint at = s.getHome();
+      for (PlanVisit v : s.getVisits()) {
+        long d = s.getTravel().minutes(at, v.getSite());
+        long start = Math.max(clock + d, v.getWindowStart());
+        drive += d;
+        wait += start - clock - d;
+        site += v.getDuration();
+        clock = start + v.getDuration();
+        at = v.getSite();
+      }
+      unused += s.getEnd() - clock;
+      home += s.getTravel().minutes(at, s.getHome());
+    }
+    System.out.printf(
+        "%-12s   time use: on site %.1f h, driving %.1f h, waiting %.1f h, unused %.1f h; home %.1f"
+            + " h%n",
+        name, site / 60.0, drive / 60.0, wait / 60.0, unused / 60.0, home / 60.0);
   }
 
   /** Orders no shift has, counted from the routes (the greedy rule sets no shadow variables). */

@@ -62,8 +62,10 @@ public record ServerConfig(
    * Field-service settings.
    *
    * @param timeZone the zone a dispatch day, its plans and the board are read in
+   * @param orderWorthMinutes how many minutes of extra driving serving one order is worth to the
+   *     planner (1–1000; ADR 0030)
    */
-  public record Dispatch(ZoneId timeZone) {}
+  public record Dispatch(ZoneId timeZone, int orderWorthMinutes) {}
 
   /**
    * Knowledge-base settings.
@@ -229,12 +231,22 @@ public record ServerConfig(
             c.getBoolean("kb.models.enabled"),
             dirOrDefault(c.getString("kb.models.work-dir"), dataDir.resolve("kb-models")),
             c.getInt("kb.models.query-cache-size")),
-        new Dispatch(zone("dispatch.time-zone", c.getString("dispatch.time-zone"))),
+        new Dispatch(
+            zone("dispatch.time-zone", c.getString("dispatch.time-zone")),
+            orderWorth(c.getInt("dispatch.order-worth-minutes"))),
         new Reports(
             zone("reports.time-zone", c.getString("reports.time-zone")),
             c.getInt("reports.complaint-spike-weeks"),
             c.getDouble("reports.complaint-spike-sigma"),
             c.getDuration("reports.complaint-spike-scan-interval")));
+  }
+
+  private static int orderWorth(int minutes) {
+    if (minutes < 1 || minutes > 1000) {
+      throw new IllegalArgumentException(
+          "dispatch.order-worth-minutes must be from 1 to 1000, not " + minutes);
+    }
+    return minutes;
   }
 
   private static ZoneId zone(String key, String text) {
@@ -359,7 +371,8 @@ public record ServerConfig(
         slaWarningPercent(),
         reopenWindow(),
         Duration.ofMinutes(1),
-        dispatch().timeZone());
+        dispatch().timeZone(),
+        dispatch().orderWorthMinutes());
   }
 
   /** The knowledge base's settings. */

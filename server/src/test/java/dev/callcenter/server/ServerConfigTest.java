@@ -23,6 +23,24 @@ class ServerConfigTest {
     assertThat(c.database().embeddedDataDir()).isEqualTo(Path.of("data", "postgres"));
     assertThat(c.auth().sessionTtl()).isEqualTo(Duration.ofHours(12));
     assertThat(c.demoPassword()).isEqualTo("demo");
+    assertThat(c.helpdeskSettings().orderWorthMinutes()).isEqualTo(60);
+  }
+
+  @Test
+  void anOrderWorthOutsideItsRangeStopsTheStartWithTheKeysName() {
+    for (String minutes : new String[] {"0", "1001"}) {
+      assertThatThrownBy(
+              () ->
+                  ServerConfig.load(
+                      null, Map.of("CC_DISPATCH_ORDER_WORTH_MINUTES", minutes), Map.of()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("dispatch.order-worth-minutes");
+    }
+    assertThat(
+            ServerConfig.load(null, Map.of("CC_DISPATCH_ORDER_WORTH_MINUTES", "90"), Map.of())
+                .helpdeskSettings()
+                .orderWorthMinutes())
+        .isEqualTo(90);
   }
 
   @Test

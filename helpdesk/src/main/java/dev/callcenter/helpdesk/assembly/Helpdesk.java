@@ -29,6 +29,7 @@ import dev.callcenter.helpdesk.dispatch.field.FieldWork;
 import dev.callcenter.helpdesk.dispatch.field.JdbiFieldWorkRepository;
 import dev.callcenter.helpdesk.dispatch.field.VisitConfirmation;
 import dev.callcenter.helpdesk.dispatch.planning.DispatchBoard;
+import dev.callcenter.helpdesk.dispatch.planning.DispatchConstraints;
 import dev.callcenter.helpdesk.dispatch.planning.Planner;
 import dev.callcenter.helpdesk.dispatch.planning.PlanningJobs;
 import dev.callcenter.helpdesk.dispatch.planning.Replanning;
@@ -104,6 +105,8 @@ public final class Helpdesk {
    * @param reopenWindow how long after closing a ticket may still be reopened
    * @param slaSetupCacheTtl how long SLA policies and calendars are cached between reads
    * @param planningZone the zone a dispatch "day" is read in (plans, the board, orders by day)
+   * @param orderWorthMinutes how many minutes of extra driving serving one order is worth to the
+   *     planner (ADR 0030)
    */
   public record Settings(
       String phoneDefaultRegion,
@@ -116,7 +119,8 @@ public final class Helpdesk {
       int slaWarningPercent,
       Duration reopenWindow,
       Duration slaSetupCacheTtl,
-      ZoneId planningZone) {
+      ZoneId planningZone,
+      int orderWorthMinutes) {
 
     /** The shipped defaults (as in {@code config/callcenter.conf}) for Taiwan. */
     public static Settings defaults() {
@@ -131,7 +135,8 @@ public final class Helpdesk {
           TicketSlaService.DEFAULT_WARNING_PERCENT,
           TicketWorkflow.DEFAULT_REOPEN_WINDOW,
           Duration.ofMinutes(1),
-          DEFAULT_PLANNING_ZONE);
+          DEFAULT_PLANNING_ZONE,
+          DispatchConstraints.DEFAULT_ORDER_WORTH_MINUTES);
     }
 
     public Settings withReopenWindow(Duration window) {
@@ -146,7 +151,8 @@ public final class Helpdesk {
           slaWarningPercent,
           window,
           slaSetupCacheTtl,
-          planningZone);
+          planningZone,
+          orderWorthMinutes);
     }
   }
 
@@ -316,7 +322,7 @@ public final class Helpdesk {
             technicians,
             stock,
             followUps,
-            new Planner(),
+            new Planner(settings.orderWorthMinutes()),
             TravelModel.DEFAULT,
             planningZone,
             clock);

@@ -157,8 +157,8 @@ public final class DispatchBoard {
 
   /**
    * Why each open order has nobody: the first rule that keeps every working technician from it,
-   * {@code NO_ROOM} when the last accepted plan left it out for lack of room, else {@code
-   * NOT_PLANNED}.
+   * {@code NO_ROOM} or {@code TOO_FAR} when the last accepted plan left it out for lack of room or
+   * as not worth the drive, else {@code NOT_PLANNED}.
    */
   private List<Visit> unassigned(LocalDate day, List<DispatchOrder> open) {
     if (open.isEmpty()) {
@@ -172,7 +172,7 @@ public final class DispatchBoard {
       PlanVisit v = byId.get(o.id());
       UnassignedReason reason =
           v == null ? UnassignedReason.NOT_PLANNED : PlanExplanation.reason(v, problem.getShifts());
-      if (reason == UnassignedReason.NO_ROOM
+      if ((reason == UnassignedReason.NO_ROOM || reason == UnassignedReason.TOO_FAR)
           && !Objects.equals(o.explanation(), Replanning.LEFT_OUT)) {
         reason = UnassignedReason.NOT_PLANNED;
       }

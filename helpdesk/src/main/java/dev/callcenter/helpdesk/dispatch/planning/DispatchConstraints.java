@@ -10,9 +10,10 @@ import java.util.Objects;
 
 /**
  * The rules a plan is scored by. Hard: skills, the promised window, the shift (hours, day off), van
- * stock, pins. Medium: unassigned orders, each {@link #UNASSIGNED_BASE} plus its priority. Soft:
- * travel minutes, a point per {@link #LATE_MINUTES_PER_POINT} minutes late against the window's
- * start, and unfair workloads.
+ * stock, pins. Medium, in one currency (ADR 0030): orders left out, each {@link #UNASSIGNED_BASE}
+ * plus its priority, and driving, {@link #travelPoints} a minute (home to home), so an order is
+ * served when it is worth its detour. Soft: a point per {@link #LATE_MINUTES_PER_POINT} minutes
+ * late against the window's start, and unfair workloads.
  */
 public final class DispatchConstraints implements ConstraintProvider {
 
@@ -25,6 +26,7 @@ public final class DispatchConstraints implements ConstraintProvider {
       PINNED = "pinned visit stays",
       UNASSIGNED = "unassigned order",
       TRAVEL = "travel time",
+      TRAVEL_HOME = "travel time home",
       LATENESS = "late against window start",
       FAIRNESS = "fair workload";
 
@@ -37,10 +39,31 @@ public final class DispatchConstraints implements ConstraintProvider {
   public static final int UNASSIGNED_BASE = 1000;
 
   /**
+   * How many minutes of extra driving serving one order is worth unless configured ({@code
+   * dispatch.order-worth-minutes}): a lowest-priority order, a top-priority one a tenth more.
+   */
+  public static final int DEFAULT_ORDER_WORTH_MINUTES = 60;
+
+  /**
+   * Medium points a minute of driving costs when an order is worth {@code orderWorthMinutes} of
+   * driving: {@link #UNASSIGNED_BASE} over it, at least 1.
+   */
+  public static int travelPoints(int orderWorthMinutes) {
+    if (orderWorthMinutes < 1) {
+      throw new IllegalArgumentException("an order must be worth at least a minute of driving");
+    }
+    return Math.max(1, Math.round((float) UNASSIGNED_BASE / orderWorthMinutes));
+  }
+
+  /**
    * Minutes after the window's start that cost one soft point, as one minute of driving does: the
    * customer's preference for the window's start counts, but less than travel.
    */
   public static final int LATE_MINUTES_PER_POINT = 20;
+
+  /** A minute's weight before {@link DispatchPlan#setOrderWorthMinutes} overrides it. */
+  private static final HardMediumSoftScore DEFAULT_TRAVEL_WEIGHT =
+      HardMediumSoftScore.ofMedium(travelPoints(DEFAULT_ORDER_WORTH_MINUTES));
 
   @Override
   public Constraint[] defineConstraints(ConstraintFactory f) {
@@ -130,15 +153,15 @@ public final class DispatchConstraints implements ConstraintProvider {
   private Constraint travel(ConstraintFactory f) {
     return f.forEach(PlanVisit.class)
         .filter(PlanVisit::isAssigned)
-        .penalize(HardMediumSoftScore.ONE_SOFT, PlanVisit::travelFromPrevious)
+        .penalize(DEFAULT_TRAVEL_WEIGHT, PlanVisit::travelFromPrevious)
         .asConstraint(TRAVEL);
   }
 
   private Constraint returnHome(ConstraintFactory f) {
     return f.forEach(PlanVisit.class)
         .filter(v -> v.isAssigned() && v.isLastInShift())
-        .penalize(HardMediumSoftScore.ONE_SOFT, v -> v.getShift().minutesHome(v))
-        .asConstraint(TRAVEL + " home");
+        .penalize(DEFAULT_TRAVEL_WEIGHT, v -> v.getShift().minutesHome(v))
+        .asConstraint(TRAVEL_HOME);
   }
 
   private Constraint lateness(ConstraintFactory f) {

@@ -12,12 +12,13 @@ import java.util.Set;
 
 /**
  * The first step of re-planning a day that has routes (an emergency order, a technician off sick):
- * each order nobody has, most important first, goes where it fits with the least extra driving; if
- * it fits nowhere, it takes the place of the least important visit it outranks whose removal makes
- * room (never a started or pinned one). Each step keeps every hard rule and either serves one more
- * order or serves a more important one instead, so the plan only gets better; local search then
- * polishes it. Milliseconds where the construction heuristic, trying every left-out order in every
- * position of a full day, takes seconds and cannot displace anything.
+ * each order nobody has, most important first, goes where it fits with the least extra driving if
+ * the order is worth that driving (ADR 0030); if it fits nowhere, it takes the place of the least
+ * important visit it outranks whose removal makes room (never a started or pinned one). Each step
+ * keeps every hard rule and either serves one more order for less than it is worth or serves a more
+ * important one instead; local search then polishes the plan. Milliseconds where the construction
+ * heuristic, trying every left-out order in every position of a full day, takes seconds and cannot
+ * displace anything.
  */
 final class InsertionRepair {
 
@@ -28,14 +29,10 @@ final class InsertionRepair {
 
   /** Repairs the plan's routes in place; answers how many orders it placed. */
   static int apply(DispatchPlan plan) {
+    long pointsPerMinute = DispatchConstraints.travelPoints(plan.getOrderWorthMinutes());
     Set<PlanVisit> placed = new HashSet<>();
-    Map<String, Integer> partsUsed = new HashMap<>();
-    for (PlanShift s : plan.getShifts()) {
-      for (PlanVisit v : s.getVisits()) {
-        placed.add(v);
-        addParts(partsUsed, s, v, 1);
-      }
-    }
+    Map<String, Integer> partsUsed = partsUsed(plan.getShifts());
+    plan.getShifts().forEach(s -> placed.addAll(s.getVisits()));
     List<PlanVisit> open = new ArrayList<>();
     for (PlanVisit v : plan.getVisits()) {
       if (!placed.contains(v)) {
@@ -55,7 +52,13 @@ final class InsertionRepair {
         }
         best = better(best, insertion(s, v, null));
       }
-      if (best == null) {
+      boolean fits = best != null;
+      if (fits
+          && best.extraMinutes() * pointsPerMinute
+              >= DispatchConstraints.UNASSIGNED_BASE + v.getPriority()) {
+        continue; // room for it, but not worth the drive
+      }
+      if (!fits) {
         for (PlanShift s : plan.getShifts()) {
           List<PlanVisit> route = s.getVisits();
           for (int i = s.getPinnedCount(); i < route.size(); i++) {
@@ -90,6 +93,26 @@ final class InsertionRepair {
       count++;
     }
     return count;
+  }
+
+  /**
+   * Whether {@code v} fits into one of the shifts as they are (skills, parts left in the van,
+   * window and hours) without taking another visit's place.
+   */
+  static boolean fits(List<PlanShift> shifts, PlanVisit v) {
+    Map<String, Integer> used = partsUsed(shifts);
+    return shifts.stream()
+        .anyMatch(s -> allowed(s, v, null, used) && insertion(s, v, null) != null);
+  }
+
+  private static Map<String, Integer> partsUsed(List<PlanShift> shifts) {
+    Map<String, Integer> used = new HashMap<>();
+    for (PlanShift s : shifts) {
+      for (PlanVisit v : s.getVisits()) {
+        addParts(used, s, v, 1);
+      }
+    }
+    return used;
   }
 
   private static Place better(Place best, Place candidate) {

@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * @param perOrder a sentence per assigned order: technician, skills, drive, slot against window
  * @param unassigned a reason per order left out, as a code the pages translate
- * @param softByRule the plan's soft penalty per rule (travel, lateness), for the dispatcher
+ * @param softByRule the plan's minutes of driving ({@link DispatchConstraints#TRAVEL}, priced on
+ *     the medium level since ADR 0030) and lateness points, for the dispatcher
  */
 public record PlanExplanation(
     Map<Long, String> perOrder,
@@ -32,6 +33,11 @@ public record PlanExplanation(
     NO_PARTS,
     /** Every skilled technician's day is full within the window. */
     NO_ROOM,
+    /**
+     * A skilled technician has room for it, but the detour costs more driving than an order is
+     * worth ({@code dispatch.order-worth-minutes}, ADR 0030).
+     */
+    TOO_FAR,
     /** Nothing rules it out: it has not been planned yet (the board's answer before a solve). */
     NOT_PLANNED
   }
@@ -55,7 +61,7 @@ public record PlanExplanation(
         late += lateBy / DispatchConstraints.LATE_MINUTES_PER_POINT;
         perOrder.put(
             v.getOrderId(),
-            "%s (skills %s cover %s): stop %d, %d min drive from the %s, starts %s, %s; soft cost %d"
+            "%s (skills %s cover %s): stop %d, %d min drive from the %s, starts %s, %s; %d late points"
                 .formatted(
                     s.getTechnicianName(),
                     s.getSkills().stream().sorted().toList(),
@@ -67,7 +73,7 @@ public record PlanExplanation(
                     lateBy == 0
                         ? "at the window's start"
                         : lateBy + " min into the window ending " + time(v.getWindowEnd(), zone),
-                    drive + lateBy / DispatchConstraints.LATE_MINUTES_PER_POINT));
+                    lateBy / DispatchConstraints.LATE_MINUTES_PER_POINT));
         clock = start + v.getDuration();
         at = v.getSite();
       }
@@ -88,8 +94,9 @@ public record PlanExplanation(
   }
 
   /**
-   * The first thing that rules the order out of these shifts, or {@link UnassignedReason#NO_ROOM}
-   * when only the others' work does.
+   * The first thing that rules the order out of these shifts, {@link UnassignedReason#TOO_FAR} when
+   * it would fit as the routes are, or {@link UnassignedReason#NO_ROOM} when only the others' work
+   * keeps it out.
    */
   public static UnassignedReason reason(PlanVisit v, List<PlanShift> shifts) {
     List<PlanShift> skilled = new ArrayList<>();
@@ -121,7 +128,7 @@ public record PlanExplanation(
     if (!parts) {
       return UnassignedReason.NO_PARTS;
     }
-    return UnassignedReason.NO_ROOM;
+    return InsertionRepair.fits(shifts, v) ? UnassignedReason.TOO_FAR : UnassignedReason.NO_ROOM;
   }
 
   private static String time(long epochMinutes, ZoneId zone) {

@@ -18,8 +18,6 @@ import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -30,6 +28,22 @@ import java.util.function.Predicate;
  * report each better plan, stop early on request. The only class that builds solvers.
  */
 public final class Planner {
+
+  private final int orderWorthMinutes;
+
+  /** Prices driving at {@link DispatchConstraints#DEFAULT_ORDER_WORTH_MINUTES} an order. */
+  public Planner() {
+    this(DispatchConstraints.DEFAULT_ORDER_WORTH_MINUTES);
+  }
+
+  /**
+   * @param orderWorthMinutes how many minutes of extra driving serving one order is worth (ADR
+   *     0030)
+   */
+  public Planner(int orderWorthMinutes) {
+    DispatchConstraints.travelPoints(orderWorthMinutes);
+    this.orderWorthMinutes = orderWorthMinutes;
+  }
 
   /** How to search. */
   public enum Mode {
@@ -144,6 +158,7 @@ public final class Planner {
       Consumer<Progress> progress,
       Predicate<DispatchPlan> goal) {
     long started = System.nanoTime();
+    problem.setOrderWorthMinutes(orderWorthMinutes);
     boolean replanning = problem.getShifts().stream().anyMatch(s -> !s.getVisits().isEmpty());
     boolean constructed = false;
     if (mode == Mode.FULL && !replanning) {
@@ -195,10 +210,10 @@ public final class Planner {
 
   /**
    * Where local search starts on a day with nothing placed: the problem with {@link
-   * DispatcherRule}'s routes, or the construction heuristic's plan (a copy) when it leaves out less
-   * by the medium score's weights, or as much and drives less. On a day the team can serve the
-   * construction leaves out fewer orders and drives less than the rule, whose nearest-first chains
-   * local search does not undo within the budget; on an over-booked day the rule serves more.
+   * DispatcherRule}'s routes, or the construction heuristic's plan (a copy) when it costs less on
+   * the medium score (orders left out and driving). On a day the team can serve the construction
+   * leaves out fewer orders and drives less than the rule, whose nearest-first chains local search
+   * does not undo within the budget; on an over-booked day the rule serves more.
    */
   static DispatchPlan start(DispatchPlan problem, Duration budget, Run run) {
     Solver<DispatchPlan> solver =
@@ -210,24 +225,8 @@ public final class Planner {
     // The solver works on a copy: the problem's shifts stay empty for the rule.
     DispatchPlan construction = solver.solve(problem);
     DispatcherRule.plan(problem);
-    long byConstruction = leftOut(construction);
-    long byRule = leftOut(problem);
-    boolean better =
-        byConstruction < byRule
-            || (byConstruction == byRule && construction.travelMinutes() < problem.travelMinutes());
-    return better && construction != problem ? construction : problem;
-  }
-
-  /**
-   * What the plan's left-out orders cost on the medium score. Orders pinned to a technician are not
-   * counted: the rule leaves them to the construction heuristic that follows it.
-   */
-  static long leftOut(DispatchPlan plan) {
-    Set<PlanVisit> served = new HashSet<>();
-    plan.getShifts().forEach(s -> served.addAll(s.getVisits()));
-    return plan.getVisits().stream()
-        .filter(v -> !served.contains(v) && v.getPinnedTechnicianId() == null)
-        .mapToLong(v -> DispatchConstraints.UNASSIGNED_BASE + v.getPriority())
-        .sum();
+    return construction != problem && construction.mediumCost() < problem.mediumCost()
+        ? construction
+        : problem;
   }
 }

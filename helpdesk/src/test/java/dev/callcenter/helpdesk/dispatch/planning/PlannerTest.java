@@ -33,6 +33,85 @@ class PlannerTest {
     assertThat(why.perOrder()).hasSize((int) (plan.getVisits().size() - plan.unassignedCount()));
     assertThat(why.unassigned()).hasSize((int) plan.unassignedCount());
     assertThat(why.softByRule().get(DispatchConstraints.TRAVEL)).isEqualTo(plan.travelMinutes());
+    // The solver's medium score is what the routes cost: orders left out and driving at its price.
+    assertThat(plan.getScore().mediumScore()).isEqualTo(-plan.mediumCost());
+  }
+
+  @Test
+  void anOrderIsServedOnlyWhenItIsWorthItsDetourUnlessItIsPinned() {
+    long start = InstanceGenerator.minutes(java.time.LocalTime.of(8, 0));
+    GeoPoint home = new GeoPoint(25.04, 121.54);
+    // About 30 km off: some 80 minutes each way at the travel model's speed.
+    GeoPoint far = new GeoPoint(25.04, 121.84);
+    java.util.function.Function<Long, DispatchPlan> day =
+        pinnedTo -> {
+          var shift =
+              new PlanShift(
+                  1,
+                  "T",
+                  Set.of("network"),
+                  home,
+                  InstanceGenerator.DAY,
+                  false,
+                  start,
+                  start + 9 * 60,
+                  Map.of(),
+                  TravelModel.DEFAULT);
+          var near =
+              new PlanVisit(
+                  1,
+                  new GeoPoint(25.045, 121.545),
+                  Set.of("network"),
+                  30,
+                  start,
+                  start + 480,
+                  50,
+                  List.of(),
+                  null);
+          var remote =
+              new PlanVisit(
+                  2, far, Set.of("network"), 30, start, start + 480, 50, List.of(), pinnedTo);
+          return new DispatchPlan(new ArrayList<>(List.of(shift)), List.of(near, remote));
+        };
+    long detour = 2 * TravelModel.DEFAULT.minutes(home, far);
+    assertThat(detour).isBetween(120L, 400L);
+
+    DispatchPlan cheap =
+        new Planner(60)
+            .solve(
+                day.apply(null),
+                Duration.ofSeconds(1),
+                Planner.Mode.FULL,
+                new Planner.Run(),
+                p -> {})
+            .plan();
+    DispatchPlan worthIt =
+        new Planner(500)
+            .solve(
+                day.apply(null),
+                Duration.ofSeconds(1),
+                Planner.Mode.FULL,
+                new Planner.Run(),
+                p -> {})
+            .plan();
+    DispatchPlan pinned =
+        new Planner(60)
+            .solve(
+                day.apply(1L), Duration.ofSeconds(1), Planner.Mode.FULL, new Planner.Run(), p -> {})
+            .plan();
+
+    assertThat(cheap.getShifts().getFirst().getVisits())
+        .extracting(PlanVisit::getOrderId)
+        .containsExactly(1L);
+    assertThat(PlanExplanation.of(cheap, InstanceGenerator.ZONE).unassigned())
+        .containsExactly(Map.entry(2L, PlanExplanation.UnassignedReason.TOO_FAR));
+    assertThat(worthIt.getShifts().getFirst().getVisits())
+        .extracting(PlanVisit::getOrderId)
+        .containsExactlyInAnyOrder(1L, 2L);
+    assertThat(pinned.getScore().hardScore()).isZero();
+    assertThat(pinned.getShifts().getFirst().getVisits())
+        .extracting(PlanVisit::getOrderId)
+        .containsExactlyInAnyOrder(1L, 2L);
   }
 
   @Test
@@ -172,7 +251,7 @@ class PlannerTest {
     DispatchPlan start = Planner.start(servable, Duration.ofSeconds(5), new Planner.Run());
 
     assertThat(start).isNotSameAs(servable);
-    assertThat(Planner.leftOut(start)).isLessThan(Planner.leftOut(ruled));
+    assertThat(start.mediumCost()).isLessThan(ruled.mediumCost());
     assertThat(PlanVerifier.violations(start.getShifts(), start.getVisits())).isEmpty();
     // The rule still ran on the problem itself, which the construction did not touch.
     assertThat(servable.travelMinutes()).isEqualTo(ruled.travelMinutes());
@@ -180,7 +259,7 @@ class PlannerTest {
     DispatchPlan overBooked = InstanceGenerator.generate(80, 6, 1);
     assertThat(Planner.start(overBooked, Duration.ofSeconds(5), new Planner.Run()))
         .isSameAs(overBooked);
-    assertThat(Planner.leftOut(overBooked)).isEqualTo(Planner.leftOut(ruled(80, 6, 1)));
+    assertThat(overBooked.mediumCost()).isEqualTo(ruled(80, 6, 1).mediumCost());
   }
 
   private static DispatchPlan ruled(int orders, int technicians, long seed) {
