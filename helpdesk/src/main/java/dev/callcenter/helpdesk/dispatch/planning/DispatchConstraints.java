@@ -10,10 +10,10 @@ import java.util.Objects;
 
 /**
  * The rules a plan is scored by. Hard: skills, the promised window, the shift (hours, day off), van
- * stock, pins. Medium, in one currency (ADR 0030): orders left out, each {@link #UNASSIGNED_BASE}
- * plus its priority, and driving, {@link #travelPoints} a minute (home to home), so an order is
- * served when it is worth its detour. Soft: a point per {@link #LATE_MINUTES_PER_POINT} minutes
- * late against the window's start, and unfair workloads.
+ * stock, pins. Medium, in one currency (ADR 0030): orders left out, each {@link #leftOutCost}, and
+ * driving, {@link #travelPoints} a minute (home to home), so an order is served when it is worth
+ * its detour. Soft: a point per {@link #LATE_MINUTES_PER_POINT} minutes late against the window's
+ * start, and unfair workloads.
  */
 public final class DispatchConstraints implements ConstraintProvider {
 
@@ -31,16 +31,24 @@ public final class DispatchConstraints implements ConstraintProvider {
       FAIRNESS = "fair workload";
 
   /**
-   * What every unassigned order costs on top of its priority (1–100): serving one more order always
-   * beats serving a more important one in its place, and among plans serving as many, the one
-   * leaving out the least important wins. (Priority alone let the solver drop two routine orders
-   * for one VIP and drive further to do it: more orders unassigned than the greedy rule.)
+   * What every unassigned order costs on top of {@link #PRIORITY_POINTS} per point of its priority
+   * (1–100): two orders always outweigh one (the least two, 2 × 1010, more than the most one,
+   * 2000), so the solver never drops two routine orders for one VIP; one for one, a top-priority
+   * order is worth nearly twice a routine one, also in driving (ADR 0030).
    */
   public static final int UNASSIGNED_BASE = 1000;
 
+  /** What a point of priority adds to an unassigned order's cost. */
+  public static final int PRIORITY_POINTS = 10;
+
+  /** The medium points an order costs when it is left out. */
+  public static int leftOutCost(PlanVisit v) {
+    return UNASSIGNED_BASE + PRIORITY_POINTS * v.getPriority();
+  }
+
   /**
    * How many minutes of extra driving serving one order is worth unless configured ({@code
-   * dispatch.order-worth-minutes}): a lowest-priority order, a top-priority one a tenth more.
+   * dispatch.order-worth-minutes}): a lowest-priority order, a top-priority one twice as much.
    */
   public static final int DEFAULT_ORDER_WORTH_MINUTES = 60;
 
@@ -146,7 +154,7 @@ public final class DispatchConstraints implements ConstraintProvider {
   private Constraint unassigned(ConstraintFactory f) {
     return f.forEachIncludingUnassigned(PlanVisit.class)
         .filter(v -> v.getShift() == null)
-        .penalize(HardMediumSoftScore.ONE_MEDIUM, v -> UNASSIGNED_BASE + v.getPriority())
+        .penalize(HardMediumSoftScore.ONE_MEDIUM, DispatchConstraints::leftOutCost)
         .asConstraint(UNASSIGNED);
   }
 

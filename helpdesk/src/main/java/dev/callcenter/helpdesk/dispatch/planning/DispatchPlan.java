@@ -85,7 +85,7 @@ public class DispatchPlan {
     long leftOut =
         visits.stream()
             .filter(v -> !served.contains(v) && v.getPinnedTechnicianId() == null)
-            .mapToLong(v -> DispatchConstraints.UNASSIGNED_BASE + v.getPriority())
+            .mapToLong(DispatchConstraints::leftOutCost)
             .sum();
     return leftOut + DispatchConstraints.travelPoints(orderWorthMinutes) * travelMinutes();
   }

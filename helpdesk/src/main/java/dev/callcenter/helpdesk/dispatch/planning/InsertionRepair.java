@@ -13,12 +13,12 @@ import java.util.Set;
 /**
  * The first step of re-planning a day that has routes (an emergency order, a technician off sick):
  * each order nobody has, most important first, goes where it fits with the least extra driving if
- * the order is worth that driving (ADR 0030); if it fits nowhere, it takes the place of the least
- * important visit it outranks whose removal makes room (never a started or pinned one). Each step
- * keeps every hard rule and either serves one more order for less than it is worth or serves a more
- * important one instead; local search then polishes the plan. Milliseconds where the construction
- * heuristic, trying every left-out order in every position of a full day, takes seconds and cannot
- * displace anything.
+ * the order is worth that driving (ADR 0030); if it fits nowhere, it takes the place of a less
+ * important visit whose removal makes room (never a started or pinned one), the one that lowers the
+ * medium score most, if any does. Each step keeps every hard rule and lowers the medium score (an
+ * order served for less than it is worth, or a more important one instead of another); local search
+ * then polishes the plan. Milliseconds where the construction heuristic, trying every left-out
+ * order in every position of a full day, takes seconds and cannot displace anything.
  */
 final class InsertionRepair {
 
@@ -52,15 +52,15 @@ final class InsertionRepair {
         }
         best = better(best, insertion(s, v, null));
       }
-      boolean fits = best != null;
-      if (fits
-          && best.extraMinutes() * pointsPerMinute
-              >= DispatchConstraints.UNASSIGNED_BASE + v.getPriority()) {
-        continue; // room for it, but not worth the drive
-      }
-      if (!fits) {
+      if (best != null) {
+        if (best.extraMinutes() * pointsPerMinute >= DispatchConstraints.leftOutCost(v)) {
+          continue; // room for it, but not worth the drive
+        }
+      } else {
+        long bestGain = 0;
         for (PlanShift s : plan.getShifts()) {
           List<PlanVisit> route = s.getVisits();
+          long now = travel(s, route);
           for (int i = s.getPinnedCount(); i < route.size(); i++) {
             PlanVisit u = route.get(i);
             if (u.getPinnedTechnicianId() != null
@@ -69,12 +69,20 @@ final class InsertionRepair {
               continue;
             }
             Place p = insertion(s, v, u);
-            if (p != null
-                && (best == null
-                    || u.getPriority() < best.displaced().getPriority()
-                    || (u.getPriority() == best.displaced().getPriority()
-                        && p.extraMinutes() < best.extraMinutes()))) {
+            if (p == null) {
+              continue;
+            }
+            List<PlanVisit> rest = new ArrayList<>(route);
+            rest.remove(u);
+            long moreDriving = travel(s, rest) + p.extraMinutes() - now;
+            // The medium score's change: u is left out instead of v, and the route drives more.
+            long gain =
+                DispatchConstraints.leftOutCost(v)
+                    - DispatchConstraints.leftOutCost(u)
+                    - pointsPerMinute * moreDriving;
+            if (gain > bestGain) {
               best = p;
+              bestGain = gain;
             }
           }
         }

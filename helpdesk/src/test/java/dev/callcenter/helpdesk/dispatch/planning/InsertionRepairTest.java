@@ -40,6 +40,7 @@ class InsertionRepairTest {
     List<PlanVisit> visits = new ArrayList<>(day.getVisits());
     visits.add(urgent);
     DispatchPlan problem = new DispatchPlan(day.getShifts(), visits);
+    long costBefore = problem.mediumCost();
 
     int placed = InsertionRepair.apply(problem);
 
@@ -50,6 +51,38 @@ class InsertionRepairTest {
     // Every step serves one more order or a more important one instead: never fewer, never less.
     assertThat(served(problem)).isGreaterThanOrEqualTo(servedBefore);
     assertThat(servedPriority(problem)).isGreaterThan(servedPriorityBefore);
+    // And each step lowers the medium score: orders left out and driving at its price.
+    assertThat(problem.mediumCost()).isLessThan(costBefore);
+  }
+
+  @Test
+  void anOrderWithRoomButNotWorthItsDetourStaysOutUnlessItIsWorthMore() {
+    for (int worth : new int[] {60, 500}) {
+      DispatchPlan day = InstanceGenerator.generate(3, 1, 3);
+      PlanShift shift = day.getShifts().getFirst();
+      PlanVisit far =
+          new PlanVisit(
+              7L,
+              new GeoPoint(shift.getHome().lat(), shift.getHome().lon() + 0.3),
+              shift.getSkills(),
+              30,
+              shift.getStart(),
+              shift.getEnd() - 30,
+              50,
+              List.of(),
+              null);
+      DispatchPlan problem = new DispatchPlan(day.getShifts(), new ArrayList<>(List.of(far)));
+      problem.setOrderWorthMinutes(worth);
+
+      InsertionRepair.apply(problem);
+
+      if (worth == 60) {
+        assertThat(shift.getVisits()).isEmpty();
+        assertThat(InsertionRepair.fits(problem.getShifts(), far)).isTrue();
+      } else {
+        assertThat(shift.getVisits()).containsExactly(far);
+      }
+    }
   }
 
   private static long served(DispatchPlan plan) {
