@@ -64,8 +64,8 @@ public final class DispatchConstraints implements ConstraintProvider {
   }
 
   /**
-   * Minutes after the window's start that cost one soft point, as one minute of driving does: the
-   * customer's preference for the window's start counts, but less than travel.
+   * Minutes after the window's start that cost one soft point: among plans that cost as much in
+   * orders left out and driving (medium), the one nearer the windows' starts wins.
    */
   public static final int LATE_MINUTES_PER_POINT = 20;
 
