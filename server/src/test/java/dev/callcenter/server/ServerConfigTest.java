@@ -23,7 +23,7 @@ class ServerConfigTest {
     assertThat(c.database().embeddedDataDir()).isEqualTo(Path.of("data", "postgres"));
     assertThat(c.auth().sessionTtl()).isEqualTo(Duration.ofHours(12));
     assertThat(c.demoPassword()).isEqualTo("demo");
-    assertThat(c.helpdeskSettings().orderWorthMinutes()).isEqualTo(60);
+    assertThat(c.helpdeskSettings().orderWorthMinutes()).isEqualTo(120);
   }
 
   @Test

@@ -50,7 +50,7 @@ public final class DispatchConstraints implements ConstraintProvider {
    * How many minutes of extra driving serving one order is worth unless configured ({@code
    * dispatch.order-worth-minutes}): a lowest-priority order, a top-priority one twice as much.
    */
-  public static final int DEFAULT_ORDER_WORTH_MINUTES = 60;
+  public static final int DEFAULT_ORDER_WORTH_MINUTES = 120;
 
   /**
    * Medium points a minute of driving costs when an order is worth {@code orderWorthMinutes} of
