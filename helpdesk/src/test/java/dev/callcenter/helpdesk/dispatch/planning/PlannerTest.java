@@ -45,18 +45,7 @@ class PlannerTest {
     GeoPoint far = new GeoPoint(25.04, 121.84);
     java.util.function.Function<Long, DispatchPlan> day =
         pinnedTo -> {
-          var shift =
-              new PlanShift(
-                  1,
-                  "T",
-                  Set.of("network"),
-                  home,
-                  InstanceGenerator.DAY,
-                  false,
-                  start,
-                  start + 9 * 60,
-                  Map.of(),
-                  TravelModel.DEFAULT);
+          var shift = networkShift(home, start, start + 9 * 60);
           var near =
               new PlanVisit(
                   1,
@@ -117,18 +106,7 @@ class PlannerTest {
   @Test
   void theVerifierCatchesBrokenRulesSoItsSilenceMeansSomething() {
     long start = InstanceGenerator.minutes(java.time.LocalTime.of(8, 0));
-    var shift =
-        new PlanShift(
-            1,
-            "T",
-            Set.of("network"),
-            new GeoPoint(25.04, 121.54),
-            InstanceGenerator.DAY,
-            false,
-            start,
-            start + 60,
-            Map.of(),
-            TravelModel.DEFAULT);
+    var shift = networkShift(new GeoPoint(25.04, 121.54), start, start + 60);
     var visit =
         new PlanVisit(
             9,
@@ -260,6 +238,21 @@ class PlannerTest {
     assertThat(Planner.start(overBooked, Duration.ofSeconds(5), new Planner.Run()))
         .isSameAs(overBooked);
     assertThat(overBooked.mediumCost()).isEqualTo(ruled(80, 6, 1).mediumCost());
+  }
+
+  /** Technician 1's shift, skilled in networks only, no van stock. */
+  private static PlanShift networkShift(GeoPoint home, long start, long end) {
+    return new PlanShift(
+        1,
+        "T",
+        Set.of("network"),
+        home,
+        InstanceGenerator.DAY,
+        false,
+        start,
+        end,
+        Map.of(),
+        TravelModel.DEFAULT);
   }
 
   private static DispatchPlan ruled(int orders, int technicians, long seed) {
