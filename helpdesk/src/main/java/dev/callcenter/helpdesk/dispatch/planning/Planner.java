@@ -49,9 +49,9 @@ public final class Planner {
   public enum Mode {
     /**
      * A day with nothing placed yet starts from {@link DispatcherRule}'s routes or from the
-     * construction heuristic's plan, whichever leaves out less (by the medium score's weights, then
-     * drives less); from the rule's routes the construction heuristic then places what it can of
-     * the rest. Local search improves the plan for the rest of the budget. A day with routes
+     * construction heuristic's plan, whichever costs less on the medium score (orders left out and
+     * driving, ADR 0030); from the rule's routes the construction heuristic then places what it can
+     * of the rest. Local search improves the plan for the rest of the budget. A day with routes
      * already (re-planning) is first repaired by {@link InsertionRepair} (left-out orders put where
      * they fit, or in place of less important visits) and then goes straight to local search.
      */
